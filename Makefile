@@ -1,0 +1,83 @@
+# kview developer tasks.  `make run` and `make test` install whatever is
+# missing first; everything below is idempotent and cheap when already done.
+
+PYTHON   ?= python3
+VENV     ?= .venv
+NPM      ?= npm
+NPM_DIR  ?= .cache/npm
+HOST     ?= 127.0.0.1
+PORT     ?= 5000
+VIEWS    ?= sample_views
+# Chromium used by the browser tests (exported as KVIEW_CHROMIUM).
+CHROMIUM ?= $(or $(KVIEW_CHROMIUM),$(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || { test -x /usr/bin/chromium && echo /usr/bin/chromium; }))
+# Parallelism for `make test` (pytest-xdist); `make test XDIST=` runs serially.
+XDIST    ?= -n 2
+PYTEST_ARGS ?=
+
+VPY        := $(VENV)/bin/python
+PIP_STAMP  := $(VENV)/.kview-pip.stamp
+NPM_STAMP  := $(NPM_DIR)/.kview-npm.stamp
+NODE_SPEC  := tests/node/package.json tests/node/package-lock.json tests/node/.npmrc
+
+export KVIEW_CHROMIUM := $(CHROMIUM)
+
+.PHONY: install chromium run test test-quick lint bench clean distclean
+
+install: $(PIP_STAMP) $(NPM_STAMP) chromium
+
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
+
+$(PIP_STAMP): pyproject.toml | $(VPY)
+	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+$(NPM_STAMP): $(NODE_SPEC)
+	@command -v node >/dev/null 2>&1 || { echo "make install: node (Node 20) is needed for the test oracle: apt-get install nodejs npm" >&2; exit 1; }
+	mkdir -p $(NPM_DIR)
+	cp $(NODE_SPEC) $(NPM_DIR)/
+	cd $(NPM_DIR) && $(NPM) install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Checked on every run (a `command -v`, so it is fast).
+chromium:
+	@if [ -n "$(CHROMIUM)" ] && [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Chromium not found: installing it with apt-get"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-liberation fonts-dejavu-core; \
+	else \
+		echo "NOTE: Chromium not found. Browser tests need it:" >&2; \
+		echo "  sudo apt-get install chromium fonts-liberation fonts-dejavu-core" >&2; \
+		echo "  (or point CHROMIUM=/path/to/chromium / KVIEW_CHROMIUM at one)" >&2; \
+	fi
+
+run: install
+	$(VENV)/bin/kview serve $(VIEWS) --host $(HOST) --port $(PORT)
+
+# The whole suite, browser tests included. The Chromium path is re-evaluated
+# here because `install` may just have installed it.
+test: install
+	KVIEW_CHROMIUM="$${KVIEW_CHROMIUM:-$$(command -v chromium || echo /usr/bin/chromium)}" \
+		$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+
+test-quick: install
+	$(VENV)/bin/pytest $(XDIST) -m "not browser and not slow" $(PYTEST_ARGS)
+
+lint: $(PIP_STAMP)
+	$(VENV)/bin/ruff check .
+
+bench: install
+	@set -e; found=; for f in bench/*.py; do \
+		[ -e "$$f" ] || continue; found=1; \
+		echo "== $$f"; $(VPY) "$$f"; \
+	done; [ -n "$$found" ] || echo "no benchmarks in bench/"
+
+clean:
+	rm -rf .pytest_cache .ruff_cache .hypothesis build dist *.egg-info \
+		tests/__snapshots_failures__ tests/__snapshot_failures__ test-results
+	find . -path ./$(VENV) -prune -o -path ./.cache -prune -o -name __pycache__ -type d -print0 \
+		| xargs -0 rm -rf
+
+# Also drops the venv and the npm cache (next `make install` starts over).
+distclean: clean
+	rm -rf $(VENV) .cache

@@ -1,0 +1,137 @@
+"""The ``kview`` command line: ``kview render`` and ``kview serve``.
+
+Exit codes: 0 success, 1 the template or its data failed (the error and its code frame on
+stderr), 2 usage errors (bad options, missing files, unknown view).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from renderer import KViewError, render
+
+from .appmodel import AppLoadError, ViewSpec, load_json, load_views
+from .page import THEMES, standalone_page
+
+EXIT_TEMPLATE_ERROR = 1
+
+
+def _color() -> bool | None:
+    """Colour only on a terminal (click strips ANSI codes otherwise)."""
+    return None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kview")
+def main() -> None:
+    """kview: preview Kustomer KView templates locally, in light and dark.
+
+    \b
+    kview render card.jsx --data customer.json     print a view's HTML
+    kview serve sample_views                       live gallery with hot reload
+    """
+
+
+def _pick_view(views: list[ViewSpec], name: str | None, source: Path) -> ViewSpec | None:
+    if name is None:
+        if len(views) == 1:
+            return views[0]
+        return None
+    for v in views:
+        if v.name == name or (v.path is not None and v.path.stem == name and len(views) > 1 and v.path.suffix == ".jsx"):
+            return v
+    import difflib
+
+    close = difflib.get_close_matches(name, [v.name for v in views], n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    raise click.UsageError(f"{source} has no view named '{name}'.{hint}")
+
+
+def _list_views(views: list[ViewSpec], source: Path) -> None:
+    click.echo(f"{source} defines {len(views)} views; choose one with --view NAME:")
+    for v in views:
+        click.echo(f"  {click.style(v.name, bold=True)}  ({v.resource}, {v.context})")
+
+
+def _report(exc: KViewError) -> None:
+    head = click.style(str(exc), fg="red", bold=True)
+    click.echo(head, err=True)
+    frame = exc.code_frame()
+    if frame:
+        click.echo(frame, err=True)
+
+
+@main.command("render")
+@click.argument("source", type=click.Path(exists=True, dir_okay=True, path_type=Path))
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON object whose top-level keys become the template's globals "
+                   "(customer, conversation, kobject, …). `_` is lodash unless DATA overrides it.")
+@click.option("--view", "view_name", metavar="NAME",
+              help="Which KView of an app definition to render (SOURCE lists them when omitted).")
+@click.option("--theme", type=click.Choice(THEMES), default="light", show_default=True,
+              help="Theme of the root element (and of the page with --page).")
+@click.option("--page", is_flag=True,
+              help="Print a standalone HTML page (theme CSS inlined) instead of a fragment.")
+@click.option("--requests", "requests_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Mock request table for KustomerRequest: JSON {\"GET /v1/users/current\": {...}, …}.")
+@click.option("--no-settle", is_flag=True,
+              help="Return the first (loading) render: do not run effects, promises and timers.")
+def render_cmd(source: Path, data_path: Path | None, view_name: str | None, theme: str, page: bool,
+               requests_path: Path | None, no_settle: bool) -> None:
+    """Render SOURCE (a .jsx template, an app definition JSON or an app folder) to HTML on stdout.
+
+    Errors go to stderr with a code frame; the exit status is 1 for template or data
+    errors and 2 for usage errors.
+    """
+    try:
+        views = load_views(source)
+    except AppLoadError as exc:
+        raise click.UsageError(str(exc)) from None
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    if not views:
+        raise click.UsageError(f"{source} contains no KView templates")
+    view = _pick_view(views, view_name, source)
+    if view is None:
+        _list_views(views, source)
+        return
+    try:
+        data: Any = load_json(data_path, "data file") if data_path else None
+        requests: Any = load_json(requests_path, "requests file") if requests_path else None
+        if data is not None and not isinstance(data, dict):
+            raise click.UsageError("--data must hold a JSON object whose keys become globals")
+        kwargs: dict[str, Any] = {}
+        if requests is not None:
+            kwargs["requests"] = requests
+        result = render(
+            view.source,
+            data,
+            name=str(view.path or view.name),
+            root_class=f"kview kview-theme-{theme}",
+            settle_jobs=not no_settle,
+            **kwargs,
+        )
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    for w in result.warnings:
+        where = f"{view.path or view.name}:{w.get('line')}:{w.get('column')}" if w.get("line") else str(view.path or view.name)
+        click.echo(click.style(f"{where}: warning: {w['message']}", fg="yellow"), err=True)
+    if page:
+        click.echo(standalone_page(result.html, title=view.display_name, theme=theme), nl=False)
+    else:
+        click.echo(result.html)
+
+
+def _json_dump(v: Any) -> str:  # pragma: no cover - debugging helper
+    return json.dumps(v, indent=2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

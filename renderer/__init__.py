@@ -1,0 +1,34 @@
+"""kview's renderer: KView templates (JSX programs) + data → HTML, as Kustomer would show them.
+
+Sans-IO: source text and data in, HTML out. See docs/ARCHITECTURE.md.
+"""
+
+from .errors import (
+    BudgetError,
+    KViewError,
+    MockDataError,
+    RenderError,
+    SecurityError,
+    TemplateSyntaxError,
+    UnknownComponentError,
+)
+from .render import RenderResult, evaluate, render
+from .runtime import Budgets
+from .view import CompiledView, ViewCache, compile_view
+
+__all__ = [
+    "BudgetError",
+    "Budgets",
+    "CompiledView",
+    "KViewError",
+    "MockDataError",
+    "RenderError",
+    "RenderResult",
+    "SecurityError",
+    "TemplateSyntaxError",
+    "UnknownComponentError",
+    "ViewCache",
+    "compile_view",
+    "evaluate",
+    "render",
+]

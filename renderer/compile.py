@@ -1,0 +1,1046 @@
+"""ESTree → Python closures, once per template version: expressions and JSX.
+
+Each ESTree node becomes one closure ``(scope) -> value`` chosen from a dispatch table on
+``node.type`` (Jinja's visitor). Statements and functions live in ``statements.py``; both
+mix into ``Compiler``. Closures that can fail capture their ``(line, column)`` and stamp it on
+the JavaScript error that passes through them, so every runtime error points at the template.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from . import jsvalues as jv
+from .errors import TemplateSyntaxError
+from .jsvalues import (
+    UNDEFINED,
+    JSFunction,
+    JSThrow,
+    js_add,
+    loose_equals,
+    strict_equals,
+    to_boolean,
+    to_int32,
+    to_number,
+    to_property_key,
+    to_string,
+    to_uint32,
+    typeof,
+)
+from .members import delete_member, get_member, has_property, iterate, set_member
+from .parse import decode_entities, jsx_text
+from .scope import MISSING, TDZ, Scope, assign, lookup, lookup_or_missing, reference_error
+from .vnode import FRAGMENT, VNode
+
+Fn = Callable[[Scope], Any]
+
+
+class _ShortCircuit(Exception):
+    """Raised by an optional link (``?.``) whose base is nullish; caught by its ChainExpression."""
+
+
+def _loc(node: Any) -> tuple[int, int]:
+    s = node.loc.start
+    return (s.line, s.column)
+
+
+def stamp(exc: JSThrow, loc: tuple[int, int]) -> None:
+    if exc.loc is None:
+        exc.loc = loc
+
+
+def _num_op(op: Callable[[float, float], Any]) -> Callable[[Any, Any], Any]:
+    def run(a: Any, b: Any) -> Any:
+        return op(to_number(a), to_number(b))
+
+    return run
+
+
+def _sub(a: Any, b: Any) -> float:
+    if type(a) is float and type(b) is float:
+        return a - b
+    return to_number(a) - to_number(b)
+
+
+def _mul(a: Any, b: Any) -> float:
+    if type(a) is not float or type(b) is not float:
+        a, b = to_number(a), to_number(b)
+    try:
+        return a * b
+    except OverflowError:  # pragma: no cover - floats saturate
+        return math.inf
+
+
+def _instanceof(a: Any, b: Any) -> bool:
+    if not isinstance(b, JSFunction):
+        jv.type_error("Right-hand side of 'instanceof' is not callable")
+    from .builtins.instance import instance_of
+
+    return instance_of(a, b)
+
+
+def _shift(op: str) -> Callable[[Any, Any], float]:
+    def run(a: Any, b: Any) -> float:
+        n = to_uint32(b) & 31
+        if op == "<<":
+            return float(to_int32(float(to_int32(a) << n & 0xFFFFFFFF)))
+        if op == ">>":
+            return float(to_int32(a) >> n)
+        return float(to_uint32(a) >> n)
+
+    return run
+
+
+BINARY: dict[str, Callable[[Any, Any], Any]] = {
+    "+": js_add,
+    "-": _sub,
+    "*": _mul,
+    "/": _num_op(jv.js_div),
+    "%": _num_op(jv.js_mod),
+    "**": _num_op(jv.js_pow),
+    "==": loose_equals,
+    "!=": lambda a, b: not loose_equals(a, b),
+    "===": strict_equals,
+    "!==": lambda a, b: not strict_equals(a, b),
+    "<": jv.js_lt,
+    ">": jv.js_gt,
+    "<=": jv.js_le,
+    ">=": jv.js_ge,
+    "&": lambda a, b: float(to_int32(float(to_int32(a) & to_int32(b)))),
+    "|": lambda a, b: float(to_int32(float((to_int32(a) | to_int32(b)) & 0xFFFFFFFF))),
+    "^": lambda a, b: float(to_int32(float((to_int32(a) ^ to_int32(b)) & 0xFFFFFFFF))),
+    "<<": _shift("<<"),
+    ">>": _shift(">>"),
+    ">>>": _shift(">>>"),
+    "in": lambda a, b: has_property(b, a),
+    "instanceof": _instanceof,
+}
+
+
+def callee_text(source: str, node: Any) -> str:
+    """How Chrome names a callee in 'x is not a function'."""
+    t = node.type
+    if t == "Identifier":
+        return node.name
+    if t == "MemberExpression":
+        obj = callee_text(source, node.object)
+        if node.computed:
+            prop = node.property
+            if prop.type == "Literal":
+                return f"{obj}[{prop.raw}]"
+            return f"{obj}[{callee_text(source, prop)}]" if prop.type in ("Identifier", "MemberExpression") else f"{obj}[...]"
+        return f"{obj}.{node.property.name}"
+    if t == "ThisExpression":
+        return "this"
+    if t == "ChainExpression":
+        return callee_text(source, node.expression)
+    return "(intermediate value)"
+
+
+class ExpressionCompiler:
+    """The expression half of the compiler (see ``Compiler`` in statements.py)."""
+
+    source: str
+    name: str
+
+    def error(self, node: Any, message: str) -> TemplateSyntaxError:
+        line, col = _loc(node)
+        return TemplateSyntaxError(message, file=self.name, line=line, column=col, source=self.source)
+
+    def expr(self, node: Any) -> Fn:
+        method = getattr(self, "e_" + node.type, None)
+        if method is None:
+            raise self.error(node, f"kview does not support {node.type} yet")
+        return method(node)
+
+    # ------------------------------------------------------------------ atoms
+    def e_Literal(self, node: Any) -> Fn:
+        v = node.value
+        if getattr(node, "regex", None) is not None:
+            from .builtins.regexp import make_regexp
+
+            pattern, flags = node.regex.pattern, node.regex.flags
+            loc = _loc(node)
+            try:
+                make_regexp(pattern, flags)  # report bad patterns at compile time
+            except JSThrow as exc:
+                raise self.error(node, jv.safe_to_string(exc.value)) from None
+
+            def regex(scope: Scope) -> Any:
+                try:
+                    return make_regexp(pattern, flags)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+            return regex
+        if isinstance(v, bool) or v is None:
+            value = v
+        elif isinstance(v, (int, float)):
+            value = float(v)
+        elif isinstance(v, str):
+            value = jv.to_code_units(v)
+        else:  # pragma: no cover
+            value = UNDEFINED
+        return lambda scope: value
+
+    def e_Identifier(self, node: Any) -> Fn:
+        name = node.name
+        if name == "undefined":
+            def undef(scope: Scope) -> Any:
+                v = lookup_or_missing(scope, name)
+                return UNDEFINED if v is MISSING else v
+
+            return undef
+        loc = _loc(node)
+
+        def ident(scope: Scope) -> Any:
+            s: Scope | None = scope
+            while s is not None:
+                v = s.vars.get(name, MISSING)
+                if v is not MISSING:
+                    if v is TDZ:
+                        break
+                    return v
+                s = s.parent
+            try:
+                return lookup(scope, name)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return ident
+
+    def e_ThisExpression(self, node: Any) -> Fn:
+        def this(scope: Scope) -> Any:
+            v = lookup_or_missing(scope, "this")
+            return UNDEFINED if v is MISSING else v
+
+        return this
+
+    def e_TemplateLiteral(self, node: Any) -> Fn:
+        parts: list[Any] = []
+        for i, q in enumerate(node.quasis):
+            cooked = q.value.cooked
+            if cooked:
+                parts.append(jv.to_code_units(cooked))
+            if i < len(node.expressions):
+                parts.append(self.expr(node.expressions[i]))
+        if not any(callable(p) for p in parts):
+            text = "".join(parts)
+            return lambda scope: text
+
+        def template(scope: Scope) -> str:
+            out = []
+            for p in parts:
+                if type(p) is str:
+                    out.append(p)
+                else:
+                    v = p(scope)
+                    out.append(v if type(v) is str else to_string(v))
+            return "".join(out)
+
+        return template
+
+    def e_TaggedTemplateExpression(self, node: Any) -> Fn:
+        tag = self.expr(node.tag)
+        quasi = node.quasi
+        cooked = [jv.to_code_units(q.value.cooked) if q.value.cooked is not None else UNDEFINED for q in quasi.quasis]
+        raw = [jv.to_code_units(q.value.raw) for q in quasi.quasis]
+        exprs = [self.expr(e) for e in quasi.expressions]
+        loc = _loc(node)
+
+        def tagged(scope: Scope) -> Any:
+            fn = tag(scope)
+            if not isinstance(fn, JSFunction):
+                stamp_throw(jv.type_error, f"{callee_text(self.source, node.tag)} is not a function", loc)
+            strings = jv_strings(cooked, raw)
+            try:
+                return fn.call(UNDEFINED, [strings, *[e(scope) for e in exprs]])
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return tagged
+
+    def e_ArrayExpression(self, node: Any) -> Fn:
+        items: list[tuple[bool, Fn | None]] = []
+        for el in node.elements:
+            if el is None:
+                items.append((False, None))
+            elif el.type == "SpreadElement":
+                items.append((True, self.expr(el.argument)))
+            else:
+                items.append((False, self.expr(el)))
+        if not any(spread or f is None for spread, f in items):
+            fns = [f for _, f in items]
+            return lambda scope: [f(scope) for f in fns]  # type: ignore[misc]
+        loc = _loc(node)
+
+        def array(scope: Scope) -> list:
+            out: list = []
+            for spread, f in items:
+                if f is None:
+                    out.append(UNDEFINED)
+                elif spread:
+                    try:
+                        out.extend(iterate(f(scope)))
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                else:
+                    out.append(f(scope))
+            return out
+
+        return array
+
+    def e_ObjectExpression(self, node: Any) -> Fn:
+        ops: list[tuple[str, Any, Any]] = []
+        for prop in node.properties:
+            if prop.type == "SpreadElement":
+                ops.append(("spread", None, self.expr(prop.argument)))
+                continue
+            if prop.computed:
+                key: Any = self.expr(prop.key)
+                kind = "computed"
+            else:
+                k = prop.key
+                key = k.name if k.type == "Identifier" else (
+                    jv.number_to_string(float(k.value)) if isinstance(k.value, (int, float)) and not isinstance(k.value, bool) else jv.to_code_units(str(k.value))
+                )
+                kind = "static"
+            if prop.kind in ("get", "set"):
+                # Accessors are evaluated once at creation (a documented simplification).
+                fn = self.function(prop.value, name=key if isinstance(key, str) else "")
+                ops.append(("get" if prop.kind == "get" else "set", key, fn))
+                continue
+            value_node = prop.value
+            if value_node.type in ("FunctionExpression", "ArrowFunctionExpression") and not value_node.id:
+                value = self.function(value_node, name=key if isinstance(key, str) else "")
+            else:
+                value = self.expr(value_node)
+            ops.append((kind, key, value))
+        if all(kind == "static" for kind, _, _ in ops):
+            pairs = [(k, v) for _, k, v in ops]
+            return lambda scope: {k: v(scope) for k, v in pairs}
+        loc = _loc(node)
+
+        def obj(scope: Scope) -> dict:
+            out: dict = {}
+            for kind, key, value in ops:
+                if kind == "static":
+                    out[key] = value(scope)
+                elif kind == "computed":
+                    out[to_property_key(key(scope))] = value(scope)
+                elif kind == "spread":
+                    src = value(scope)
+                    copy_own(out, src)
+                elif kind == "get":
+                    k = key if isinstance(key, str) else to_property_key(key(scope))
+                    getter = value(scope)
+                    try:
+                        out[k] = getter.call(out, [])
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+            return out
+
+        return obj
+
+    def e_SequenceExpression(self, node: Any) -> Fn:
+        fns = [self.expr(e) for e in node.expressions]
+
+        def seq(scope: Scope) -> Any:
+            v = UNDEFINED
+            for f in fns:
+                v = f(scope)
+            return v
+
+        return seq
+
+    # ------------------------------------------------------------------ operators
+    def e_UnaryExpression(self, node: Any) -> Fn:
+        op = node.operator
+        arg_node = node.argument
+        loc = _loc(node)
+        if op == "typeof" and arg_node.type == "Identifier":
+            name = arg_node.name
+
+            def typeof_ident(scope: Scope) -> str:
+                v = lookup_or_missing(scope, name)
+                if v is TDZ:
+                    try:
+                        reference_error(f"Cannot access '{name}' before initialization")
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                return "undefined" if v is MISSING else typeof(v)
+
+            return typeof_ident
+        if op == "delete":
+            return self.delete(node)
+        arg = self.expr(arg_node)
+        if op == "!":
+            return lambda scope: not to_boolean(arg(scope))
+        if op == "-":
+            def neg(scope: Scope) -> float:
+                v = arg(scope)
+                return -(v if type(v) is float else to_number(v))
+
+            return neg
+        if op == "+":
+            return lambda scope: to_number(arg(scope))
+        if op == "typeof":
+            return lambda scope: typeof(arg(scope))
+        if op == "void":
+            def void(scope: Scope) -> Any:
+                arg(scope)
+                return UNDEFINED
+
+            return void
+        if op == "~":
+            return lambda scope: float(~to_int32(arg(scope)))
+        raise self.error(node, f"Unsupported unary operator {op}")
+
+    def delete(self, node: Any) -> Fn:
+        target = node.argument
+        if target.type == "ChainExpression":
+            target = target.expression
+        if target.type != "MemberExpression":
+            return lambda scope: True
+        obj = self.expr(target.object)
+        key = self.member_key(target)
+        loc = _loc(node)
+
+        def delete(scope: Scope) -> bool:
+            try:
+                return delete_member(obj(scope), key(scope))
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return delete
+
+    def e_BinaryExpression(self, node: Any) -> Fn:
+        op = node.operator
+        left = self.expr(node.left)
+        right = self.expr(node.right)
+        loc = _loc(node)
+        if op == "+":
+            def add(scope: Scope) -> Any:
+                a = left(scope)
+                b = right(scope)
+                ta = type(a)
+                if ta is type(b) and (ta is float or ta is str):
+                    return a + b
+                try:
+                    return js_add(a, b)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+            return add
+        if op == "===":
+            def seq(scope: Scope) -> bool:
+                a = left(scope)
+                b = right(scope)
+                ta = type(a)
+                if ta is type(b) and (ta is str or ta is float or ta is bool):
+                    return a == b
+                return strict_equals(a, b)
+
+            return seq
+        if op == "!==":
+            def sne(scope: Scope) -> bool:
+                a = left(scope)
+                b = right(scope)
+                ta = type(a)
+                if ta is type(b) and (ta is str or ta is float or ta is bool):
+                    return a != b
+                return not strict_equals(a, b)
+
+            return sne
+        if op in ("<", ">", "<=", ">="):
+            slow = BINARY[op]
+            import operator as _op
+
+            fast = {"<": _op.lt, ">": _op.gt, "<=": _op.le, ">=": _op.ge}[op]
+
+            def compare(scope: Scope) -> bool:
+                a = left(scope)
+                b = right(scope)
+                if type(a) is float and type(b) is float:
+                    return fast(a, b)
+                try:
+                    return slow(a, b)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+            return compare
+        fn = BINARY.get(op)
+        if fn is None:
+            raise self.error(node, f"Unsupported operator {op}")
+
+        def binary(scope: Scope) -> Any:
+            a = left(scope)
+            b = right(scope)
+            try:
+                return fn(a, b)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return binary
+
+    def e_LogicalExpression(self, node: Any) -> Fn:
+        left = self.expr(node.left)
+        right = self.expr(node.right)
+        op = node.operator
+        if op == "&&":
+            def and_(scope: Scope) -> Any:
+                v = left(scope)
+                return right(scope) if to_boolean(v) else v
+
+            return and_
+        if op == "||":
+            def or_(scope: Scope) -> Any:
+                v = left(scope)
+                return v if to_boolean(v) else right(scope)
+
+            return or_
+
+        def nullish(scope: Scope) -> Any:
+            v = left(scope)
+            return right(scope) if v is None or v is UNDEFINED else v
+
+        return nullish
+
+    def e_ConditionalExpression(self, node: Any) -> Fn:
+        test = self.expr(node.test)
+        yes = self.expr(node.consequent)
+        no = self.expr(node.alternate)
+        return lambda scope: yes(scope) if to_boolean(test(scope)) else no(scope)
+
+    # ------------------------------------------------------------------ members and calls
+    def member_key(self, node: Any) -> Fn:
+        if node.computed:
+            k = self.expr(node.property)
+            return k
+        name = node.property.name
+        return lambda scope: name
+
+    def e_MemberExpression(self, node: Any) -> Fn:
+        obj = self.expr(node.object)
+        loc = _loc(node.property)
+        optional = getattr(node, "optional", False)
+        if not node.computed:
+            name = node.property.name
+
+            def member(scope: Scope) -> Any:
+                o = obj(scope)
+                if type(o) is dict:
+                    v = o.get(name, MISSING)
+                    if v is not MISSING and name != "__proto__":
+                        return v
+                elif optional and (o is None or o is UNDEFINED):
+                    raise _ShortCircuit
+                try:
+                    return get_member(o, name)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+            return member
+        key = self.expr(node.property)
+
+        def computed(scope: Scope) -> Any:
+            o = obj(scope)
+            if optional and (o is None or o is UNDEFINED):
+                raise _ShortCircuit
+            k = key(scope)
+            if type(o) is list and type(k) is float:
+                i = int(k) if -1e15 < k < 1e15 else -1
+                if i == k and 0 <= i < len(o):
+                    return o[i]
+            try:
+                return get_member(o, k)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return computed
+
+    def e_ChainExpression(self, node: Any) -> Fn:
+        inner = self.expr(node.expression)
+
+        def chain(scope: Scope) -> Any:
+            try:
+                return inner(scope)
+            except _ShortCircuit:
+                return UNDEFINED
+
+        return chain
+
+    def e_CallExpression(self, node: Any) -> Fn:
+        callee = node.callee
+        args = self.arguments(node.arguments)
+        loc = _loc(node)
+        optional_call = getattr(node, "optional", False)
+        text = callee_text(self.source, callee)
+        if callee.type == "MemberExpression":
+            obj = self.expr(callee.object)
+            key = self.member_key(callee)
+            optional_member = getattr(callee, "optional", False)
+            static_name = None if callee.computed else callee.property.name
+
+            def method_call(scope: Scope) -> Any:
+                this = obj(scope)
+                if optional_member and (this is None or this is UNDEFINED):
+                    raise _ShortCircuit
+                k = static_name if static_name is not None else key(scope)
+                try:
+                    if type(this) is dict and k in this:
+                        fn = this[k]
+                    else:
+                        fn = get_member(this, k)
+                    if not isinstance(fn, JSFunction):
+                        if optional_call and (fn is None or fn is UNDEFINED):
+                            raise _ShortCircuit
+                        jv.type_error(f"{text} is not a function")
+                    return fn.call(this, args(scope))
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                except RecursionError:
+                    raise stack_overflow(loc) from None
+
+            return method_call
+        fnc = self.expr(callee)
+
+        def call(scope: Scope) -> Any:
+            fn = fnc(scope)
+            try:
+                if not isinstance(fn, JSFunction):
+                    if optional_call and (fn is None or fn is UNDEFINED):
+                        raise _ShortCircuit
+                    jv.type_error(f"{text} is not a function")
+                return fn.call(UNDEFINED, args(scope))
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+            except RecursionError:
+                raise stack_overflow(loc) from None
+
+        return call
+
+    def arguments(self, nodes: list) -> Callable[[Scope], list]:
+        if not any(a.type == "SpreadElement" for a in nodes):
+            fns = [self.expr(a) for a in nodes]
+            n = len(fns)
+            if n == 0:
+                return lambda scope: []
+            if n == 1:
+                f0 = fns[0]
+                return lambda scope: [f0(scope)]
+            if n == 2:
+                f0, f1 = fns
+                return lambda scope: [f0(scope), f1(scope)]
+            return lambda scope: [f(scope) for f in fns]
+        parts = [
+            (True, self.expr(a.argument)) if a.type == "SpreadElement" else (False, self.expr(a))
+            for a in nodes
+        ]
+
+        def spread_args(scope: Scope) -> list:
+            out: list = []
+            for spread, f in parts:
+                if spread:
+                    out.extend(iterate(f(scope)))
+                else:
+                    out.append(f(scope))
+            return out
+
+        return spread_args
+
+    def e_NewExpression(self, node: Any) -> Fn:
+        callee = self.expr(node.callee)
+        args = self.arguments(node.arguments)
+        loc = _loc(node)
+        text = callee_text(self.source, node.callee)
+
+        def new(scope: Scope) -> Any:
+            fn = callee(scope)
+            try:
+                if not isinstance(fn, JSFunction):
+                    jv.type_error(f"{text} is not a constructor")
+                return fn.construct(args(scope))
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return new
+
+    # ------------------------------------------------------------------ assignment
+    def e_AssignmentExpression(self, node: Any) -> Fn:
+        op = node.operator
+        target = node.left
+        loc = _loc(node)
+        if target.type in ("ObjectPattern", "ArrayPattern"):
+            binder = self.pattern(target, "assign")
+            value = self.expr(node.right)
+
+            def destructure(scope: Scope) -> Any:
+                v = value(scope)
+                try:
+                    binder(scope, v)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                return v
+
+            return destructure
+        if target.type == "Identifier":
+            name = target.name
+            if op == "=":
+                if node.right.type in ("FunctionExpression", "ArrowFunctionExpression", "ClassExpression") and not getattr(node.right, "id", None):
+                    value = self.function(node.right, name=name) if node.right.type != "ClassExpression" else self.expr(node.right)
+                else:
+                    value = self.expr(node.right)
+
+                def assign_ident(scope: Scope) -> Any:
+                    v = value(scope)
+                    s: Scope | None = scope
+                    while s is not None:
+                        vs = s.vars
+                        if name in vs and vs[name] is not TDZ and name not in s.consts:
+                            vs[name] = v
+                            return v
+                        if name in vs:
+                            break
+                        s = s.parent
+                    try:
+                        assign(scope, name, v)
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                    return v
+
+                return assign_ident
+            read = self.e_Identifier(target)
+            value = self.expr(node.right)
+            if op in ("&&=", "||=", "??="):
+                def logical_assign(scope: Scope) -> Any:
+                    cur = read(scope)
+                    if op == "&&=" and not to_boolean(cur):
+                        return cur
+                    if op == "||=" and to_boolean(cur):
+                        return cur
+                    if op == "??=" and cur is not None and cur is not UNDEFINED:
+                        return cur
+                    v = value(scope)
+                    assign(scope, name, v)
+                    return v
+
+                return logical_assign
+            fn = BINARY[op[:-1]]
+
+            def compound_ident(scope: Scope) -> Any:
+                try:
+                    v = fn(read(scope), value(scope))
+                    assign(scope, name, v)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                return v
+
+            return compound_ident
+        if target.type == "MemberExpression":
+            obj = self.expr(target.object)
+            key = self.member_key(target)
+            value = self.expr(node.right)
+            if op == "=":
+                def assign_member(scope: Scope) -> Any:
+                    o = obj(scope)
+                    k = key(scope)
+                    v = value(scope)
+                    try:
+                        set_member(o, k, v)
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                    return v
+
+                return assign_member
+            logical = op in ("&&=", "||=", "??=")
+            fn = None if logical else BINARY[op[:-1]]
+
+            def compound_member(scope: Scope) -> Any:
+                o = obj(scope)
+                k = key(scope)
+                try:
+                    cur = get_member(o, k)
+                    if logical:
+                        if op == "&&=" and not to_boolean(cur):
+                            return cur
+                        if op == "||=" and to_boolean(cur):
+                            return cur
+                        if op == "??=" and cur is not None and cur is not UNDEFINED:
+                            return cur
+                        v = value(scope)
+                    else:
+                        v = fn(cur, value(scope))  # type: ignore[misc]
+                    set_member(o, k, v)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                return v
+
+            return compound_member
+        raise self.error(node, "Invalid left-hand side in assignment")
+
+    def e_UpdateExpression(self, node: Any) -> Fn:
+        delta = 1.0 if node.operator == "++" else -1.0
+        prefix = node.prefix
+        target = node.argument
+        loc = _loc(node)
+        if target.type == "Identifier":
+            name = target.name
+            read = self.e_Identifier(target)
+
+            def update_ident(scope: Scope) -> float:
+                old = read(scope)
+                old = old if type(old) is float else to_number(old)
+                new = old + delta
+                try:
+                    assign(scope, name, new)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                return new if prefix else old
+
+            return update_ident
+        if target.type == "MemberExpression":
+            obj = self.expr(target.object)
+            key = self.member_key(target)
+
+            def update_member(scope: Scope) -> float:
+                o = obj(scope)
+                k = key(scope)
+                try:
+                    old = to_number(get_member(o, k))
+                    new = old + delta
+                    set_member(o, k, new)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                return new if prefix else old
+
+            return update_member
+        raise self.error(node, "Invalid left-hand side expression in postfix operation")
+
+    # ------------------------------------------------------------------ async
+    def e_AwaitExpression(self, node: Any) -> Fn:
+        from .asyncio_js import await_value
+
+        arg = self.expr(node.argument)
+        loc = _loc(node)
+
+        def await_(scope: Scope) -> Any:
+            v = arg(scope)
+            try:
+                return await_value(scope.rt, v)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return await_
+
+    # ------------------------------------------------------------------ JSX
+    def e_JSXElement(self, node: Any) -> Fn:
+        opening = node.openingElement
+        type_fn = self.jsx_type(opening.name)
+        props = self.jsx_attributes(opening.attributes)
+        children = self.jsx_children(node.children)
+        loc = _loc(node)
+        static_type = type_fn if isinstance(type_fn, str) else None
+
+        def element(scope: Scope) -> VNode:
+            t = static_type if static_type is not None else type_fn(scope)  # type: ignore[operator]
+            p, key = props(scope)
+            kids = children(scope)
+            if kids is not None:
+                p["children"] = kids
+            return VNode(t, p, key, loc)
+
+        return element
+
+    def e_JSXFragment(self, node: Any) -> Fn:
+        children = self.jsx_children(node.children)
+        loc = _loc(node)
+
+        def fragment(scope: Scope) -> VNode:
+            kids = children(scope)
+            return VNode(FRAGMENT, {} if kids is None else {"children": kids}, None, loc)
+
+        return fragment
+
+    def jsx_name(self, name: Any) -> str:
+        if name.type == "JSXIdentifier":
+            return name.name
+        if name.type == "JSXNamespacedName":
+            return f"{name.namespace.name}:{name.name.name}"
+        return f"{self.jsx_name(name.object)}.{name.property.name}"
+
+    def jsx_type(self, name: Any) -> str | Fn:
+        full = self.jsx_name(name)
+        if name.type == "JSXIdentifier" and not (full[0].isupper() or full[0] in "_$" or "." in full):
+            return full
+        if name.type == "JSXNamespacedName":
+            return full
+        loc = _loc(name)
+        parts = full.split(".")
+
+        def component(scope: Scope) -> Any:
+            v = lookup_or_missing(scope, parts[0])
+            if v is MISSING or v is TDZ:
+                return unknown_component(scope.rt, full, loc)
+            for p in parts[1:]:
+                try:
+                    v = get_member(v, p)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+            if v is UNDEFINED:
+                return unknown_component(scope.rt, full, loc)
+            return v
+
+        return component
+
+    def jsx_attributes(self, attrs: list) -> Callable[[Scope], tuple[dict, Any]]:
+        ops: list[tuple[str, Any]] = []
+        for a in attrs:
+            if a.type == "JSXSpreadAttribute":
+                ops.append(("...", self.expr(a.argument)))
+                continue
+            name = self.jsx_name(a.name)
+            v = a.value
+            if v is None:
+                ops.append((name, lambda scope: True))
+            elif v.type == "Literal":
+                text = jv.to_code_units(decode_entities(v.value))
+                ops.append((name, (lambda t: lambda scope: t)(text)))
+            elif v.type == "JSXExpressionContainer":
+                if v.expression.type == "JSXEmptyExpression":
+                    raise self.error(v, "JSX attributes must only be assigned a non-empty expression")
+                ops.append((name, self.expr(v.expression)))
+            else:
+                ops.append((name, self.expr(v)))
+        has_spread = any(n == "..." for n, _ in ops)
+        has_key = any(n == "key" for n, _ in ops)
+
+        def attributes(scope: Scope) -> tuple[dict, Any]:
+            props: dict = {}
+            for n, f in ops:
+                if n == "...":
+                    copy_own(props, f(scope))
+                else:
+                    props[n] = f(scope)
+            key = None
+            if has_key or has_spread:
+                k = props.pop("key", UNDEFINED)
+                key = None if k is UNDEFINED else to_string(k)
+            return props, key
+
+        return attributes
+
+    def jsx_children(self, nodes: list) -> Callable[[Scope], Any]:
+        parts: list[tuple[bool, Any]] = []
+        for c in nodes:
+            if c.type == "JSXText":
+                text = jsx_text(c.raw if getattr(c, "raw", None) is not None else c.value)
+                if text:
+                    parts.append((False, (lambda t: lambda scope: t)(jv.to_code_units(text))))
+            elif c.type == "JSXExpressionContainer":
+                if c.expression.type == "JSXEmptyExpression":
+                    continue
+                parts.append((False, self.expr(c.expression)))
+            elif c.type == "JSXSpreadChild":
+                parts.append((True, self.expr(c.expression)))
+            else:
+                parts.append((False, self.expr(c)))
+        if not parts:
+            return lambda scope: None
+        if len(parts) == 1 and not parts[0][0]:
+            only = parts[0][1]
+            return only
+        fns = [f for _, f in parts]
+        if not any(s for s, _ in parts):
+            return lambda scope: [f(scope) for f in fns]
+
+        def children(scope: Scope) -> list:
+            out: list = []
+            for spread, f in parts:
+                if spread:
+                    out.extend(iterate(f(scope)))
+                else:
+                    out.append(f(scope))
+            return out
+
+        return children
+
+    def e_JSXExpressionContainer(self, node: Any) -> Fn:
+        if node.expression.type == "JSXEmptyExpression":
+            return lambda scope: UNDEFINED
+        return self.expr(node.expression)
+
+    def e_JSXText(self, node: Any) -> Fn:
+        text = jv.to_code_units(jsx_text(node.value))
+        return lambda scope: text
+
+
+def stack_overflow(loc: tuple[int, int]) -> JSThrow:
+    exc = JSThrow(jv.JSError("RangeError", "Maximum call stack size exceeded"))
+    exc.loc = loc
+    return exc
+
+
+def stamp_throw(raiser: Callable[[str], Any], message: str, loc: tuple[int, int]) -> None:
+    try:
+        raiser(message)
+    except JSThrow as exc:
+        stamp(exc, loc)
+        raise
+
+
+def jv_strings(cooked: list, raw: list) -> list:
+    """The strings array of a tagged template (``raw`` is not attachable to a list: documented)."""
+    return list(cooked)
+
+
+def copy_own(target: dict, src: Any) -> None:
+    """Object spread: own enumerable string keys, in JavaScript's key order."""
+    t = type(src)
+    if t is dict:
+        if any(k.isdigit() for k in src):
+            for k in jv.own_keys(src):
+                target[k] = src[k]
+        else:
+            target.update(src)
+    elif t is list:
+        for i, v in enumerate(src):
+            target[str(i)] = v
+    elif t is str:
+        for i, c in enumerate(src):
+            target[str(i)] = c
+    elif isinstance(src, jv.JSObject):
+        target.update(src.props)
+
+
+def unknown_component(rt: Any, name: str, loc: tuple[int, int]) -> Any:
+    """A capitalized JSX name that is not defined: a placeholder plus a warning."""
+    from .components.unknown import placeholder_for
+
+    return placeholder_for(rt, name, loc)

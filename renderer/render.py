@@ -1,0 +1,144 @@
+"""The renderer's front door: template source + data in, HTML out (no IO, no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import jsvalues as jv
+from .errors import KViewError, MockDataError, RenderError
+from .globals import make_global_object
+from .jsvalues import UNDEFINED, JSError, JSThrow
+from .runtime import Budgets, Runtime
+from .scope import EMPTY, Scope
+from .view import CompiledView, ViewCache, compile_view, ensure_recursion_headroom
+
+
+@dataclass
+class RenderResult:
+    html: str
+    value: Any = field(repr=False, default=None)
+    console: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    handlers: list = field(default_factory=list, repr=False)
+
+
+def to_js_data(data: dict[str, Any] | None, name: str = "data") -> dict[str, Any]:
+    """Mock JSON → JS values, as a located ``MockDataError`` when something cannot be one."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MockDataError(f"{name} must be a JSON object whose keys become globals, not {type(data).__name__}")
+    try:
+        return {jv.to_code_units(str(k)): jv.to_js(v, f"$.{k}") for k, v in data.items()}
+    except ValueError as exc:
+        raise MockDataError(str(exc), file=name) from None
+
+
+def js_error_to_kview(exc: JSThrow, view: CompiledView) -> RenderError:
+    v = exc.value
+    if isinstance(v, JSError):
+        js_type, message = v.name, v.message
+    else:
+        js_type, message = "Uncaught", _describe_thrown(v)
+    line, col = exc.loc if exc.loc else (None, None)
+    err_cls = jv_budget_error if getattr(exc, "budget", False) else RenderError
+    return err_cls(message, js_type, file=view.name, line=line, column=col, source=view.source)
+
+
+def jv_budget_error(message: str, js_type: str, **kw: Any) -> RenderError:
+    from .errors import BudgetError
+
+    return BudgetError(message, js_type, **kw)
+
+
+def _describe_thrown(v: Any) -> str:
+    if type(v) is str:
+        return repr(jv.from_code_units(v)).replace('"', "'")
+    return jv.safe_to_string(v)
+
+
+def make_scope(rt: Runtime, data: dict[str, Any], this: Any = UNDEFINED) -> Scope:
+    g = make_global_object(rt, data)
+    root = Scope(g, None, EMPTY, rt)
+    if this is UNDEFINED:
+        this = data.get("this", UNDEFINED) if "this" in data else dict(data)
+    return Scope({"this": this}, root, EMPTY, rt)
+
+
+def run_program(view: CompiledView, scope: Scope) -> Any:
+    """Evaluate the template and convert anything escaping it into a located kview error."""
+    ensure_recursion_headroom()
+    rt = scope.rt
+    try:
+        return view.program(scope)
+    except JSThrow as exc:
+        if exc.loc is None:
+            exc.loc = rt.loc
+        raise js_error_to_kview(exc, view) from None
+    except RecursionError:
+        exc2 = JSThrow(JSError("RangeError", "Maximum call stack size exceeded"), rt.loc)
+        raise js_error_to_kview(exc2, view) from None
+
+
+def settle(view: CompiledView, rt: Runtime) -> None:
+    try:
+        rt.settle()
+    except JSThrow as exc:
+        if exc.loc is None:
+            exc.loc = rt.loc
+        raise js_error_to_kview(exc, view) from None
+
+
+def evaluate(
+    source: str,
+    globals: dict[str, Any] | None = None,
+    *,
+    name: str = "<eval>",
+    settle_jobs: bool = True,
+    budgets: Budgets | None = None,
+    now_ms: float | None = None,
+) -> Any:
+    """Run a template and return its completion value as a JS value (promises settled)."""
+    view = compile_view(source, name)
+    rt = Runtime(budgets, now_ms)
+    scope = make_scope(rt, to_js_data(globals))
+    value = run_program(view, scope)
+    if settle_jobs:
+        settle(view, rt)
+    return value
+
+
+def render(
+    source: str | CompiledView,
+    data: dict[str, Any] | None = None,
+    *,
+    name: str = "<template>",
+    root_class: str | None = None,
+    settle_jobs: bool = True,
+    budgets: Budgets | None = None,
+    now_ms: float | None = None,
+    cache: ViewCache | None = None,
+    mark_handlers: bool = False,
+) -> RenderResult:
+    """Render a template to an HTML fragment. Raises a ``KViewError`` subclass on failure."""
+    from .html import RenderContext, to_html
+
+    view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
+    rt = Runtime(budgets, now_ms)
+    scope = make_scope(rt, to_js_data(data))
+    value = run_program(view, scope)
+    if settle_jobs:
+        settle(view, rt)
+    ctx = RenderContext()
+    ctx.mark_handlers = mark_handlers
+    try:
+        html = to_html(value, ctx, root_class=root_class)
+    except JSThrow as exc:
+        if exc.loc is None:
+            exc.loc = rt.loc
+        raise js_error_to_kview(exc, view) from None
+    except KViewError as exc:
+        raise exc.located(view.name, view.source) from None
+    warnings = rt.warnings + list(getattr(ctx, "warnings", []))
+    return RenderResult(html, value, [c.to_dict() for c in rt.console], warnings, list(getattr(ctx, "handlers", [])))

@@ -1,0 +1,99 @@
+"""Language-core cases: operators, coercion, control flow, functions, async (compared with Node)."""
+
+CASES: list[str] = [
+    # numbers print like JavaScript
+    "0.1 + 0.2", "1e21", "1e21 + ''", "String(1e-7)", "String(123456789012345680000)", "-0", "String(-0)",
+    "[-0] + ''", "1/0", "-1/0", "0/0", "5 % 3", "-5 % 3", "5.5 % 2", "2 ** -1", "(-8) ** (1/3)",
+    "0.000001 + ''", "1.5e-7 + ''", "100 + ''", "(255).toString(16)", "1 / 3 + ''", "2**53 + 1",
+    # + and coercion
+    "1 + '2'", "'3' - 1", "'3' * '4'", "true + 1", "null + 1", "undefined + 1", "[] + []", "[] + {}",
+    "[1,2] + [3]", "({}) + 'x'", "'' + null", "+''", "+' 12 '", "+'0x1A'", "+'1e3'", "+'abc'", "+[]",
+    "+[5]", "+[1,2]", "+true", "+null", "+undefined", "+'Infinity'", "+'-Infinity'", "+'  \\n'",
+    # equality
+    "null == undefined", "null === undefined", "0 == ''", "'0' == false", "NaN == NaN", "[1] == 1",
+    "'1' == 1", "null == 0", "undefined == 0", "({}) == '[object Object]'", "'a' === 'a'", "0 === -0",
+    # relational
+    "'a' < 'b'", "'B' < 'a'", "'10' < '9'", "10 < 9", "'10' < 9", "null < 1", "undefined < 1", "NaN < 1",
+    "'\\u{1F600}' < '\\uFFFF'", "[2] > 1",
+    # bitwise
+    "5 & 3", "5 | 3", "5 ^ 3", "~5", "1 << 31", "-1 >>> 0", "-16 >> 2", "2**32 | 0", "1.9 | 0", "-1.9 | 0",
+    "(2**31) >> 0", "~~'12.7'",
+    # typeof / instanceof / in
+    "typeof null", "typeof undefined", "typeof (() => 1)", "typeof []", "typeof 'x'", "typeof NaN",
+    "typeof undeclaredThing", "[] instanceof Array", "({}) instanceof Object", "'x' instanceof String",
+    "'a' in {a: 1}", "0 in [5]", "'length' in []",
+    # truthiness and logical
+    "!!''", "!!'0'", "!!0", "!!NaN", "!![]", "!!{}", "0 || 'x'", "1 && 'y'", "null ?? 'z'", "0 ?? 'z'",
+    "'' || null || 0", "let a = 0; a ||= 5; a", "let b = 1; b &&= 7; b", "let c = null; c ??= 3; c",
+    # strings in UTF-16
+    "'\\u{1F600}'.length", "'\\u{1F600}'[0] === '\\uD83D'", "'héllo'.length", "[...'a\\u{1F600}b'].length",
+    "'abc'[1]", "'abc'[5]", "'abc'.length",
+    # template literals
+    "`a${1}b${'c'}`", "`${[1,2]}`", "`${{}}`", "`${null} ${undefined}`", "`outer ${`inner ${1 + 1}`}`",
+    # control flow and completion values
+    "let s = 0; for (let i = 0; i < 5; i++) { if (i === 2) continue; s += i } s",
+    "let out = []; for (const k in {b: 1, a: 2, 1: 3}) out.push(k); out",
+    "let out = []; for (const x of [1, 2, 3]) { if (x === 2) break; out.push(x) } out",
+    "let i = 0; do { i++ } while (i < 3); i",
+    "switch ('b') { case 'a': 1; break; case 'b': 2; case 'c': 3; break; default: 4 }",
+    "const x = 5; if (x > 3) { 'big' } else { 'small' }",
+    "outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 1) continue outer; if (i === 2) break outer; } } 'done'",
+    "try { throw new Error('boom') } catch (e) { e.message } finally { 'ignored' }",
+    "function f() { try { return 1 } finally { 'x' } } f()",
+    "function g() { try { throw 1 } catch { return 'caught' } } g()",
+    "try { undefinedFn() } catch (e) { e.name + ': ' + e.message }",
+    "try { null.foo } catch (e) { e.message }", "try { undefined.bar.baz } catch (e) { e.message }",
+    "try { const q = 1; q = 2 } catch (e) { e.message }",
+    "try { (void 0)() } catch (e) { e.constructor === TypeError }",
+    "try { let o = {}; o.f() } catch (e) { e.message }",
+    "try { throw 'plain' } catch (e) { typeof e }",
+    "try { tdz; let tdz = 1 } catch (e) { e.message }",
+    # functions and closures
+    "function add(a, b = 10) { return a + b } add(1)", "((...r) => r.length)(1, 2, 3)",
+    "function f() { return arguments.length } f(1, 2)",
+    "const counter = (() => { let n = 0; return () => ++n })(); counter(); counter()",
+    "const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())",
+    "const fs2 = []; for (var i = 0; i < 3; i++) fs2.push(() => i); fs2.map(f => f())",
+    "function fact(n) { return n <= 1 ? 1 : n * fact(n - 1) } fact(10)",
+    "const o = { n: 2, m() { return this.n * 2 } }; o.m()",
+    "const o2 = { n: 3, m() { return [1].map(() => this.n) } }; o2.m()",
+    "hoisted(); function hoisted() { return 'h' } hoisted()",
+    "var v1 = 1; var v1 = 2; v1",
+    "(function named() { return typeof named })()",
+    "const fnName = function () {}; fnName.name", "const arrowName = () => {}; arrowName.name",
+    "function Point(x) { this.x = x } new Point(4).x",
+    # destructuring
+    "const {a, b: {c = 5} = {}} = {a: 1}; [a, c]", "const [p, , q = 9, ...rest] = [1, 2, undefined, 4, 5]; [p, q, rest]",
+    "const {x, ...others} = {x: 1, y: 2, z: 3}; others", "let m, n; [m, n] = [1, 2]; [m, n] = [n, m]; [m, n]",
+    "function h({a = 1, b} = {}) { return [a, b] } h()", "const [[deep]] = [[7]]; deep",
+    "try { const {z} = null } catch (e) { e.message }",
+    "const {['k' + 1]: kv} = {k1: 'computed'}; kv",
+    # objects and arrays
+    "const k = 'dyn'; ({[k]: 1, [k + 2]: 2})", "({...{a: 1, b: 2}, b: 3})", "({2: 'b', 1: 'a', x: 'x'})",
+    "[...[1, 2], ...'ab']", "const o3 = {a: 1}; delete o3.a; 'a' in o3", "[1, 2, 3].length = 1",
+    "const arr = [1, 2, 3]; arr.length = 1; arr", "const arr2 = []; arr2[3] = 'x'; arr2.length",
+    "({a: 1}).b", "({}).toString()", "const obj = {toString() { return 'T' }}; `${obj}`",
+    "const v = {valueOf() { return 42 }}; v + 1",
+    # update and assignment operators
+    "let u = 1; u++ + ++u", "let w = 10; w -= 3; w *= 2; w /= 7; w %= 1.5; w", "let e = 2; e **= 3; e",
+    "let sh = 1; sh <<= 4; sh >>= 1; sh", "let st = 'a'; st += 1; st", "const o4 = {n: 1}; o4.n++; o4.n",
+    # comma, void, conditional
+    "(1, 2, 3)", "void 0", "true ? 'y' : 'n'", "null?.x", "({a: null}).a?.b.c", "[1]?.[0]", "(null)?.()",
+    "const fnull = null; fnull?.()", "({f: () => 5}).f?.()",
+    # async and promises
+    "async function aa() { return 1 } aa()", "async function ab() { const x = await 2; return x + 1 } ab()",
+    "Promise.resolve(1).then(v => v + 1)", "Promise.all([1, Promise.resolve(2)])",
+    "Promise.reject(new Error('no')).catch(e => e.message)",
+    "async function ac() { try { await Promise.reject(new Error('bad')) } catch (e) { return 'caught ' + e.message } } ac()",
+    "let log = []; Promise.resolve().then(() => log.push('a')); log.push('b'); Promise.resolve().then(() => log)",
+    "let order = []; (async () => { order.push(1); await null; order.push(3) })(); order.push(2); Promise.resolve().then(() => order)",
+    "Promise.allSettled([Promise.reject(1), 2]).then(r => r.map(x => x.status))",
+    "Promise.race([new Promise(() => {}), Promise.resolve('fast')])",
+    "(async () => { const [a, b] = await Promise.all([1, 2]); return a + b })()",
+    "new Promise((res) => res(5)).then(v => { throw new Error('in then ' + v) }).catch(e => e.message)",
+    "Promise.resolve(1).finally(() => 2)",
+    # regex literal basics
+    "/a+/.test('caaat')", "'x-y-z'.split('-')",
+    # Math / JSON through the interpreter
+    "Math.max(1, 3, 2)", "JSON.stringify({a: [1, {b: 2}], c: 'x'})", "JSON.stringify({u: undefined, f() {}, n: null})",
+]
