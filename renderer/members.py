@@ -186,7 +186,7 @@ def set_member(obj: Any, key: Any, value: Any) -> None:
         if key != "__proto__":
             obj[key] = value
         return
-    if t is list:
+    if t is list or isinstance(obj, list):  # list subclasses: regexp MatchList
         i = _index(key)
         if i >= 0:
             n = len(obj)
@@ -206,8 +206,8 @@ def set_member(obj: Any, key: Any, value: Any) -> None:
             f"Cannot set properties of {'null' if obj is None else 'undefined'} "
             f"(setting '{safe_to_string(key)}')"
         )
-    if isinstance(obj, JSNamespace) or t in (str, float, bool):
-        return
+    if isinstance(obj, (JSNamespace, NativeFunction)) or t in (str, float, bool):
+        return  # built-ins are shared between renders: writes to them are ignored, as if frozen
     if type(key) is not str:
         key = to_property_key(key)
     if _blocked(key):
@@ -255,11 +255,11 @@ def delete_member(obj: Any, key: Any) -> bool:
         key = to_property_key(key)
     if type(obj) is dict:
         obj.pop(key, None)
-    elif type(obj) is list:
+    elif isinstance(obj, list):
         i = _index(key)
         if 0 <= i < len(obj):
             obj[i] = UNDEFINED
-    elif isinstance(obj, JSObject):
+    elif isinstance(obj, JSObject) and not isinstance(obj, NativeFunction):
         obj.props.pop(key, None)
     return True
 
@@ -277,9 +277,15 @@ def has_property(obj: Any, key: Any) -> bool:
         return key != "__proto__" and key in obj if type(obj) is dict else False
     if type(obj) is dict:
         return key in obj or key in OBJECT_PROTO
-    if type(obj) is list:
+    if isinstance(obj, list):
         i = _index(key)
-        return (0 <= i < len(obj)) or key == "length" or key in PROTOS[list] or key in OBJECT_PROTO
+        return (
+            (0 <= i < len(obj))
+            or key == "length"
+            or key in PROTOS[list]
+            or key in OBJECT_PROTO
+            or (type(obj) is not list and own_special(obj, key) is not MISSING)
+        )
     if isinstance(obj, JSObject):
         return (
             key in obj.props

@@ -41,6 +41,7 @@ def syntax_error(exc: Any, source: str, name: str) -> TemplateSyntaxError:
 
 def _explain(description: str, source: str, line: int | None) -> str:
     """Make esprima's terse messages say what was expected, as Babel's do."""
+    description = re.sub(r"^Line \d+: ", "", description)
     m = re.match(r"Expected corresponding JSX closing tag for (\S+)", description)
     if m:
         tag = m.group(1)

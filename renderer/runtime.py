@@ -20,7 +20,7 @@ from .jsvalues import UNDEFINED, JSFunction, range_error
 class Budgets:
     """Limits that turn runaway templates into located errors instead of hangs."""
 
-    max_steps: int = 300_000  # loop iterations + function calls
+    max_steps: int = 100_000  # loop iterations + function calls
     max_depth: int = 250  # nested JS calls
     max_seconds: float = 2.0  # wall clock, a backstop behind max_steps
     max_nodes: int = 50_000  # output elements

@@ -136,9 +136,7 @@ class Closure(JSFunction):
 
     def invoke(self, this: Any, args: list) -> Any:
         rt = self.scope.rt
-        rt.steps += 1
-        if rt.steps > rt.budgets.max_steps or not rt.steps & 1023:
-            rt.tick()
+        rt.tick()
         rt.depth += 1
         try:
             if rt.depth > rt.budgets.max_depth:
@@ -150,6 +148,8 @@ class Closure(JSFunction):
                 if this is None or this is UNDEFINED:
                     this = rt.global_obj
                 vs = {"this": this, "arguments": args}
+            if code.self_name is not None:
+                vs[code.self_name] = self
             scope = Scope(vs, self.scope, EMPTY, rt)
             code.bind(scope, args)
             return code.run(scope)
@@ -173,9 +173,10 @@ class Closure(JSFunction):
 class FunctionCode:
     """Everything about a function that does not depend on the closure's scope."""
 
-    __slots__ = ("name", "length", "is_arrow", "is_async", "bind", "run", "loc")
+    __slots__ = ("name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name")
 
     def __init__(self, name: str, length: int, is_arrow: bool, is_async: bool, bind: Any, run: Any, loc: Any):
+        self.self_name: str | None = None
         self.name = name
         self.length = length
         self.is_arrow = is_arrow
@@ -263,18 +264,11 @@ class Compiler(ExpressionCompiler):
                     return UNDEFINED
 
             run = run_block
-        # A named function expression sees its own name.
-        if node.type == "FunctionExpression" and getattr(node, "id", None) is not None:
-            inner_run = run
-            own = fname
-
-            def run_named(scope: Scope) -> Any:
-                scope.vars.setdefault(own, _self_ref(scope))
-                return inner_run(scope)
-
-            run = run_named
         is_async = bool(getattr(node, "isAsync", False) or getattr(node, "async", False))
-        return FunctionCode(fname, length, is_arrow, is_async, bind, run, loc)
+        code = FunctionCode(fname, length, is_arrow, is_async, bind, run, loc)
+        if node.type == "FunctionExpression" and getattr(node, "id", None) is not None:
+            code.self_name = fname  # a named function expression sees its own name
+        return code
 
     def params(self, params: list) -> Callable[[Scope, list], None]:
         if all(p.type == "Identifier" for p in params):
@@ -638,9 +632,11 @@ class Compiler(ExpressionCompiler):
             except GreenletExit:
                 raise
             if final is not None:
+                completion = rt.completion
                 fr = final(scope)
                 if fr is not None:
                     return fr
+                rt.completion = completion  # a normal finally does not change the completion value
             return r
 
         return try_
@@ -696,13 +692,18 @@ class Compiler(ExpressionCompiler):
         if t in ("WhileStatement", "DoWhileStatement"):
             test = self.expr(node.test)
             first_free = t == "DoWhileStatement"
+            loc = _loc(node)
 
             def while_(scope: Scope) -> Any:
                 rt = scope.rt
                 skip_test = first_free
                 while skip_test or to_boolean(test(scope)):
                     skip_test = False
-                    rt.tick()
+                    try:
+                        rt.tick()
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
                     r = body(scope)
                     if r is not None:
                         stop, value = outcome(r)
@@ -730,6 +731,7 @@ class Compiler(ExpressionCompiler):
             test = self.expr(node.test) if node.test is not None else None
             update = self.expr(node.update) if node.update is not None else None
             per_iteration = bool(names) and contains_closure(node.body)
+            loc = _loc(node)
             const_set = frozenset(consts)
 
             def for_(scope: Scope) -> Any:
@@ -740,7 +742,11 @@ class Compiler(ExpressionCompiler):
                 while True:
                     if test is not None and not to_boolean(test(loop_scope)):
                         return None
-                    rt.tick()
+                    try:
+                        rt.tick()
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
                     r = body(loop_scope)
                     if r is not None:
                         stop, value = outcome(r)
@@ -780,7 +786,11 @@ class Compiler(ExpressionCompiler):
                 stamp(exc, loc)
                 raise
             for item in items:
-                rt.tick()
+                try:
+                    rt.tick()
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
                 s = Scope({}, scope, const_set, rt) if fresh else scope
                 binder(s, item)
                 r = body(s)
@@ -842,11 +852,6 @@ def for_in_keys(v: Any) -> list[str]:
     if isinstance(v, dict):
         return list(v)
     return []
-
-
-def _self_ref(scope: Scope) -> Any:
-    """The closure currently running, for a named function expression's own name."""
-    return scope.vars.get("arguments") and UNDEFINED
 
 
 __all__ = ["Compiler", "Closure", "FunctionCode", "RETURN", "BREAK", "CONTINUE", "iterate", "Stmt", "Fn"]

@@ -44,7 +44,7 @@ CASES: list[str] = [
     "try { undefinedFn() } catch (e) { e.name + ': ' + e.message }",
     "try { null.foo } catch (e) { e.message }", "try { undefined.bar.baz } catch (e) { e.message }",
     "try { const q = 1; q = 2 } catch (e) { e.message }",
-    "try { (void 0)() } catch (e) { e.constructor === TypeError }",
+    "try { (void 0)() } catch (e) { e instanceof TypeError }",
     "try { let o = {}; o.f() } catch (e) { e.message }",
     "try { throw 'plain' } catch (e) { typeof e }",
     "try { tdz; let tdz = 1 } catch (e) { e.message }",
