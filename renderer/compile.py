@@ -968,7 +968,7 @@ class ExpressionCompiler:
                     continue
                 parts.append((False, self.expr(c.expression)))
             elif c.type == "JSXSpreadChild":
-                parts.append((True, self.expr(c.expression)))
+                raise self.error(c, "Spread children are not supported in React.")
             else:
                 parts.append((False, self.expr(c)))
         if not parts:
@@ -1016,8 +1016,12 @@ def stamp_throw(raiser: Callable[[str], Any], message: str, loc: tuple[int, int]
 
 
 def jv_strings(cooked: list, raw: list) -> list:
-    """The strings array of a tagged template (``raw`` is not attachable to a list: documented)."""
-    return list(cooked)
+    """The strings array of a tagged template; ``String.raw`` finds its raw twin by identity."""
+    from .builtins.string import register_template_raw
+
+    strings = list(cooked)
+    register_template_raw(strings, list(raw))
+    return strings
 
 
 def copy_own(target: dict, src: Any) -> None:
