@@ -130,6 +130,8 @@ def get_member(obj: Any, key: Any) -> Any:
     if type(key) is not str:
         key = to_property_key(key)
     if _blocked(key):
+        if key == "prototype" and isinstance(obj, NativeFunction):
+            return builtin_prototype(obj)
         return UNDEFINED
     if t is float or t is bool:
         return PROTOS[t].get(key) or OBJECT_PROTO.get(key, UNDEFINED)
@@ -161,6 +163,28 @@ def get_member(obj: Any, key: Any) -> Any:
     if m is not None:
         return m
     return OBJECT_PROTO.get(key, UNDEFINED)
+
+
+_PRIMITIVE_PROTOS = {"Array": list, "String": str, "Number": float, "Boolean": bool, "Function": JSFunction}
+_prototype_views: dict[str, Any] = {}
+
+
+def builtin_prototype(ctor: NativeFunction) -> Any:
+    """``Array.prototype`` and friends: a read-only view of the method table, so idioms such as
+    ``Object.prototype.toString.call(x)`` work; writes to it are ignored (it is shared)."""
+    name = ctor.name
+    view = _prototype_views.get(name)
+    if view is None:
+        t = _PRIMITIVE_PROTOS.get(name)
+        if t is None:
+            t = next((c for c in PROTOS if getattr(c, "class_name", None) == name), None)
+        if t is None and name != "Object":
+            return UNDEFINED
+        table = dict(OBJECT_PROTO)
+        if t is not None:
+            table.update(proto_for(t))
+        view = _prototype_views[name] = JSNamespace(table)
+    return view
 
 
 # Per-class own properties that are not in ``props`` (Error.message, Function.name, Map.size…).

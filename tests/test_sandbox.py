@@ -20,7 +20,8 @@ ESCAPES = [
     "({}).__dict__",
     "[]['__class__']",
     "(() => 1).prototype",
-    "Object.prototype",
+    "Object.prototype.constructor",
+    "Array.prototype.__class__",
     "Math.__class__",
     "JSON.__dict__",
     "_.__globals__",
@@ -60,6 +61,13 @@ def test_prototype_pollution_does_not_leak() -> None:
     evaluate("const a = []; try { a.constructor.prototype.polluted = 1 } catch (e) {}")
     assert evaluate("({}).polluted") is UNDEFINED
     assert evaluate("const p = JSON.parse('{\"__proto__\": {\"bad\": 1}}'); ({}).bad") is UNDEFINED
+
+
+def test_builtin_prototypes_are_read_only_views() -> None:
+    assert evaluate("Object.prototype.toString.call([])") == "[object Array]"
+    evaluate("Array.prototype.evil = () => 1; Object.prototype.polluted = 1; String.prototype.trim = null")
+    assert evaluate("typeof [].evil + typeof ({}).polluted") == "undefinedundefined"
+    assert evaluate("' x '.trim()") == "x"
 
 
 def test_builtins_are_not_shared_between_renders() -> None:

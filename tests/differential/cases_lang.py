@@ -92,6 +92,11 @@ CASES: list[str] = [
     "(async () => { const [a, b] = await Promise.all([1, 2]); return a + b })()",
     "new Promise((res) => res(5)).then(v => { throw new Error('in then ' + v) }).catch(e => e.message)",
     "Promise.resolve(1).finally(() => 2)",
+    # built-in prototypes as read-only views
+    "Object.prototype.toString.call([])", "Object.prototype.toString.call(null)",
+    "Array.prototype.slice.call([1, 2, 3], 1)", "(function () { return Array.prototype.slice.call(arguments) })(1, 2)",
+    "Object.prototype.hasOwnProperty.call({a: 1}, 'a')", "Array.prototype.map === [].map",
+    "String.raw`a\\n${1}`", "((s, ...v) => s.length + v.length)`x${1}y${2}z`",
     # regex literal basics
     "/a+/.test('caaat')", "'x-y-z'.split('-')",
     # Math / JSON through the interpreter
