@@ -43,7 +43,10 @@ def js_error_to_kview(exc: JSThrow, view: CompiledView) -> RenderError:
         js_type, message = "Uncaught", _describe_thrown(v)
     line, col = exc.loc if exc.loc else (None, None)
     err_cls = jv_budget_error if getattr(exc, "budget", False) else RenderError
-    return err_cls(message, js_type, file=view.name, line=line, column=col, source=view.source)
+    # An error escaping a user component (components/*.jsx) is tagged with that file.
+    file = getattr(exc, "kv_file", None) or view.name
+    source = getattr(exc, "kv_source", None) or view.source
+    return err_cls(message, js_type, file=file, line=line, column=col, source=source)
 
 
 def jv_budget_error(message: str, js_type: str, **kw: Any) -> RenderError:
@@ -59,7 +62,15 @@ def _describe_thrown(v: Any) -> str:
 
 
 def make_scope(rt: Runtime, data: dict[str, Any], this: Any = UNDEFINED) -> Scope:
+    from .components import component_globals
+    from .react import ensure_kustomer_render
+    from .react import install as install_react
+
+    install_react(rt)  # React + Kustomer.render (renderer/react.py)
     g = make_global_object(rt, data)
+    ensure_kustomer_render(rt)
+    for name, comp in component_globals().items():  # Kustomer's components; data wins
+        g.setdefault(name, comp)
     root = Scope(g, None, EMPTY, rt)
     if this is UNDEFINED:
         this = data.get("this", UNDEFINED) if "this" in data else dict(data)
@@ -98,11 +109,19 @@ def evaluate(
     settle_jobs: bool = True,
     budgets: Budgets | None = None,
     now_ms: float | None = None,
+    requests: dict[str, Any] | None = None,
+    resource: str | None = None,
 ) -> Any:
-    """Run a template and return its completion value as a JS value (promises settled)."""
+    """Run a template and return its completion value as a JS value (promises settled).
+
+    Browser globals and ``KustomerRequest`` (answered from ``requests``) are there; record
+    aliases (``object``, ``context``…) only when a ``resource`` is given (``renderer/kustomer.py``).
+    """
+    from .kustomer import install as install_kustomer
+
     view = compile_view(source, name)
     rt = Runtime(budgets, now_ms)
-    scope = make_scope(rt, to_js_data(globals))
+    scope = make_scope(rt, install_kustomer(rt, to_js_data(globals), resource, requests))
     value = run_program(view, scope)
     if settle_jobs:
         settle(view, rt)
@@ -120,20 +139,49 @@ def render(
     now_ms: float | None = None,
     cache: ViewCache | None = None,
     mark_handlers: bool = False,
+    components: dict[str, str] | None = None,
+    requests: dict[str, Any] | None = None,
+    resource: str = "customer",
+    generate_mocks: bool = True,
 ) -> RenderResult:
-    """Render a template to an HTML fragment. Raises a ``KViewError`` subclass on failure."""
+    """Render a template to an HTML fragment. Raises a ``KViewError`` subclass on failure.
+
+    ``components`` maps an app's component file names to their source; their capitalized
+    top-level bindings become globals before the template runs (``components/user.py``).
+
+    ``resource`` is the view's resource (``customer``, ``kobject.<klass>``…): it decides the
+    record aliases (``object``, ``this.kobject``, ``context``). Without ``data`` and with
+    ``generate_mocks``, plausible records are generated for the globals the template uses
+    (``renderer/mockdata.py``). ``requests`` is the mock request table answering
+    ``KustomerRequest`` (and ``fetch``); see ``renderer/kustomer.py``.
+    """
+    from .hooks import render_settled
     from .html import RenderContext, to_html
 
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = Runtime(budgets, now_ms)
-    scope = make_scope(rt, to_js_data(data))
+    if data is None and generate_mocks:
+        from .mockdata import mock_data_for
+
+        data = mock_data_for(view.source, resource)
+    from .kustomer import install as install_kustomer
+
+    scope = make_scope(rt, install_kustomer(rt, to_js_data(data), resource, requests))
+    if components:
+        from .components.user import evaluate_user_components
+
+        evaluate_user_components(components, rt, scope, cache)
     value = run_program(view, scope)
-    if settle_jobs:
-        settle(view, rt)
-    ctx = RenderContext()
-    ctx.mark_handlers = mark_handlers
-    try:
-        html = to_html(value, ctx, root_class=root_class)
+
+    def new_ctx() -> RenderContext:
+        ctx = RenderContext()
+        ctx.mark_handlers = mark_handlers
+        return ctx
+
+    try:  # render, then (settle_jobs) effects, jobs and timers until settled (renderer/hooks.py)
+        html, ctx = render_settled(
+            value, rt, new_ctx, settle_jobs, emit=lambda tree, c: to_html(tree, c, root_class=root_class)
+        )
     except JSThrow as exc:
         if exc.loc is None:
             exc.loc = rt.loc
