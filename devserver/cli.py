@@ -129,6 +129,79 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
         click.echo(result.html)
 
 
+EXIT_USAGE = 2
+EXIT_PORT_IN_USE = 1
+
+
+@main.command("serve")
+@click.argument("views_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (0.0.0.0 exposes the server to your network).")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free port (printed in the banner).")
+@click.option("--theme", type=click.Choice(["both", "light", "dark"]), default="both", show_default=True,
+              help="Which themes the gallery shows by default (each page can switch).")
+@click.option("--no-reload", "no_reload", is_flag=True,
+              help="Do not watch DIR: no live reload, refresh the page yourself.")
+@click.option("--open/--no-open", "open_browser", default=False, show_default=True,
+              help="Open the gallery in your web browser once the server is up.")
+def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool, open_browser: bool) -> None:
+    """Serve a live gallery of the app folder DIR: every view of DIR/kviews/*.jsx rendered in
+    light and dark, with mock data from DIR/mocks/<view>.json (generated when missing).
+
+    Edits to templates, mocks and components reload open pages in place; errors show on the
+    page with their code frame. Exit status: 2 when DIR is missing or has no views, 1 when
+    the port is taken.
+    """
+    import logging
+
+    from .app import DevServer, PortInUseError, ServerConfig
+
+    if not views_dir.is_dir():
+        click.echo(click.style(f"kview serve: {views_dir} is not a directory", fg="red"), err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        views = load_views(views_dir)
+    except (AppLoadError, KViewError) as exc:
+        click.echo(click.style(f"kview serve: {exc}", fg="red"), err=True)
+        sys.exit(EXIT_USAGE)
+    if not views:
+        click.echo(click.style(f"kview serve: {views_dir} has no views", fg="red"), err=True)
+        click.echo(f"  put KView templates in {views_dir / 'kviews'}/<name>.jsx "
+                   f"(mock data in {views_dir / 'mocks'}/<name>.json)", err=True)
+        sys.exit(EXIT_USAGE)
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    config = ServerConfig(views_dir=views_dir, theme=theme, reload=not no_reload)
+    try:
+        server = DevServer(config, host=host, port=port)
+    except PortInUseError as exc:
+        click.echo(click.style(f"kview serve: {exc.strerror}", fg="red"), err=True)
+        sys.exit(EXIT_PORT_IN_USE)
+    except OSError as exc:
+        click.echo(click.style(f"kview serve: cannot listen on {host}:{port}: {exc.strerror or exc}", fg="red"), err=True)
+        sys.exit(EXIT_PORT_IN_USE)
+
+    n = len(views)
+    reload_note = "live reload" if config.reload else "no reload"
+    click.echo(
+        click.style("kview", fg="magenta", bold=True)
+        + f" · {n} view{'s' * (n != 1)} from {views_dir} at "
+        + click.style(server.url, fg="cyan", bold=True)
+        + click.style(f"  ({reload_note}; Ctrl+C to stop)", dim=True)
+    )
+    with server:
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(server.url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("\nkview: stopped")
+
+
 def _json_dump(v: Any) -> str:  # pragma: no cover - debugging helper
     return json.dumps(v, indent=2)
 

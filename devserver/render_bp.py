@@ -1,0 +1,49 @@
+"""``/render/<name>?theme=light|dark``: one view as an HTML fragment, or as JSON for scripts.
+
+HTML (the default): the renderer's fragment, status 200; on a template or data error, status 422
+and an error card (500 for a kview bug). JSON (``?format=json`` or ``Accept: application/json``):
+always ``{html, warnings, console, error, last_good_html, ms}`` with status 200, so a client can
+show the error next to the last good render.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request
+
+from .gallery import error_card
+
+bp = Blueprint("render", __name__)
+
+
+def _wants_json() -> bool:
+    fmt = request.args.get("format")
+    if fmt in ("json", "html"):
+        return fmt == "json"
+    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+@bp.get("/render/<path:name>")
+def render_view(name: str) -> Response:
+    kv = current_app.extensions["kview"]
+    theme = request.args.get("theme", "light")
+    if theme not in ("light", "dark"):
+        abort(400, description="theme must be 'light' or 'dark'")
+    spec = kv.project.find(name)
+    if spec is None:
+        if _wants_json():
+            return jsonify({"error": {"kind": "NotFound", "message": f"no view named {name!r}"}}), 404
+        abort(404, description=f"no view named {name!r}")
+    state = kv.project.state(spec, [theme])
+    out = state.outcomes[theme]
+    if _wants_json():
+        body = out.to_dict()
+        good = state.last_good.get(theme)
+        body["last_good_html"] = good.html if good else None
+        body["ms"] = round(out.ms, 2)
+        body["view"] = spec.name
+        body["theme"] = theme
+        return jsonify(body)
+    if out.error:
+        status = 500 if out.error.get("kind") == "InternalError" else 422
+        return Response(error_card(out.error), status=status, mimetype="text/html")
+    return Response(out.html or "", mimetype="text/html")

@@ -1,0 +1,229 @@
+/* kview live reload: the gallery's SSE client.
+ *
+ * Events from /events (devserver/events.py):
+ *   hello  {boot}              a new server process → reload the whole page
+ *   reload {views, all, errors} re-fetch this page and swap the changed views in place
+ *   error  {view, error}       show the error overlay at once
+ * The overlay is rebuilt from the page's own #kvg-errors JSON after every swap, so it always
+ * matches what the cards show; dismissing it hides it until a different error arrives.
+ */
+(function () {
+  "use strict";
+  if (window.__kviewReload) return;
+  window.__kviewReload = true;
+
+  var body = document.body;
+  var live = function () { return document.getElementById("kvg-live"); };
+  var bootId = null;
+  var dismissed = "";
+  var fetching = null;
+  var pending = null;
+
+  function setLive(state, text) {
+    var el = live();
+    if (!el) return;
+    el.setAttribute("data-state", state);
+    var t = el.querySelector(".kvg-live-text");
+    if (t) t.textContent = text;
+  }
+
+  /* ------------------------------------------------------------ overlay */
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function frameHtml(frame) {
+    return frame.split("\n").map(function (line) {
+      var cls = line.charAt(0) === ">" ? "kvg-fl-hit" : (/^\s+\|/.test(line) && line.indexOf("^") >= 0 ? "kvg-fl-caret" : "");
+      return '<span class="kvg-fl ' + cls + '">' + esc(line) + "</span>";
+    }).join("");
+  }
+
+  function currentErrors() {
+    var el = document.getElementById("kvg-errors");
+    if (!el) return [];
+    try { return JSON.parse(el.textContent || "[]"); } catch (e) { return []; }
+  }
+
+  function signature(items) {
+    return JSON.stringify(items.map(function (i) {
+      var e = i.error || {};
+      return [i.view, e.kind, e.message, e.line, e.column];
+    }));
+  }
+
+  function overlay() {
+    var el = document.getElementById("kvg-overlay");
+    if (!el) {
+      el = document.createElement("div");
+      el.id = "kvg-overlay";
+      el.className = "kvg-overlay";
+      el.setAttribute("role", "alert");
+      el.hidden = true;
+      body.appendChild(el);
+    }
+    return el;
+  }
+
+  function showErrors(items) {
+    var el = overlay();
+    if (!items.length) { el.hidden = true; el.innerHTML = ""; dismissed = ""; return; }
+    var sig = signature(items);
+    if (sig === dismissed) { el.hidden = true; return; }
+    var rows = items.map(function (item) {
+      var e = item.error || {};
+      var loc = e.file ? esc(e.file) + (e.line != null ? ":" + e.line + (e.column != null ? ":" + e.column : "") : "") : "";
+      var anchor = item.view ? "#view-" + String(item.view).replace(/[^A-Za-z0-9_-]/g, "-") : "#";
+      var onPage = item.view && document.querySelector('.kvg-view[data-view="' + cssEsc(item.view) + '"]');
+      var link = item.view
+        ? (onPage ? '<a href="' + anchor + '">' : '<a href="/view/' + encodeURIComponent(item.view) + '">') + esc(item.title || item.view) + "</a>"
+        : "<span>App folder</span>";
+      var where = e.line != null ? '<span class="kvg-ov-line">line ' + e.line + (e.column != null ? ", column " + e.column : "") + "</span>" : "";
+      return '<div class="kvg-ov-item" data-view="' + esc(item.view || "") + '">' +
+        '<div class="kvg-ov-title">' + link + '<span class="kvg-err-kind">' + esc(e.js_type || e.kind || "Error") + "</span>" + where + "</div>" +
+        '<div class="kvg-ov-msg">' + esc(e.message) + "</div>" +
+        (loc ? '<div class="kvg-ov-loc">' + loc + "</div>" : "") +
+        (e.frame ? '<pre class="kvg-code-frame">' + frameHtml(e.frame) + "</pre>" : "") +
+        "</div>";
+    }).join("");
+    var n = items.length;
+    el.innerHTML = '<div class="kvg-ov-head"><span>' + n + (n === 1 ? " view failing" : " views failing") +
+      ' — the last good render stays on the page</span><button type="button" aria-label="Dismiss" title="Dismiss (Esc)">×</button></div>' +
+      '<div class="kvg-ov-body">' + rows + "</div>";
+    el.querySelector("button").onclick = function () { dismissed = sig; el.hidden = true; };
+    el.hidden = false;
+  }
+
+  function cssEsc(s) {
+    return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&");
+  }
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") {
+      var el = document.getElementById("kvg-overlay");
+      if (el && !el.hidden) { dismissed = signature(currentErrors()); el.hidden = true; }
+    }
+  });
+
+  /* ------------------------------------------------------------ in-place reload */
+  function openDetails(root) {
+    var open = {};
+    root.querySelectorAll("section[data-view] details").forEach(function (d, i) {
+      var sec = d.closest("section[data-view]");
+      open[(sec ? sec.getAttribute("data-view") : "") + "#" + i] = d.open;
+    });
+    return open;
+  }
+
+  function swap(doc, names, all) {
+    var main = document.getElementById("kvg-main");
+    var newMain = doc.getElementById("kvg-main");
+    if (!main || !newMain) { location.reload(); return; }
+    var oldIds = Array.prototype.map.call(main.querySelectorAll(":scope > section[data-view]"), function (s) { return s.getAttribute("data-view"); });
+    var newIds = Array.prototype.map.call(newMain.querySelectorAll(":scope > section[data-view]"), function (s) { return s.getAttribute("data-view"); });
+    var sameList = oldIds.join("\n") === newIds.join("\n");
+    var y = window.scrollY;
+    if (all || !sameList || !names.length) {
+      var details = openDetails(main);
+      main.innerHTML = newMain.innerHTML;
+      main.querySelectorAll("section[data-view]").forEach(function (sec) {
+        sec.querySelectorAll("details").forEach(function (d, i) {
+          var k = sec.getAttribute("data-view") + "#" + i;
+          if (k in details) d.open = details[k];
+        });
+      });
+    } else {
+      // swap only the toolbar and the changed views: other cards (and their iframes) stay put
+      var tb = main.querySelector(".kvg-toolbar"), ntb = newMain.querySelector(".kvg-toolbar");
+      if (tb && ntb) tb.replaceWith(ntb);
+      var appErr = main.querySelector(".kvg-app-error"), nAppErr = newMain.querySelector(".kvg-app-error");
+      if (appErr) appErr.remove();
+      if (nAppErr) main.insertBefore(nAppErr, main.querySelector("section[data-view]:not(.kvg-app-error)"));
+      names.forEach(function (name) {
+        var sel = 'section.kvg-view[data-view="' + cssEsc(name) + '"]';
+        var oldSec = main.querySelector(sel), newSec = newMain.querySelector(sel);
+        if (oldSec && newSec) oldSec.replaceWith(newSec);
+      });
+      var det = main.querySelector(".kvg-details"), ndet = newMain.querySelector(".kvg-details");
+      if (det && ndet) {
+        ndet.querySelectorAll("details").forEach(function (d, i) {
+          var od = det.querySelectorAll("details")[i];
+          if (od) d.open = od.open;
+        });
+        det.replaceWith(ndet);
+      }
+    }
+    names.forEach(function (name) {
+      var sec = main.querySelector('section.kvg-view[data-view="' + cssEsc(name) + '"]');
+      if (sec) { sec.classList.remove("kvg-flash"); void sec.offsetWidth; sec.classList.add("kvg-flash"); }
+    });
+    var side = document.getElementById("kvg-sidebar"), nside = doc.getElementById("kvg-sidebar");
+    if (side && nside) {
+      var scroll = side.querySelector(".kvg-nav") ? side.querySelector(".kvg-nav").scrollTop : 0;
+      side.innerHTML = nside.innerHTML;
+      var nav = side.querySelector(".kvg-nav");
+      if (nav) nav.scrollTop = scroll;
+      setLive("live", "Live reload");
+    }
+    var errs = document.getElementById("kvg-errors"), nerrs = doc.getElementById("kvg-errors");
+    if (errs && nerrs) errs.textContent = nerrs.textContent;
+    if (doc.title) document.title = doc.title;
+    window.scrollTo(0, y);
+    showErrors(currentErrors());
+    body.setAttribute("data-reloads", String(Number(body.getAttribute("data-reloads") || 0) + 1));
+    document.dispatchEvent(new CustomEvent("kview:reloaded", { detail: { views: names } }));
+  }
+
+  function refresh(names, all) {
+    // coalesce: one fetch at a time, the latest request wins
+    if (fetching) { pending = { names: (pending ? pending.names : []).concat(names), all: all || (pending && pending.all) }; return; }
+    setLive("reloading", "Reloading…");
+    fetching = fetch(location.href, { headers: { "X-Kview-Reload": "1" }, cache: "no-store" })
+      .then(function (r) {
+        if (!r.ok && r.status !== 404) throw new Error("HTTP " + r.status);
+        return r.text();
+      })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        swap(doc, names, all);
+      })
+      .catch(function () { location.reload(); })
+      .then(function () {
+        fetching = null;
+        if (pending) { var p = pending; pending = null; refresh(p.names, p.all); }
+      });
+  }
+
+  /* ------------------------------------------------------------ the event stream */
+  function connect() {
+    if (body.getAttribute("data-reload") === "off" || !window.EventSource) return;
+    var es = new EventSource("/events");
+    es.addEventListener("open", function () { setLive("live", "Live reload"); });
+    es.addEventListener("hello", function (ev) {
+      var data = JSON.parse(ev.data);
+      if (bootId && data.boot !== bootId) { location.reload(); return; }
+      bootId = data.boot;
+      setLive("live", "Live reload");
+    });
+    es.addEventListener("reload", function (ev) {
+      var data = JSON.parse(ev.data);
+      refresh(data.views || [], !!data.all);
+    });
+    es.addEventListener("error", function (ev) {
+      if (!ev.data) { setLive("down", "Server unreachable — retrying…"); return; }  // connection error
+      var data = JSON.parse(ev.data);
+      var items = currentErrors().filter(function (i) { return i.view !== data.view; });
+      items.push({ view: data.view, title: data.title || data.view, error: data.error });
+      showErrors(items);
+    });
+  }
+
+  function start() {
+    showErrors(currentErrors());
+    connect();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
