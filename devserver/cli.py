@@ -7,6 +7,7 @@ stderr), 2 usage errors (bad options, missing files, unknown view).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,8 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
             name=str(view.path or view.name),
             root_class=f"kview kview-theme-{theme}",
             settle_jobs=not no_settle,
+            resource=view.resource,
+            tz=os.environ.get("TZ") or None,
             **kwargs,
         )
     except KViewError as exc:

@@ -36,6 +36,10 @@ def syntax_error(exc: Any, source: str, name: str) -> TemplateSyntaxError:
     description = getattr(exc, "description", None) or str(exc)
     message = _explain(description, source, line)
     col0 = column - 1 if isinstance(column, int) and column > 0 else 0
+    lines = source.splitlines()
+    if message.startswith("Expected corresponding JSX closing tag") and line and line <= len(lines):
+        start = lines[line - 1].rfind("</", 0, col0 + 1)
+        col0 = start if start >= 0 else col0  # point at the closing tag, not past it
     return TemplateSyntaxError(message, file=name, line=line, column=col0, source=source)
 
 
@@ -53,8 +57,30 @@ def _explain(description: str, source: str, line: int | None) -> str:
     m = _UNEXPECTED.match(description)
     if m:
         tok = m.group(1)
-        return f"Unexpected token '{tok}'"
+        hint = _unterminated_tag(source, line) if tok == "<" else None
+        return f"Unexpected token '{tok}'" + (f": {hint}" if hint else "")
     return description
+
+
+_OPEN_TAG = re.compile(r"<([A-Za-z][\w.]*)\b(?![^<>]*>)")
+
+
+def _unterminated_tag(source: str, line: int | None) -> str | None:
+    """An opening tag that never got its ``>``/``/>`` before the next ``<`` (a common slip)."""
+    lines = source.splitlines()
+    if not line:
+        return None
+    for n in range(min(line, len(lines)), max(0, line - 6), -1):
+        text = lines[n - 1] if n != line else ""
+        m = None
+        for m in _OPEN_TAG.finditer(text):
+            pass
+        if m is not None:
+            return f"the <{m.group(1)}> tag opened on line {n} is missing its closing '>' or '/>'"
+        if text.strip():
+            if ">" in text:
+                return None
+    return None
 
 
 def _find_opening(source: str, tag: str, before_line: int | None) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +94,32 @@ def run_program(view: CompiledView, scope: Scope) -> Any:
         raise js_error_to_kview(exc2, view) from None
 
 
+def in_own_context(fn: Any) -> Any:
+    """Run a render in a copy of the caller's context: the clock and zone it binds never leak."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        return contextvars.copy_context().run(fn, *args, **kwargs)
+
+    return run
+
+
+def bind_time(rt: Runtime, tz: str | None) -> None:
+    """``Date`` reads this render's virtual clock and zone (``tz`` defaults to UTC: reproducible)."""
+    from .builtins.date import clock_var, tz_var
+
+    clock_var.set(rt.now)
+    zone = tz or "UTC"
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(zone)
+    except (ValueError, KeyError, OSError):
+        rt.warn(f"unknown time zone {zone!r}: using UTC", kind="config")
+        zone = "UTC"
+    tz_var.set(zone)
+
+
 def settle(view: CompiledView, rt: Runtime) -> None:
     try:
         rt.settle()
@@ -101,6 +129,7 @@ def settle(view: CompiledView, rt: Runtime) -> None:
         raise js_error_to_kview(exc, view) from None
 
 
+@in_own_context
 def evaluate(
     source: str,
     globals: dict[str, Any] | None = None,
@@ -111,8 +140,9 @@ def evaluate(
     now_ms: float | None = None,
     requests: dict[str, Any] | None = None,
     resource: str | None = None,
+    tz: str | None = None,
 ) -> Any:
-    """Run a template and return its completion value as a JS value (promises settled).
+    """Run a template and return its completion value as a JS value (jobs and timers run).
 
     Browser globals and ``KustomerRequest`` (answered from ``requests``) are there; record
     aliases (``object``, ``context``…) only when a ``resource`` is given (``renderer/kustomer.py``).
@@ -121,6 +151,7 @@ def evaluate(
 
     view = compile_view(source, name)
     rt = Runtime(budgets, now_ms)
+    bind_time(rt, tz)
     scope = make_scope(rt, install_kustomer(rt, to_js_data(globals), resource, requests))
     value = run_program(view, scope)
     if settle_jobs:
@@ -128,6 +159,7 @@ def evaluate(
     return value
 
 
+@in_own_context
 def render(
     source: str | CompiledView,
     data: dict[str, Any] | None = None,
@@ -143,6 +175,7 @@ def render(
     requests: dict[str, Any] | None = None,
     resource: str = "customer",
     generate_mocks: bool = True,
+    tz: str | None = None,
 ) -> RenderResult:
     """Render a template to an HTML fragment. Raises a ``KViewError`` subclass on failure.
 
@@ -153,13 +186,15 @@ def render(
     record aliases (``object``, ``this.kobject``, ``context``). Without ``data`` and with
     ``generate_mocks``, plausible records are generated for the globals the template uses
     (``renderer/mockdata.py``). ``requests`` is the mock request table answering
-    ``KustomerRequest`` (and ``fetch``); see ``renderer/kustomer.py``.
+    ``KustomerRequest`` (and ``fetch``); see ``renderer/kustomer.py``. ``tz`` is the IANA
+    zone ``Date`` uses (default UTC); ``now_ms`` pins the virtual clock's start.
     """
     from .hooks import render_settled
     from .html import RenderContext, to_html
 
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = Runtime(budgets, now_ms)
+    bind_time(rt, tz)
     if data is None and generate_mocks:
         from .mockdata import mock_data_for
 

@@ -33,7 +33,6 @@ from ..jsvalues import (
     JSNamespace,
     JSObject,
     NativeFunction,
-    number_to_string,
     range_error,
     safe_to_string,
     to_integer_or_infinity,
@@ -2271,5 +2270,3 @@ def _register_instance_checks() -> None:
 
 
 _register_instance_checks()
-
-_ = number_to_string  # re-exported for number.py's convenience

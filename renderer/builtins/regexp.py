@@ -13,9 +13,12 @@ Python pattern over UTF-16 code units, the representation of kview strings:
 
 Syntax errors are JS SyntaxErrors worded like V8's. Compiled patterns are cached per
 (source, flags). Known gaps (V8 accepts, kview throws or differs): variable-length lookbehind
-(top-level alternatives of different fixed lengths are fine), the ``v`` flag, captures inside a
-repeated group are not reset between iterations, and case-insensitive matching follows Python's
-case folding (differs for a handful of characters such as U+017F and U+212A).
+(top-level alternatives of different fixed lengths are fine); ``v``-flag class set operations;
+captures inside a repeated group are not reset between iterations; an iteration of a quantified
+group that matches the empty string is accepted (JS rejects it, so ``/(|a)+/`` or ``/(a?)*/``
+can capture ``''`` where JS has ``undefined``, and rarely match differently); case-insensitive
+matching follows Python's case folding (differs for a few characters such as U+017F, U+212A);
+Python's ``re`` has no step limit, so a catastrophically backtracking pattern can hang a render.
 """
 
 from __future__ import annotations
@@ -427,6 +430,7 @@ class _Translator:
         self.opened = 0
         self.closed: set[int] = set()
         self.names: dict[str, int] = {}
+        self.bad_reference = False
 
     # ---------------------------------------------------------------- helpers
     def error(self, message: str) -> Any:
@@ -471,6 +475,8 @@ class _Translator:
             if self.peek() == ")":
                 self.error("Unmatched ')'")
             self.error("Unexpected character")  # pragma: no cover - defensive
+        if self.bad_reference:
+            self.error("Invalid named capture referenced")
         body = "|".join(alts)
         if self.unicode:
             # Never start a match inside a surrogate pair (JS advances by code point).
@@ -511,7 +517,10 @@ class _Translator:
         if c == "\\" and self.peek(1) in ("b", "B"):
             self.pos += 2
             self._no_quantifier()
-            return "(?a:\\b)" if self.src[self.pos - 1] == "b" else "(?a:\\B)"
+            if self.src[self.pos - 1] == "b":
+                return "(?a:\\b)"
+            # Python's \B never matches in an empty string; JS's does.
+            return "(?a:(?<!\\w)(?!\\w)|(?<=\\w)(?=\\w))"
         if c == "(" and self.peek(1) == "?" and self.peek(2) == "<" and self.peek(3) in ("=", "!"):
             atom = self.group()
             if self._quantifier_ahead():
@@ -522,6 +531,8 @@ class _Translator:
             if self.unicode:
                 if self._quantifier_ahead():
                     self.error("Invalid quantifier")
+                if self.peek() == "{":
+                    self.error("Incomplete quantifier")
                 return atom
             return self.quantified("(?:" + atom + ")")
         atom = self.atom()
@@ -710,7 +721,7 @@ class _Translator:
                 name = self.src[self.pos : end]
                 self.pos = end + 1
                 if name not in self.all_names:
-                    self.error("Invalid named capture referenced")
+                    self.bad_reference = True  # reported after the parse, as V8 does
                 index = self.names.get(name)
                 return self.backref(index) if index else "(?:)"
             self.pos += 1
