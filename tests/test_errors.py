@@ -134,3 +134,11 @@ def test_render_error_keeps_template_name() -> None:
     with pytest.raises(RenderError) as info:
         render("<div>{nope.x}</div>", {}, name="views/card.jsx")
     assert str(info.value).startswith("views/card.jsx:1:7: ReferenceError")
+
+
+def test_catastrophic_regex_backtracking_gives_up_with_a_located_error() -> None:
+    t0 = time.perf_counter()
+    err = run_error("const s = 'a'.repeat(40) + 'b';\nconst ok = /^(a|a)*$/.test(s);\n<div>{ok}</div>", BudgetError)
+    assert time.perf_counter() - t0 < 2
+    assert err.js_type == "RangeError" and "regular expression gave up" in err.message
+    assert err.line == 2

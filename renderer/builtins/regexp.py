@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+import regex
 import unicodedata
 from typing import Any
 
@@ -984,13 +986,55 @@ class _Compiled:
         self.names = names
 
 
+MATCH_TIMEOUT = 0.25  # seconds per match call; see _Guarded
+
+
+class _Guarded:
+    """A compiled pattern whose matching gives up after ``MATCH_TIMEOUT``.
+
+    Python's ``re`` cannot be interrupted, so a catastrophically backtracking pattern such as
+    ``/(a+)+$/`` would hang the render; the ``regex`` engine runs the same (re-compatible,
+    VERSION0) pattern with a timeout, which becomes a located RangeError like other budgets.
+    """
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+
+    def search(self, s: str, pos: int = 0) -> Any:
+        try:
+            return self.pattern.search(s, pos, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return _too_slow()
+
+    def match(self, s: str, pos: int = 0) -> Any:
+        try:
+            return self.pattern.match(s, pos, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            return _too_slow()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+
+def _too_slow() -> Any:
+    from ..jsvalues import JSError, JSThrow
+
+    exc = JSThrow(JSError("RangeError", f"kview: regular expression gave up after {MATCH_TIMEOUT:g} s "
+                                        "(catastrophic backtracking?)"))
+    exc.budget = True  # type: ignore[attr-defined]
+    raise exc
+
+
 @functools.lru_cache(maxsize=512)
 def _compile(source: str, flags: str) -> _Compiled:
     tr = _Translator(source, flags)
     py = tr.translate()
     py_flags = re.IGNORECASE if "i" in flags else 0
     try:
-        pattern = re.compile(py, py_flags)
+        re.compile(py, py_flags)  # the translator targets `re` syntax: validate with it
+        pattern: Any = _Guarded(regex.compile(py, py_flags | regex.VERSION0))
     except re.error as exc:
         msg = str(exc)
         if "look-behind" in msg:
