@@ -12,7 +12,7 @@ from .errors import (
     TemplateSyntaxError,
     UnknownComponentError,
 )
-from .render import RenderResult, evaluate, render
+from .render import PreparedData, RenderResult, evaluate, prepare_data, render
 from .runtime import Budgets
 from .view import CompiledView, ViewCache, compile_view
 
@@ -22,6 +22,7 @@ __all__ = [
     "CompiledView",
     "KViewError",
     "MockDataError",
+    "PreparedData",
     "RenderError",
     "RenderResult",
     "SecurityError",
@@ -30,5 +31,6 @@ __all__ = [
     "ViewCache",
     "compile_view",
     "evaluate",
+    "prepare_data",
     "render",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextvars
 from typing import Any
 
-from greenlet import greenlet, getcurrent
+from greenlet import getcurrent, greenlet
 
 from .builtins.promise import JSPromise, resolved
 from .jsvalues import JSError, JSThrow

@@ -17,6 +17,7 @@ from .errors import TemplateSyntaxError
 from .jsvalues import (
     UNDEFINED,
     JSFunction,
+    JSNamespace,
     JSThrow,
     js_add,
     loose_equals,
@@ -29,12 +30,18 @@ from .jsvalues import (
     to_uint32,
     typeof,
 )
-from .members import delete_member, get_member, has_property, iterate, set_member
+from .members import PROTOS, delete_member, get_member, has_property, iterate, set_member
+from .members import _blocked as blocked_key
 from .parse import decode_entities, jsx_text
 from .scope import MISSING, TDZ, Scope, assign, lookup, lookup_or_missing, reference_error
 from .vnode import FRAGMENT, VNode
 
 Fn = Callable[[Scope], Any]
+
+# The method tables get_member consults for primitives (the same dicts, filled in place by
+# renderer/builtins): a method call on a primitive finds its method here without the gate's
+# general path. Only used for static, non-blocked names, where the two agree.
+_PRIMITIVE_METHODS = {t: PROTOS[t] for t in (list, str, float, bool)}
 
 
 class _ShortCircuit(Exception):
@@ -538,6 +545,7 @@ class ExpressionCompiler:
         optional = getattr(node, "optional", False)
         if not node.computed:
             name = node.property.name
+            is_length = name == "length"
 
             def member(scope: Scope) -> Any:
                 o = obj(scope)
@@ -545,6 +553,8 @@ class ExpressionCompiler:
                     v = o.get(name, MISSING)
                     if v is not MISSING and name != "__proto__":
                         return v
+                elif is_length and (type(o) is list or type(o) is str):
+                    return float(len(o))
                 elif optional and (o is None or o is UNDEFINED):
                     raise _ShortCircuit
                 try:
@@ -595,6 +605,8 @@ class ExpressionCompiler:
             key = self.member_key(callee)
             optional_member = getattr(callee, "optional", False)
             static_name = None if callee.computed else callee.property.name
+            # Method tables may answer directly only for names get_member does not block.
+            methods = {} if static_name is None or blocked_key(static_name) else _PRIMITIVE_METHODS
 
             def method_call(scope: Scope) -> Any:
                 this = obj(scope)
@@ -602,7 +614,12 @@ class ExpressionCompiler:
                     raise _ShortCircuit
                 k = static_name if static_name is not None else key(scope)
                 try:
-                    if type(this) is dict and k in this:
+                    t = type(this)
+                    if t is dict and k in this:
+                        fn = this[k]
+                    elif t in methods and k in methods[t]:  # e.g. list.map, number.toFixed
+                        fn = methods[t][k]
+                    elif t is JSNamespace and methods and k in this:  # e.g. _.sumBy, Object.keys
                         fn = this[k]
                     else:
                         fn = get_member(this, k)
@@ -862,10 +879,15 @@ class ExpressionCompiler:
     def e_JSXElement(self, node: Any) -> Fn:
         opening = node.openingElement
         type_fn = self.jsx_type(opening.name)
-        props = self.jsx_attributes(opening.attributes)
-        children = self.jsx_children(node.children)
+        ops = self.jsx_attribute_ops(opening.attributes)
+        children, shape = self.jsx_children(node.children)
         loc = _loc(node)
         static_type = type_fn if isinstance(type_fn, str) else None
+        names = [n for n, _, _ in ops]
+        keys = names.count("key")
+        if "..." not in names and (keys == 0 or (keys == 1 and names.index("key") in (0, len(names) - 1))):
+            return jsx_element(static_type, type_fn, ops, children, shape, loc)
+        props = jsx_props(ops)
 
         def element(scope: Scope) -> VNode:
             t = static_type if static_type is not None else type_fn(scope)  # type: ignore[operator]
@@ -878,7 +900,7 @@ class ExpressionCompiler:
         return element
 
     def e_JSXFragment(self, node: Any) -> Fn:
-        children = self.jsx_children(node.children)
+        children, _ = self.jsx_children(node.children)
         loc = _loc(node)
 
         def fragment(scope: Scope) -> VNode:
@@ -919,77 +941,58 @@ class ExpressionCompiler:
 
         return component
 
-    def jsx_attributes(self, attrs: list) -> Callable[[Scope], tuple[dict, Any]]:
-        ops: list[tuple[str, Any]] = []
+    def jsx_attribute_ops(self, attrs: list) -> list[tuple[str, Fn, Any]]:
+        """``(name, value closure, constant value or MISSING)`` per attribute, in source order;
+        a spread is named ``...``."""
+        ops: list[tuple[str, Fn, Any]] = []
         for a in attrs:
             if a.type == "JSXSpreadAttribute":
-                ops.append(("...", self.expr(a.argument)))
+                ops.append(("...", self.expr(a.argument), MISSING))
                 continue
             name = self.jsx_name(a.name)
             v = a.value
             if v is None:
-                ops.append((name, lambda scope: True))
+                ops.append((name, _constant(True), True))
             elif v.type == "Literal":
                 text = jv.to_code_units(decode_entities(v.value))
-                ops.append((name, (lambda t: lambda scope: t)(text)))
+                ops.append((name, _constant(text), text))
             elif v.type == "JSXExpressionContainer":
                 if v.expression.type == "JSXEmptyExpression":
                     raise self.error(v, "JSX attributes must only be assigned a non-empty expression")
-                ops.append((name, self.expr(v.expression)))
+                ops.append((name, self.expr(v.expression), MISSING))
             else:
-                ops.append((name, self.expr(v)))
-        has_spread = any(n == "..." for n, _ in ops)
-        has_key = any(n == "key" for n, _ in ops)
+                ops.append((name, self.expr(v), MISSING))
+        return ops
 
-        def attributes(scope: Scope) -> tuple[dict, Any]:
-            props: dict = {}
-            for n, f in ops:
-                if n == "...":
-                    copy_own(props, f(scope))
-                else:
-                    props[n] = f(scope)
-            key = None
-            if has_key or has_spread:
-                k = props.pop("key", UNDEFINED)
-                key = None if k is UNDEFINED else to_string(k)
-            return props, key
-
-        return attributes
-
-    def jsx_children(self, nodes: list) -> Callable[[Scope], Any]:
-        parts: list[tuple[bool, Any]] = []
+    def jsx_children(self, nodes: list) -> tuple[Callable[[Scope], Any], str]:
+        """The children closure and its shape: ``none`` (always None), ``one`` (the only
+        child's value, which may be None) or ``many`` (always a list)."""
+        fns: list[Fn] = []
         for c in nodes:
             if c.type == "JSXText":
                 text = jsx_text(c.raw if getattr(c, "raw", None) is not None else c.value)
                 if text:
-                    parts.append((False, (lambda t: lambda scope: t)(jv.to_code_units(text))))
+                    fns.append(_constant(jv.to_code_units(text)))
             elif c.type == "JSXExpressionContainer":
                 if c.expression.type == "JSXEmptyExpression":
                     continue
-                parts.append((False, self.expr(c.expression)))
+                fns.append(self.expr(c.expression))
             elif c.type == "JSXSpreadChild":
                 raise self.error(c, "Spread children are not supported in React.")
             else:
-                parts.append((False, self.expr(c)))
-        if not parts:
-            return lambda scope: None
-        if len(parts) == 1 and not parts[0][0]:
-            only = parts[0][1]
-            return only
-        fns = [f for _, f in parts]
-        if not any(s for s, _ in parts):
-            return lambda scope: [f(scope) for f in fns]
-
-        def children(scope: Scope) -> list:
-            out: list = []
-            for spread, f in parts:
-                if spread:
-                    out.extend(iterate(f(scope)))
-                else:
-                    out.append(f(scope))
-            return out
-
-        return children
+                fns.append(self.expr(c))
+        if not fns:
+            return (lambda scope: None), "none"
+        if len(fns) == 1:
+            return fns[0], "one"
+        # Unrolled for the usual small counts: a comprehension costs a frame of its own.
+        if len(fns) == 2:
+            f0, f1 = fns
+            return (lambda scope: [f0(scope), f1(scope)]), "many"
+        if len(fns) == 3:
+            f0, f1, f2 = fns
+            return (lambda scope: [f0(scope), f1(scope), f2(scope)]), "many"
+        return (lambda scope: [f(scope) for f in fns]), "many"
 
     def e_JSXExpressionContainer(self, node: Any) -> Fn:
         if node.expression.type == "JSXEmptyExpression":
@@ -1041,6 +1044,118 @@ def copy_own(target: dict, src: Any) -> None:
             target[str(i)] = c
     elif isinstance(src, jv.JSObject):
         target.update(src.props)
+
+
+def _constant(value: Any) -> Fn:
+    return lambda scope: value
+
+
+def _jsx_key(k: Any) -> Any:
+    return None if k is UNDEFINED else k if type(k) is str else to_string(k)
+
+
+def jsx_props(ops: list[tuple[str, Fn, Any]]) -> Callable[[Scope], tuple[dict, Any]]:
+    """Props and key of an element in the general case (spreads, ``key`` among other props)."""
+    has_spread = any(n == "..." for n, _, _ in ops)
+    has_key = any(n == "key" for n, _, _ in ops)
+    pairs = [(n, f) for n, f, _ in ops]
+
+    def attributes(scope: Scope) -> tuple[dict, Any]:
+        props: dict = {}
+        for n, f in pairs:
+            if n == "...":
+                copy_own(props, f(scope))
+            else:
+                props[n] = f(scope)
+        key = None
+        if has_key or has_spread:
+            key = _jsx_key(props.pop("key", UNDEFINED))
+        return props, key
+
+    return attributes
+
+
+def _props_builder(ops: list[tuple[str, Fn, Any]]) -> Callable[[Scope], dict]:
+    """A closure making a fresh props dict (``key`` not among ``ops``), unrolled for the usual
+    small counts; literal-only props are copied from a prepared dict."""
+    if all(c is not MISSING for _, _, c in ops):
+        static = {n: c for n, _, c in ops}
+        return lambda scope: static.copy()
+    if len(ops) == 1:
+        (n0, f0, _), = ops
+        return lambda scope: {n0: f0(scope)}
+    if len(ops) == 2:
+        (n0, f0, _), (n1, f1, _) = ops
+        return lambda scope: {n0: f0(scope), n1: f1(scope)}
+    if len(ops) == 3:
+        (n0, f0, _), (n1, f1, _), (n2, f2, _) = ops
+        return lambda scope: {n0: f0(scope), n1: f1(scope), n2: f2(scope)}
+    pairs = [(n, f) for n, f, _ in ops]
+
+    def build(scope: Scope) -> dict:
+        p = {}
+        for n, f in pairs:
+            p[n] = f(scope)
+        return p
+
+    return build
+
+
+def jsx_element(
+    tag: str | None, type_fn: Any, ops: list, children: Fn, shape: str, loc: tuple[int, int]
+) -> Fn:
+    """An element without spread attributes whose ``key`` (if any) is its first or last
+    attribute: the props dict is built directly, no build-then-pop of ``key``. The order of
+    evaluation is the generic path's: type, attributes in source order (key among them), the
+    key's ToString, children."""
+    key_fn = None
+    key_first = False
+    rest = []
+    for i, (n, f, c) in enumerate(ops):
+        if n == "key":
+            key_fn, key_first = f, i == 0
+        else:
+            rest.append((n, f, c))
+    build = _props_builder(rest)
+    if key_fn is None and shape == "none":
+        def element(scope: Scope) -> VNode:
+            return VNode(tag if tag is not None else type_fn(scope), build(scope), None, loc)
+
+    elif key_fn is None and shape == "one":
+        def element(scope: Scope) -> VNode:
+            t = tag if tag is not None else type_fn(scope)
+            p = build(scope)
+            kids = children(scope)
+            if kids is not None:
+                p["children"] = kids
+            return VNode(t, p, None, loc)
+
+    elif key_fn is None:  # many children: always a list
+        def element(scope: Scope) -> VNode:
+            t = tag if tag is not None else type_fn(scope)
+            p = build(scope)
+            p["children"] = children(scope)
+            return VNode(t, p, None, loc)
+
+    else:
+        has_children = shape != "none"
+
+        def element(scope: Scope) -> VNode:
+            t = tag if tag is not None else type_fn(scope)
+            if key_first:
+                k = key_fn(scope)
+                p = build(scope)
+            else:
+                p = build(scope)
+                k = key_fn(scope)
+            key = None if k is UNDEFINED else k if type(k) is str else to_string(k)
+            if has_children:
+                kids = children(scope)
+                if kids is not None:
+                    p["children"] = kids
+            return VNode(t, p, key, loc)
+
+    return element
 
 
 def unknown_component(rt: Any, name: str, loc: tuple[int, int]) -> Any:

@@ -547,19 +547,23 @@ def style_to_css(style: Any) -> str | None:
     parts = []
     for name, value in items:
         t = type(value)
-        if value is None or value is UNDEFINED or t is bool or (t is str and value == ""):
+        if t is float:
+            if name[:2] != "--":  # the common case first: a length or a unitless number
+                v = number_to_string(value)
+                if value != 0 and name not in UNITLESS:
+                    v += "px"
+                parts.append((_css_names.get(name) or _css_name(name)) + ":" + v)
+                continue
+        elif t is str:
+            if not value:
+                continue
+        elif value is None or value is UNDEFINED or t is bool:
             continue
         if name.startswith("--"):
             parts.append(name + ":" + js_trim(js_concat_string(value)))
             continue
-        css = _css_name(name)
-        if t is float:
-            v = number_to_string(value)
-            if value != 0 and name not in UNITLESS:
-                v += "px"
-        else:
-            v = js_trim(js_concat_string(value))
-        parts.append(css + ":" + v)
+        css = _css_names.get(name) or _css_name(name)
+        parts.append(css + ":" + js_trim(value if t is str else js_concat_string(value)))
     return ";".join(parts) if parts else None
 
 
@@ -644,7 +648,9 @@ def _make(parent: Any, tag: str, attrs: dict, ctx: RenderContext, loc: Any) -> A
             if not v.isascii() or "\r" in v:
                 attrs[k] = _clean(v)
         if size:
-            ctx.count_text(size)
+            ctx.text_size += size
+            if ctx.text_size > ctx.max_text:
+                ctx.count_text(0)
         try:
             return _SubElement(parent, tag, attrs)
         except ValueError:
@@ -687,16 +693,28 @@ def _objects_error(value: Any) -> str:
 def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = None) -> None:
     """renderNode: append what ``value`` renders to ``parent`` (an lxml element)."""
     t = type(value)
+    if t is VNode:
+        typ = value.type
+        if type(typ) is str:  # host elements are most of a tree: skip _render_vnode
+            _render_host(value, typ, parent, ctx, fmt)
+        else:
+            _render_vnode(value, parent, ctx, fmt)
+        return
     if t is str:
         if value:
             _text(parent, value, ctx)
         return
-    if t is VNode:
-        _render_vnode(value, parent, ctx, fmt)
-        return
     if t is list:
         for item in value:
-            _render(item, parent, ctx, fmt, loc)
+            # the common kinds of children inline, saving a _render frame per child
+            ti = type(item)
+            if ti is VNode and type(item.type) is str:
+                _render_host(item, item.type, parent, ctx, fmt)
+            elif ti is str:
+                if item:
+                    _text(parent, item, ctx)
+            else:
+                _render(item, parent, ctx, fmt, loc)
         return
     if t is float:
         _text(parent, number_to_string(value), ctx)
@@ -889,21 +907,76 @@ def _finish(tag: str, parent: Any, attrs: dict, handlers: Any, ctx: RenderContex
     return el
 
 
+# Tags the generic path of _render_host handles (a valid name, nothing in _SPECIAL, not a
+# custom element), mapped to whether they change their children's format context: checked
+# once per tag name instead of once per element.
+_plain_tags: dict[str, bool] = {}
+# Prop names whose *string* values pushAttribute writes verbatim, mapped to the attribute
+# name (``className`` → ``class``): the plain, string and data kinds outside the xlink/xml
+# namespaces. Filled as names are met; lets the common attribute skip _push_value.
+_verbatim_attrs: dict[str, str] = {}
+
+
 def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
     props = node.vprops
-    special = _SPECIAL.get(tag)
-    if special is not None:
-        special(node, tag, props, parent, ctx, fmt)
-        return
-    if tag not in _valid_tags:
-        if not _check_tag(node, tag, parent, ctx, fmt):
+    fmt_tag = _plain_tags.get(tag)
+    if fmt_tag is None:
+        special = _SPECIAL.get(tag)
+        if special is not None:
+            special(node, tag, props, parent, ctx, fmt)
             return
-    if "-" in tag and tag not in _CUSTOM_EXCEPTIONS:
-        _render_custom(node, tag, props, parent, ctx, fmt)
-        return
+        if tag not in _valid_tags:
+            if not _check_tag(node, tag, parent, ctx, fmt):
+                return
+        if "-" in tag and tag not in _CUSTOM_EXCEPTIONS:
+            _render_custom(node, tag, props, parent, ctx, fmt)
+            return
+        fmt_tag = tag in _FMT_TAGS
+        if len(_plain_tags) < 4096:
+            _plain_tags[tag] = fmt_tag
     loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _make(parent, tag, attrs, ctx, loc)
+    # _collect, inlined (this runs for nearly every element of a tree)
+    attrs: dict | None = None
+    children = inner = handlers = None
+    for name, value in props.items():
+        if value is None or value is UNDEFINED:
+            continue
+        if name == "children":
+            children = value
+            continue
+        if type(value) is str:
+            out = _verbatim_attrs.get(name)
+            if out is not None:
+                if attrs is None:
+                    attrs = {out: value}
+                elif out not in attrs:
+                    attrs[out] = value
+                continue
+        if name == "dangerouslySetInnerHTML":
+            inner = value
+            continue
+        rule = _RULES.get(name)
+        if rule is None:
+            rule = _default_rule(name)
+        kind, out = rule
+        if kind == K_ON:
+            if out and isinstance(value, JSFunction):
+                if handlers is None:
+                    handlers = []
+                handlers.append((out, value))
+            continue
+        if attrs is None:
+            attrs = {}
+        _push_value(attrs, kind, out, value, ctx, tag, loc, name)
+        if kind <= K_STRING and out[:1] != "{" and len(_verbatim_attrs) < 4096:
+            _verbatim_attrs[name] = out
+    if attrs:
+        el = _make(parent, tag, attrs, ctx, loc)
+    else:
+        ctx.nodes += 1
+        if ctx.nodes > ctx.max_nodes:
+            ctx.count_node(0)
+        el = _SubElement(parent, tag)
     if handlers:
         _record_handlers(el, handlers, ctx)
     if inner is not None:
@@ -914,7 +987,7 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
             if ctx.text_size > ctx.max_text:
                 ctx.count_text(0)
             try:
-                el.text = _clean(children)
+                el.text = children if children.isascii() and "\r" not in children else _clean(children)
             except ValueError:
                 el.text = _strip_invalid(_clean(children))
         else:
@@ -922,7 +995,7 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
                 children,
                 el,
                 ctx,
-                fmt if tag not in _FMT_TAGS and fmt[0] == HTML else _child_fmt(fmt, tag, props),
+                _child_fmt(fmt, tag, props) if fmt_tag or fmt[0] != HTML else fmt,
                 loc,
             )
             if tag == "li" and el.text is None and not len(el):

@@ -208,6 +208,10 @@ def number_to_string(x: float) -> str:
         return "-Infinity"
     if x.is_integer() and -9007199254740992.0 < x < 9007199254740992.0:
         return str(int(x))
+    if 1e-4 <= x < 9007199254740992.0 or -9007199254740992.0 < x <= -1e-4:
+        # A non-integer here: Python's repr is the same shortest round-trip digits, written
+        # without an exponent just as JavaScript does (JS keeps fixed notation to 1e-7).
+        return repr(x)
     sign = ""
     if x < 0:
         sign, x = "-", -x
@@ -560,6 +564,46 @@ def js_mul(a: float, b: float) -> float:
 
 def to_js(value: Any, path: str = "$") -> Any:
     """Mock JSON (Python) → JS values; raises ValueError naming the path of a bad value."""
+    try:
+        return _to_js(value)
+    except ValueError:
+        pass
+    return _to_js_located(value, path)  # walk again, tracking paths, to name the bad value
+
+
+def _to_js(value: Any) -> Any:
+    """``to_js`` without the path bookkeeping (paths are only needed for the error)."""
+    t = type(value)
+    if t is str:
+        return value if value.isascii() else to_code_units(value)
+    if t is float or t is bool or value is None:
+        return value
+    if t is int:
+        return float(value)
+    if t is dict:
+        return {
+            (k if type(k) is str and k.isascii() else to_code_units(str(k))): _to_js(v)
+            for k, v in value.items()
+        }
+    if t is list or t is tuple:
+        return [_to_js(v) for v in value]
+    if value is UNDEFINED or isinstance(value, (JSObject, JSNamespace)):
+        return value
+    raise ValueError
+
+
+def copy_js_data(value: Any) -> Any:
+    """A fresh copy of the dicts and lists of converted data (strings and numbers are shared):
+    what each render of prepared data gets, since templates may mutate their data."""
+    t = type(value)
+    if t is dict:
+        return {k: copy_js_data(v) for k, v in value.items()}
+    if t is list:
+        return [copy_js_data(v) for v in value]
+    return value
+
+
+def _to_js_located(value: Any, path: str) -> Any:
     t = type(value)
     if t is bool or value is None:
         return value
@@ -570,23 +614,23 @@ def to_js(value: Any, path: str = "$") -> Any:
     if t is str:
         return to_code_units(value)
     if t is dict:
-        return {to_code_units(str(k)): to_js(v, f"{path}.{k}") for k, v in value.items()}
+        return {to_code_units(str(k)): _to_js_located(v, f"{path}.{k}") for k, v in value.items()}
     if t is list or t is tuple:
-        return [to_js(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        return [_to_js_located(v, f"{path}[{i}]") for i, v in enumerate(value)]
     if value is UNDEFINED or isinstance(value, (JSObject, JSNamespace)):
         return value
     raise ValueError(f"{path}: cannot use a Python {type(value).__name__} as template data")
 
 
 def is_array_index(key: str) -> bool:
-    return key.isdigit() and (key == "0" or key[0] != "0") and int(key) < 4294967295
+    return key.isascii() and key.isdigit() and (key == "0" or key[0] != "0") and int(key) < 4294967295
 
 
 def own_keys(obj: dict) -> list[str]:
     """OrdinaryOwnPropertyKeys: integer keys ascending, then strings in insertion order."""
     keys = list(obj)
-    ints = [k for k in keys if k.isdigit() and is_array_index(k)]
+    ints = [k for k in keys if k.isdigit() and k.isascii() and is_array_index(k)]
     if not ints:
         return keys
     ints.sort(key=int)
-    return ints + [k for k in keys if not (k.isdigit() and is_array_index(k))]
+    return ints + [k for k in keys if not (k.isdigit() and k.isascii() and is_array_index(k))]

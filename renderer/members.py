@@ -8,6 +8,8 @@ dunder names read as missing.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +28,25 @@ from .jsvalues import (
 MISSING: Any = object()
 BLOCKED = frozenset({"__proto__", "constructor", "prototype"})
 MAX_ARRAY_LENGTH = 1_000_000
+MAX_STRING_LENGTH = 10_000_000
+
+# Named own properties of a few built-in-made arrays (a regexp match's index/input/groups).
+# Arrays are plain lists, which cannot carry attributes, so these are found by identity in a
+# bounded table that holds the list itself (its id cannot be reused while it is listed).
+_ARRAY_PROPS: OrderedDict[int, tuple[list, dict]] = OrderedDict()
+_ARRAY_PROPS_LOCK = threading.Lock()
+
+
+def set_array_props(arr: list, props: dict) -> None:
+    with _ARRAY_PROPS_LOCK:
+        _ARRAY_PROPS[id(arr)] = (arr, props)
+        if len(_ARRAY_PROPS) > 4096:
+            _ARRAY_PROPS.popitem(last=False)
+
+
+def array_props(arr: list) -> dict | None:
+    entry = _ARRAY_PROPS.get(id(arr))
+    return entry[1] if entry is not None and entry[0] is arr else None
 
 # Method tables, filled by renderer/builtins at import: Python type -> {name: NativeFunction}.
 OBJECT_PROTO: dict[str, NativeFunction] = {}
@@ -68,7 +89,7 @@ def _index(key: Any) -> int:
     if type(key) is float:
         i = int(key) if key == key and abs(key) < 1e15 else -1
         return i if i == key else -1
-    if type(key) is str and key.isdigit() and (key == "0" or key[0] != "0"):
+    if type(key) is str and key.isdigit() and key.isascii() and (key == "0" or key[0] != "0"):
         return int(key)
     return -1
 
@@ -102,6 +123,10 @@ def get_member(obj: Any, key: Any) -> Any:
             return obj[i] if i < len(obj) else UNDEFINED
         if _blocked(key):
             return UNDEFINED
+        if _ARRAY_PROPS:
+            extra = array_props(obj)
+            if extra is not None and key in extra:
+                return extra[key]
         return OBJECT_PROTO.get(key, UNDEFINED)
     if t is str:
         if type(key) is float:
@@ -210,7 +235,7 @@ def set_member(obj: Any, key: Any, value: Any) -> None:
         if key != "__proto__":
             obj[key] = value
         return
-    if t is list or isinstance(obj, list):  # list subclasses: regexp MatchList
+    if t is list:
         i = _index(key)
         if i >= 0:
             n = len(obj)
@@ -303,12 +328,13 @@ def has_property(obj: Any, key: Any) -> bool:
         return key in obj or key in OBJECT_PROTO
     if isinstance(obj, list):
         i = _index(key)
+        extra = array_props(obj)
         return (
             (0 <= i < len(obj))
             or key == "length"
+            or (extra is not None and key in extra)
             or key in PROTOS[list]
             or key in OBJECT_PROTO
-            or (type(obj) is not list and own_special(obj, key) is not MISSING)
         )
     if isinstance(obj, JSObject):
         return (
@@ -331,7 +357,7 @@ ITERATORS: dict[type, Any] = {}
 def iterate(v: Any) -> Iterator[Any]:
     t = type(v)
     if t is list:
-        return iter(list(v)) if len(v) < 64 else _live_list_iter(v)
+        return _live_list_iter(v)  # live, like JS: items pushed during for…of are visited
     if t is str:
         return _string_iter(v)
     for base in t.__mro__:

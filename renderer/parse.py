@@ -72,11 +72,9 @@ def _unterminated_tag(source: str, line: int | None) -> str | None:
         return None
     for n in range(min(line, len(lines)), max(0, line - 6), -1):
         text = lines[n - 1] if n != line else ""
-        m = None
-        for m in _OPEN_TAG.finditer(text):
-            pass
-        if m is not None:
-            return f"the <{m.group(1)}> tag opened on line {n} is missing its closing '>' or '/>'"
+        found = _OPEN_TAG.findall(text)
+        if found:
+            return f"the <{found[-1]}> tag opened on line {n} is missing its closing '>' or '/>'"
         if text.strip():
             if ">" in text:
                 return None

@@ -25,10 +25,28 @@ class RenderResult:
     handlers: list = field(default_factory=list, repr=False)
 
 
-def to_js_data(data: dict[str, Any] | None, name: str = "data") -> dict[str, Any]:
+@dataclass(frozen=True)
+class PreparedData:
+    """Template data converted to JS values once (``prepare_data``), to render many times.
+
+    ``render`` takes it in place of a dict; each render still gets its own copy of the
+    objects and arrays (a template may mutate its data), which is cheaper than converting.
+    """
+
+    values: dict[str, Any]
+
+
+def prepare_data(data: dict[str, Any] | None, name: str = "data") -> PreparedData:
+    """Convert (and check) template data once; raises ``MockDataError`` like ``render``."""
+    return PreparedData(to_js_data(data, name))
+
+
+def to_js_data(data: dict[str, Any] | PreparedData | None, name: str = "data") -> dict[str, Any]:
     """Mock JSON → JS values, as a located ``MockDataError`` when something cannot be one."""
     if data is None:
         return {}
+    if isinstance(data, PreparedData):
+        return jv.copy_js_data(data.values)
     if not isinstance(data, dict):
         raise MockDataError(f"{name} must be a JSON object whose keys become globals, not {type(data).__name__}")
     try:
@@ -162,7 +180,7 @@ def evaluate(
 @in_own_context
 def render(
     source: str | CompiledView,
-    data: dict[str, Any] | None = None,
+    data: dict[str, Any] | PreparedData | None = None,
     *,
     name: str = "<template>",
     root_class: str | None = None,

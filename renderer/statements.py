@@ -127,13 +127,6 @@ class Closure(JSFunction):
         self.is_arrow = code.is_arrow
         self.is_async = code.is_async
 
-    def call(self, this: Any, args: list) -> Any:
-        if self.is_async:
-            from .asyncio_js import call_async
-
-            return call_async(self, this, args)
-        return self.invoke(this, args)
-
     def invoke(self, this: Any, args: list) -> Any:
         rt = self.scope.rt
         rt.tick()
@@ -142,6 +135,10 @@ class Closure(JSFunction):
             if rt.depth > rt.budgets.max_depth:
                 jv.range_error("Maximum call stack size exceeded")
             code = self.code
+            names = code.arrow_names
+            if names is not None and len(args) >= len(names):
+                # The usual callback: an arrow with plain parameters, each given an argument.
+                return code.run(Scope(dict(zip(names, args)), self.scope, EMPTY, rt))
             if code.is_arrow:
                 vs: dict = {}
             else:
@@ -155,6 +152,8 @@ class Closure(JSFunction):
             return code.run(scope)
         finally:
             rt.depth -= 1
+
+    call = invoke  # calling a sync function is invoking it (AsyncClosure.call differs)
 
     def construct(self, args: list) -> Any:
         if self.is_arrow or self.is_async:
@@ -170,13 +169,26 @@ class Closure(JSFunction):
         return obj
 
 
+class AsyncClosure(Closure):
+    """An ``async`` function: a call runs the body on a greenlet and returns a promise."""
+
+    __slots__ = ()
+
+    def call(self, this: Any, args: list) -> Any:
+        from .asyncio_js import call_async
+
+        return call_async(self, this, args)
+
+
 class FunctionCode:
     """Everything about a function that does not depend on the closure's scope."""
 
-    __slots__ = ("name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name")
+    __slots__ = ("name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name", "arrow_names")
 
     def __init__(self, name: str, length: int, is_arrow: bool, is_async: bool, bind: Any, run: Any, loc: Any):
         self.self_name: str | None = None
+        # An arrow whose parameters are all plain names: those names (Closure.invoke's fast path).
+        self.arrow_names: tuple[str, ...] | None = None
         self.name = name
         self.length = length
         self.is_arrow = is_arrow
@@ -219,8 +231,10 @@ class Compiler(ExpressionCompiler):
     def function(self, node: Any, name: str = "") -> Fn:
         code = self.function_code(node, name)
 
+        cls = AsyncClosure if code.is_async else Closure
+
         def make(scope: Scope) -> Closure:
-            return Closure(code, scope)
+            return cls(code, scope)
 
         return make
 
@@ -236,12 +250,7 @@ class Compiler(ExpressionCompiler):
             length += 1
         bind = self.params(params)
         if getattr(node, "expression", False) and node.body.type != "BlockStatement":
-            expr = self.expr(node.body)
-
-            def run_expr(scope: Scope) -> Any:
-                return expr(scope)
-
-            run = run_expr
+            run = self.expr(node.body)  # a concise body: its value is the return value
         else:
             stmts = node.body.body
             hoisted = var_names(stmts)
@@ -268,6 +277,8 @@ class Compiler(ExpressionCompiler):
         code = FunctionCode(fname, length, is_arrow, is_async, bind, run, loc)
         if node.type == "FunctionExpression" and getattr(node, "id", None) is not None:
             code.self_name = fname  # a named function expression sees its own name
+        if is_arrow and all(p.type == "Identifier" for p in params):
+            code.arrow_names = tuple(p.name for p in params)
         return code
 
     def params(self, params: list) -> Callable[[Scope, list], None]:

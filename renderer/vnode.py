@@ -30,7 +30,7 @@ class VNode(JSObject):
     class_name = "Object"
 
     def __init__(self, type: Any, props: dict, key: Any = None, loc: tuple[int, int] | None = None):
-        super().__init__()
+        self.props = {}  # JSObject.__init__, inlined: one VNode per JSX element evaluated
         self.type = type
         self.vprops = props
         self.key = key

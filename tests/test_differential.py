@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-import pytest
-
 import differential
-from jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+import pytest
 from kview_encode import kview_eval_result
+
+from jsoracle import OracleUnavailable, node_eval_many, tagged_equal
 
 
 def _load_cases() -> list[tuple[str, str]]:

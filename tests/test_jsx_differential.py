@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from lxml import etree, html as lhtml
-
 from differential.jsx_cases import TEMPLATES
+from lxml import etree
+from lxml import html as lhtml
+
 from jsoracle import node_render_many
 from renderer import KViewError, render
 

@@ -61,6 +61,7 @@ from ..jsvalues import (
 )
 from ..members import (
     MAX_ARRAY_LENGTH,
+    MAX_STRING_LENGTH,
     MISSING,
     OBJECT_PROTO,
     PROTOS,
@@ -71,11 +72,6 @@ from ..members import (
     own_special,
     set_member,
 )
-
-try:  # not defined yet in members.py; see docs/ARCHITECTURE.md "Budgets"
-    from ..members import MAX_STRING_LENGTH  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - until members.py defines it
-    MAX_STRING_LENGTH = 1 << 29
 
 MAX_SAFE_INTEGER = 9007199254740991.0
 MAX_INTEGER = 1.7976931348623157e308
@@ -100,6 +96,10 @@ def _ltype(v: Any) -> type:
     """``type(v)``, with list subclasses (regexp match arrays) reported as ``list``."""
     t = type(v)
     return list if t is not list and isinstance(v, list) else t
+
+
+def _truthy(v: Any) -> bool:
+    return v is True or (v is not False and to_boolean(v))
 
 
 def _is_nan(v: Any) -> bool:
@@ -162,18 +162,17 @@ def _jstr(v: Any) -> str:
     return to_string(v)
 
 
-_joining: set[int] = set()
-
-
-def _join(a: list, sep: str) -> str:
-    """Array.prototype.join: null/undefined become '', a cycle joins as ''."""
-    if id(a) in _joining:
+def _join(a: list, sep: str, seen: frozenset = frozenset()) -> str:
+    """Array.prototype.join: null/undefined become '', a cycle joins as '' (as V8 does)."""
+    if id(a) in seen:
         return ""
-    _joining.add(id(a))
-    try:
-        return sep.join("" if x is None or x is UNDEFINED else _jstr(x) for x in a)
-    finally:
-        _joining.discard(id(a))
+    seen = seen | {id(a)}
+    return sep.join(
+        ""
+        if x is None or x is UNDEFINED
+        else (_join(x, ",", seen) if isinstance(x, list) else _jstr(x))
+        for x in a
+    )
 
 
 def _to_str(v: Any) -> str:
@@ -770,10 +769,21 @@ def _base_is_match(obj: Any, data: list[tuple[str, Any, bool]]) -> bool:
 
 
 def _matches_strict(key: str, src: Any) -> Fn:
-    def f(obj: Any) -> bool:
-        if obj is None or obj is UNDEFINED:
+    """``obj[key] === src`` (src is a primitive, not NaN), plus ``key in obj`` for undefined."""
+    src_type = type(src)
+
+    def f(obj: Any) -> bool:  # hot: inlined _getk and strict_equals
+        if type(obj) is dict and key != "__proto__":
+            v = obj.get(key, MISSING)
+            if v is MISSING:
+                return src is UNDEFINED and _has_in(obj, key)
+        elif obj is None or obj is UNDEFINED:
             return False
-        return strict_equals(_getk(obj, key), src) and (src is not UNDEFINED or _has_in(obj, key))
+        else:
+            v = get_member(obj, key)
+        if v is src or (type(v) is src_type and v == src):
+            return src is not UNDEFINED or _has_in(obj, key)
+        return False
 
     return f
 
@@ -802,17 +812,39 @@ def _property(path: Any) -> Fn:
     if _is_key(path):
         key = _to_key(path)
 
-        def prop(obj: Any) -> Any:
-            if obj is None or obj is UNDEFINED:
-                return UNDEFINED
-            return _getk(obj, key)
+        if key == "__proto__":
+            return lambda obj: UNDEFINED if _nil(obj) else get_member(obj, key)
 
+        def prop(obj: Any) -> Any:  # hot: inlined _getk
+            if type(obj) is dict:
+                v = obj.get(key, MISSING)
+                if v is not MISSING:
+                    return v
+            elif obj is None or obj is UNDEFINED:
+                return UNDEFINED
+            return get_member(obj, key)
+
+        prop.pluck_key = key  # type: ignore[attr-defined]  # lets _map_values vectorise it
         return prop
     return lambda obj: UNDEFINED if _nil(obj) else _base_get(obj, path)
 
 
 def _identity(v: Any) -> Any:
     return v
+
+
+def _map_values(f: Fn, values: list) -> list:
+    """``[f(v) for v in values]``, with a property shorthand's plain-object reads inlined."""
+    key = getattr(f, "pluck_key", None)
+    if key is None:
+        return [f(v) for v in values]
+    if set(map(type, values)) == {dict}:
+        out = list(map(dict.get, values, itertools.repeat(key), itertools.repeat(MISSING)))
+    else:
+        out = [v.get(key, MISSING) if type(v) is dict else MISSING for v in values]
+    if MISSING in out:
+        out = [f(values[i]) if x is MISSING else x for i, x in enumerate(out)]
+    return out
 
 
 def _it1(it: Any) -> Fn:
@@ -836,7 +868,7 @@ def _itn(it: Any) -> Fn:
         call = it.call
         return lambda *a: call(UNDEFINED, list(a))
     f = _it1(it)
-    return lambda *a: f(a[0])
+    return lambda *a: f(a[0] if a else UNDEFINED)
 
 
 def _cast_function(it: Any) -> Fn:
@@ -1050,11 +1082,15 @@ def l_get(this: Any, args: list) -> Any:
                     r = get_member(obj, path)
             else:
                 r = obj if p else UNDEFINED
-                for k in p:
-                    if r is None or r is UNDEFINED:
+                for k in p:  # _getk inlined
+                    if type(r) is dict:
+                        v = r.get(k, MISSING)
+                        r = get_member(r, k) if v is MISSING or k == "__proto__" else v
+                    elif r is None or r is UNDEFINED:
                         r = UNDEFINED
                         break
-                    r = _getk(r, k)
+                    else:
+                        r = get_member(r, k)
         else:
             r = _base_get(obj, path)
     if r is UNDEFINED and n > 2:
@@ -1333,10 +1369,23 @@ def l_map(this: Any, args: list) -> list:
     it = _arg(args, 1)
     if isinstance(it, JSFunction):
         call = it.call
+        if type(c) is list:  # _each inlined: live reads, length fixed up front
+            out = []
+            n = len(c)
+            i = 0
+            for v in c:
+                if i == n:
+                    break
+                out.append(call(UNDEFINED, [v, float(i), c]))
+                i += 1
+            while i < n:
+                out.append(call(UNDEFINED, [UNDEFINED, float(i), c]))
+                i += 1
+            return out
         return [call(UNDEFINED, [v, k, c]) for v, k in _each(c)]
     f = _it1(it)
     if isinstance(c, list):
-        return [f(v) for v in c]
+        return _map_values(f, c)
     return [f(v) for v, _k in _each(c)]
 
 
@@ -1353,11 +1402,11 @@ def l_filter(this: Any, args: list) -> list:
     it = _arg(args, 1)
     if isinstance(it, JSFunction):
         call = it.call
-        return [v for v, k in _each(c) if to_boolean(call(UNDEFINED, [v, k, c]))]
+        return [v for v, k in _each(c) if _truthy(call(UNDEFINED, [v, k, c]))]
     f = _it1(it)
     if isinstance(c, list):
-        return [v for v in c if to_boolean(f(v))]
-    return [v for v, _k in _each(c) if to_boolean(f(v))]
+        return [v for v in c if _truthy(f(v))]
+    return [v for v, _k in _each(c) if _truthy(f(v))]
 
 
 def l_reject(this: Any, args: list) -> list:
@@ -1546,6 +1595,18 @@ def _partition_setter(acc: list, value: Any, key: Any) -> None:
 
 
 def l_group_by(this: Any, args: list) -> dict:
+    c = _arg(args, 0)
+    it = _arg(args, 1)
+    if isinstance(c, list) and not isinstance(it, JSFunction):  # hot path of _aggregate
+        acc: dict = {}
+        for v, key in zip(c, _map_values(_it1(it), c)):
+            k = key if type(key) is str else _prop_key(key)
+            bucket = acc.get(k)
+            if bucket is None:
+                acc[k] = [v]
+            else:
+                bucket.append(v)
+        return acc
     return _aggregate(args, _group_setter, dict)
 
 
@@ -1590,6 +1651,12 @@ def _compare_ascending(a: Any, b: Any) -> int:
 def _column_keys(vals: list) -> list | None:
     """Sort keys reproducing compareAscending for one criteria column, or None when the
     column mixes kinds that only the comparator can order (numbers with strings, objects)."""
+    types = set(map(type, vals))
+    if types == {float}:
+        if not any(map(math.isnan, vals)):
+            return vals
+    elif types == {str} or not types:
+        return vals
     kind = ""
     special = False
     has_bool = False
@@ -1638,8 +1705,11 @@ def _base_order_by(c: Any, iteratees: list, orders: list) -> list:
             fns.append(lambda v, p=path: UNDEFINED if _nil(v) else _base_get(v, p))
         else:
             fns.append(_it1(it))
-    values = [v for v, _k in _each(c)]
-    columns = [[f(v) for v in values] for f in fns]
+    if isinstance(c, list) and not any(isinstance(it, JSFunction) for it in iteratees):
+        values = list(c)  # shorthand iteratees cannot change the array under us
+    else:
+        values = [v for v, _k in _each(c)]
+    columns = [_map_values(f, values) for f in fns]
     descs = [
         i < len(orders) and loose_equals(orders[i], "desc") for i in range(len(columns))
     ]
@@ -3057,11 +3127,7 @@ def _sub(a: Any, b: Any) -> float:
 
 
 def _mul(a: Any, b: Any) -> float:
-    x, y = _to_number(a), _to_number(b)
-    try:
-        return x * y
-    except OverflowError:  # pragma: no cover - floats do not raise
-        return NAN
+    return _to_number(a) * _to_number(b)
 
 
 def _div(a: Any, b: Any) -> float:
@@ -3253,6 +3319,223 @@ def l_matches_property(this: Any, args: list) -> NativeFunction:
     return _as_native(_matches_property(_arg(args, 0), _clone(_arg(args, 1), True)))
 
 
+# ---------------------------------------------------------------------------- less common
+
+def _relational(op: Callable[[Any, Any], bool]) -> Callable[[Any, list], bool]:
+    def f(this: Any, args: list) -> bool:
+        a, b = _arg(args, 0), _arg(args, 1)
+        if not (type(a) is str and type(b) is str):
+            a, b = _to_number(a), _to_number(b)
+        return op(a, b)
+
+    return f
+
+
+def l_eq(this: Any, args: list) -> bool:
+    return same_value_zero(_arg(args, 0), _arg(args, 1))
+
+
+def _unzip_with(groups: Any, it: Any) -> list:
+    result = l_unzip(UNDEFINED, [groups])
+    if _nil(it):
+        return result
+    return [_call(it, g) for g in result]
+
+
+def l_zip_with(this: Any, args: list) -> list:
+    arrays = list(args)
+    it = arrays[-1] if len(arrays) > 1 else UNDEFINED
+    if isinstance(it, JSFunction):
+        arrays.pop()
+    else:
+        it = UNDEFINED
+    return _unzip_with(arrays, it)
+
+
+def l_unzip_with(this: Any, args: list) -> list:
+    return _unzip_with(_arg(args, 0), _arg(args, 1))
+
+
+def l_invert_by(this: Any, args: list) -> dict:
+    f = _it1(_arg(args, 1))
+    result: dict = {}
+    for v, k in _own_pairs(_arg(args, 0)):
+        key = _prop_key(f(v))
+        if key in result:
+            result[key].append(k)
+        else:
+            result[key] = [k]
+    return result
+
+
+def l_pull_at(this: Any, args: list) -> list:
+    a = _arg(args, 0)
+    indexes = _flat_rest(args[1:])
+    length = _alen(a) if not _nil(a) else 0
+    result = [UNDEFINED if _nil(a) else _base_get(a, p) for p in indexes]
+    if not isinstance(a, list):
+        return result
+    keys = [float(_to_number(i)) if _is_index(i, length) else i for i in indexes]
+    keys.sort(key=functools.cmp_to_key(_compare_ascending))
+    previous: Any = MISSING
+    for i in range(len(keys) - 1, -1, -1):
+        index = keys[i]
+        if i == len(keys) - 1 or not strict_equals(index, previous):
+            previous = index
+            if _is_index(index):
+                if int(index) < len(a):
+                    del a[int(index)]
+            else:
+                _base_unset(a, index)
+    return result
+
+
+def l_nth_arg(this: Any, args: list) -> NativeFunction:
+    n = _to_integer(_arg(args, 0))
+    return NativeFunction("", lambda this2, a: l_nth(UNDEFINED, [a, n]), 0)
+
+
+def l_ary(this: Any, args: list) -> NativeFunction:
+    func, n = _arg(args, 0), _arg(args, 1)
+    _require_fn(func)
+    if to_boolean(_arg(args, 2)) or _nil(n):
+        n = float(func.length)
+    limit = int(max(_to_integer(n), 0))
+    return NativeFunction(func.name, lambda this2, a: func.call(this2, a[:limit]), 0)
+
+
+def l_unary(this: Any, args: list) -> NativeFunction:
+    return l_ary(this, [_arg(args, 0), 1.0])
+
+
+def l_before(this: Any, args: list) -> NativeFunction:
+    n, func = _arg(args, 0), _arg(args, 1)
+    _require_fn(func)
+    state: dict = {"n": _to_integer(n), "result": UNDEFINED, "func": func}
+
+    def before(this2: Any, a: list) -> Any:
+        state["n"] -= 1
+        if state["n"] > 0:
+            state["result"] = state["func"].call(this2, a)
+        if state["n"] <= 1:
+            state["func"] = UNDEFINED
+        return state["result"]
+
+    return NativeFunction(func.name, before, 0)
+
+
+def l_after(this: Any, args: list) -> NativeFunction:
+    n, func = _arg(args, 0), _arg(args, 1)
+    _require_fn(func)
+    state = {"n": _to_integer(n)}
+
+    def after(this2: Any, a: list) -> Any:
+        state["n"] -= 1
+        if state["n"] < 1:
+            return func.call(this2, a)
+        return UNDEFINED
+
+    return NativeFunction(func.name, after, 0)
+
+
+def _compose_args(call_args: list, partials: list, right: bool) -> list:
+    """lodash composeArgs / composeArgsRight with ``_`` as the placeholder."""
+    holders = [i for i, p in enumerate(partials) if p is LODASH]
+    n = len(call_args)
+    range_len = max(n - len(holders), 0)
+    if not right:
+        result = list(partials)
+        for j, h in enumerate(holders):
+            result[h] = call_args[j] if j < n else UNDEFINED
+        return result + call_args[len(holders) : len(holders) + range_len]
+    result = call_args[:range_len] + list(partials)
+    j = range_len
+    for h in holders:
+        result[range_len + h] = call_args[j] if j < n else UNDEFINED
+        j += 1
+    return result
+
+
+def _partial(args: list, right: bool) -> NativeFunction:
+    func = _arg(args, 0)
+    _require_fn(func)
+    partials = list(args[1:])
+    return NativeFunction(
+        func.name, lambda this2, a: func.call(this2, _compose_args(a, partials, right)), 0
+    )
+
+
+def l_bind(this: Any, args: list) -> NativeFunction:
+    func, this_arg = _arg(args, 0), _arg(args, 1)
+    _require_fn(func)
+    partials = list(args[2:])
+    return NativeFunction(
+        "bound " + func.name, lambda this2, a: func.call(this_arg, _compose_args(a, partials, False)), 0
+    )
+
+
+def _over(args: list, mode: str) -> NativeFunction:
+    funcs = [_itn(f) for f in _flat_rest(list(args))]
+
+    def run(this2: Any, a: list) -> Any:
+        if mode == "all":
+            return [f(*a) for f in funcs]
+        if mode == "every":
+            return all(to_boolean(f(*a)) for f in funcs)
+        return any(to_boolean(f(*a)) for f in funcs)
+
+    return NativeFunction("", run, 0)
+
+
+def l_sorted_index_of(this: Any, args: list) -> float:
+    a = _arr(_arg(args, 0))
+    value = _arg(args, 1)
+    if a:
+        i = int(_sorted_index([a, value], False))
+        if i < len(a) and same_value_zero(a[i], value):
+            return float(i)
+    return -1.0
+
+
+def l_sorted_last_index_of(this: Any, args: list) -> float:
+    a = _arr(_arg(args, 0))
+    value = _arg(args, 1)
+    if a:
+        i = int(_sorted_index([a, value], True)) - 1
+        if 0 <= i < len(a) and same_value_zero(a[i], value):
+            return float(i)
+    return -1.0
+
+
+def l_sorted_uniq_by(this: Any, args: list) -> list:
+    f = _it1(_arg(args, 1))
+    result: list = []
+    seen: Any = MISSING
+    for i, v in enumerate(_arr(_arg(args, 0))):
+        c = f(v)
+        if not i or not same_value_zero(c, seen):
+            seen = c
+            result.append(0.0 if type(v) is float and v == 0 else v)
+    return result
+
+
+def l_invoke(this: Any, args: list) -> Any:
+    obj = _arg(args, 0)
+    p = _cast_path(_arg(args, 1), obj)
+    parent = obj if len(p) < 2 else _base_get(obj, list(p[:-1]))
+    func = UNDEFINED if _nil(parent) or not p else _getk(parent, _to_key(p[-1]))
+    if _nil(func):
+        return UNDEFINED
+    if not isinstance(func, JSFunction):
+        type_error(f"{_jstr(func) if not _is_object(func) else 'object'} is not a function")
+    return func.call(parent, list(args[2:]))
+
+
+def l_functions(this: Any, args: list) -> list:
+    obj = _arg(args, 0)
+    return [k for v, k in _own_pairs(obj) if isinstance(v, JSFunction)]
+
+
 # ============================================================================ the namespace
 
 def _tests() -> dict[str, Callable[[Any], bool]]:
@@ -3371,6 +3654,20 @@ _TABLE: list[tuple[str, Callable[[Any, list], Any], int]] = [
     ("attempt", l_attempt, 0), ("uniqueId", l_unique_id, 1), ("iteratee", l_iteratee, 1),
     ("property", l_property, 1), ("matches", l_matches, 1),
     ("matchesProperty", l_matches_property, 2),
+    ("eq", l_eq, 2), ("gt", _relational(lambda a, b: less_than(b, a) is True), 2),
+    ("gte", _relational(lambda a, b: less_than(a, b) is False), 2),
+    ("lt", _relational(lambda a, b: less_than(a, b) is True), 2),
+    ("lte", _relational(lambda a, b: less_than(b, a) is False), 2),
+    ("zipWith", l_zip_with, 0), ("unzipWith", l_unzip_with, 2), ("invertBy", l_invert_by, 2),
+    ("pullAt", l_pull_at, 2), ("nthArg", l_nth_arg, 1), ("ary", l_ary, 3), ("unary", l_unary, 1),
+    ("before", l_before, 2), ("after", l_after, 2),
+    ("partial", lambda this, a: _partial(a, False), 2),
+    ("partialRight", lambda this, a: _partial(a, True), 2), ("bind", l_bind, 3),
+    ("over", lambda this, a: _over(a, "all"), 0),
+    ("overEvery", lambda this, a: _over(a, "every"), 0),
+    ("overSome", lambda this, a: _over(a, "some"), 0),
+    ("sortedIndexOf", l_sorted_index_of, 2), ("sortedLastIndexOf", l_sorted_last_index_of, 2),
+    ("sortedUniqBy", l_sorted_uniq_by, 2), ("invoke", l_invoke, 3), ("functions", l_functions, 1),
     ("stubArray", lambda this, a: [], 0), ("stubObject", lambda this, a: {}, 0),
     ("stubString", lambda this, a: "", 0), ("stubTrue", lambda this, a: True, 0),
     ("stubFalse", lambda this, a: False, 0),

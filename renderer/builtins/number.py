@@ -95,9 +95,12 @@ def to_fixed(x: float, f: int) -> str:
         x = -x
     elif x == 0:
         x = 0.0
-    with localcontext(_CTX):
-        s = format(Decimal(x).quantize(Decimal(1).scaleb(-f), rounding=ROUND_HALF_UP), "f")
+    # quantize with an explicit context: entering localcontext() costs more than the rounding
+    s = format(Decimal(x).quantize(_FIXED_EXPONENTS[f], rounding=ROUND_HALF_UP, context=_CTX), "f")
     return "-" + s if neg else s
+
+
+_FIXED_EXPONENTS = [Decimal(1).scaleb(-f) for f in range(101)]  # toFixed digits 0..100
 
 
 def to_precision(x: float, p: int) -> str:

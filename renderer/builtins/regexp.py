@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import functools
 import re
-
-import regex
 import unicodedata
 from typing import Any
+
+import regex
 
 from ..jsvalues import (
     UNDEFINED,
@@ -44,22 +44,17 @@ from ..jsvalues import (
     type_error,
 )
 from ..members import (
-    ITERATORS,
+    MAX_STRING_LENGTH,
     MISSING,
     SPECIAL_GETTERS,
     SPECIAL_SETTERS,
     define_methods,
+    set_array_props,
 )
-
-try:  # the budget constant may live in members (the architecture names it)
-    from ..members import MAX_STRING_LENGTH  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the other modules' progress
-    MAX_STRING_LENGTH = (1 << 29) - 24
 
 __all__ = [
     "GLOBALS",
     "JSRegExp",
-    "MatchList",
     "REGEXP_CTOR",
     "make_regexp",
     "regexp_create",
@@ -1082,19 +1077,6 @@ class JSRegExp(JSObject):
         return f"/{self.source}/{self.flags}"
 
 
-class MatchList(list):
-    """A match array: a JS Array with ``index``, ``input``, ``groups`` (and ``indices``)."""
-
-    __slots__ = ("index", "input", "groups", "indices")
-
-    def __init__(self, items: list, index: float, input_: str, groups: Any) -> None:
-        super().__init__(items)
-        self.index = index
-        self.input = input_
-        self.groups = groups
-        self.indices: Any = MISSING
-
-
 def _check_flags(flags: str, literal: bool) -> str:
     if (
         any(f not in _VALID_FLAGS for f in flags)
@@ -1181,7 +1163,9 @@ def _raw_match(rx: JSRegExp, s: str, pos: int, sticky: bool) -> re.Match | None:
     return pattern.match(s, pos) if sticky else pattern.search(s, pos)
 
 
-def _build_match(rx: JSRegExp, s: str, m: re.Match) -> MatchList:
+def _build_match(rx: JSRegExp, s: str, m: re.Match) -> list:
+    """A match array: a plain JS array whose ``index``, ``input``, ``groups`` (and
+    ``indices``) live in members' array-props table, since lists carry no attributes."""
     groups = m.groups()
     items = [m.group(0)]
     items.extend(UNDEFINED if g is None else g for g in groups)
@@ -1189,7 +1173,8 @@ def _build_match(rx: JSRegExp, s: str, m: re.Match) -> MatchList:
     named: Any = UNDEFINED
     if names:
         named = {name: items[i] for name, i in names}
-    result = MatchList(items, float(m.start()), s, named)
+    result = items
+    props: dict = {"index": float(m.start()), "input": s, "groups": named}
     if "d" in rx.flags:
         spans: list = []
         for i in range(len(items)):
@@ -1198,12 +1183,14 @@ def _build_match(rx: JSRegExp, s: str, m: re.Match) -> MatchList:
         ind_groups: Any = UNDEFINED
         if names:
             ind_groups = {name: spans[i] for name, i in names}
-        result.indices = MatchList(spans, MISSING, MISSING, ind_groups)
+        set_array_props(spans, {"groups": ind_groups})
+        props["indices"] = spans
+    set_array_props(result, props)
     return result
 
 
 def regexp_exec(rx: JSRegExp, s: str) -> Any:
-    """RegExpBuiltinExec: a MatchList or ``None``; reads and updates ``lastIndex`` for g/y."""
+    """RegExpBuiltinExec: a match array or ``None``; reads and updates ``lastIndex`` for g/y."""
     global_or_sticky = "g" in rx.flags or "y" in rx.flags
     pos = _to_length(rx.last_index) if global_or_sticky else 0
     if pos > len(s):
@@ -1330,25 +1317,7 @@ def _index_of_key(key: str) -> int:
     return -1
 
 
-def _match_list_getter(obj: MatchList, key: str) -> Any:
-    if key == "length":
-        return float(len(obj))
-    i = _index_of_key(key)
-    if i >= 0:
-        return obj[i] if i < len(obj) else UNDEFINED
-    if key == "index":
-        return UNDEFINED if obj.index is MISSING else obj.index
-    if key == "input":
-        return UNDEFINED if obj.input is MISSING else obj.input
-    if key == "groups":
-        return obj.groups
-    if key == "indices" and obj.indices is not MISSING:
-        return obj.indices
-    return MISSING
 
-
-SPECIAL_GETTERS[MatchList] = _match_list_getter
-ITERATORS[MatchList] = lambda obj: iter(list(obj))
 
 
 # ---------------------------------------------------------------- the constructor

@@ -37,14 +37,8 @@ from ..jsvalues import (
     to_uint32,
     type_error,
 )
-from ..members import define_methods, get_member
+from ..members import MAX_STRING_LENGTH, define_methods, get_member
 from .instance import register_instance_check
-
-MAX_STRING_LENGTH = 10_000_000
-try:  # the shared budget, if members defines it
-    from ..members import MAX_STRING_LENGTH  # type: ignore[attr-defined,no-redef]  # noqa: F811
-except ImportError:  # pragma: no cover
-    pass
 
 _WS = (
     " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
