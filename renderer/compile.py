@@ -191,7 +191,7 @@ class ExpressionCompiler:
             value = jv.to_code_units(v)
         else:  # pragma: no cover
             value = UNDEFINED
-        return lambda scope: value
+        return _constant(value)
 
     def e_Identifier(self, node: Any) -> Fn:
         name = node.name
@@ -238,6 +238,8 @@ class ExpressionCompiler:
         if not any(callable(p) for p in parts):
             text = "".join(parts)
             return lambda scope: text
+        if len(parts) == 2 and (type(parts[0]) is str) != (type(parts[1]) is str):
+            return _template2(*parts)  # `#${n}`, `${n} items`: one concatenation
 
         def template(scope: Scope) -> str:
             out = []
@@ -330,8 +332,7 @@ class ExpressionCompiler:
                 value = self.expr(value_node)
             ops.append((kind, key, value))
         if all(kind == "static" for kind, _, _ in ops):
-            pairs = [(k, v) for _, k, v in ops]
-            return lambda scope: {k: v(scope) for k, v in pairs}
+            return _props_builder([(k, v, constant_of(v)) for _, k, v in ops])
         loc = _loc(node)
 
         def obj(scope: Scope) -> dict:
@@ -449,6 +450,11 @@ class ExpressionCompiler:
                     raise
 
             return add
+        if op in ("===", "!=="):
+            if constant_of(right) is not MISSING:
+                return _strict_equals_constant(left, constant_of(right), op == "!==")
+            if constant_of(left) is not MISSING:  # a literal has no side effects to order
+                return _strict_equals_constant(right, constant_of(left), op == "!==")
         if op == "===":
             def seq(scope: Scope) -> bool:
                 a = left(scope)
@@ -474,6 +480,19 @@ class ExpressionCompiler:
             import operator as _op
 
             fast = {"<": _op.lt, ">": _op.gt, "<=": _op.le, ">=": _op.ge}[op]
+            c = constant_of(right)
+            if type(c) is float:
+                def compare_number(scope: Scope) -> bool:
+                    a = left(scope)
+                    if type(a) is float:
+                        return fast(a, c)
+                    try:
+                        return slow(a, c)
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+
+                return compare_number
 
             def compare(scope: Scope) -> bool:
                 a = left(scope)
@@ -509,13 +528,13 @@ class ExpressionCompiler:
         if op == "&&":
             def and_(scope: Scope) -> Any:
                 v = left(scope)
-                return right(scope) if to_boolean(v) else v
+                return right(scope) if v is True or (v is not False and to_boolean(v)) else v
 
             return and_
         if op == "||":
             def or_(scope: Scope) -> Any:
                 v = left(scope)
-                return v if to_boolean(v) else right(scope)
+                return v if v is True or (v is not False and to_boolean(v)) else right(scope)
 
             return or_
 
@@ -529,7 +548,12 @@ class ExpressionCompiler:
         test = self.expr(node.test)
         yes = self.expr(node.consequent)
         no = self.expr(node.alternate)
-        return lambda scope: yes(scope) if to_boolean(test(scope)) else no(scope)
+
+        def conditional(scope: Scope) -> Any:
+            v = test(scope)
+            return yes(scope) if v is True or (v is not False and to_boolean(v)) else no(scope)
+
+        return conditional
 
     # ------------------------------------------------------------------ members and calls
     def member_key(self, node: Any) -> Fn:
@@ -539,8 +563,14 @@ class ExpressionCompiler:
         name = node.property.name
         return lambda scope: name
 
+    def peek_name(self, node: Any) -> str:
+        """The name of an identifier whose value may be read straight from the innermost scope
+        (``o`` in ``o.x``: saves a closure call when it is bound there), else ``""``."""
+        return node.name if node.type == "Identifier" and node.name != "undefined" else ""
+
     def e_MemberExpression(self, node: Any) -> Fn:
         obj = self.expr(node.object)
+        oname = self.peek_name(node.object)
         loc = _loc(node.property)
         optional = getattr(node, "optional", False)
         if not node.computed:
@@ -548,7 +578,9 @@ class ExpressionCompiler:
             is_length = name == "length"
 
             def member(scope: Scope) -> Any:
-                o = obj(scope)
+                o = scope.vars.get(oname, MISSING)
+                if o is MISSING or o is TDZ:
+                    o = obj(scope)
                 if type(o) is dict:
                     v = o.get(name, MISSING)
                     if v is not MISSING and name != "__proto__":
@@ -565,9 +597,30 @@ class ExpressionCompiler:
 
             return member
         key = self.expr(node.property)
+        kc = constant_of(key)
+        if type(kc) is float and 0 <= kc < 1e15 and kc == int(kc):
+            index = int(kc)
+
+            def element_at(scope: Scope) -> Any:  # a[0]: the index is known
+                o = scope.vars.get(oname, MISSING)
+                if o is MISSING or o is TDZ:
+                    o = obj(scope)
+                if type(o) is list and index < len(o):
+                    return o[index]
+                if optional and (o is None or o is UNDEFINED):
+                    raise _ShortCircuit
+                try:
+                    return get_member(o, kc)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+            return element_at
 
         def computed(scope: Scope) -> Any:
-            o = obj(scope)
+            o = scope.vars.get(oname, MISSING)
+            if o is MISSING or o is TDZ:
+                o = obj(scope)
             if optional and (o is None or o is UNDEFINED):
                 raise _ShortCircuit
             k = key(scope)
@@ -602,6 +655,7 @@ class ExpressionCompiler:
         text = callee_text(self.source, callee)
         if callee.type == "MemberExpression":
             obj = self.expr(callee.object)
+            oname = self.peek_name(callee.object)
             key = self.member_key(callee)
             optional_member = getattr(callee, "optional", False)
             static_name = None if callee.computed else callee.property.name
@@ -609,7 +663,9 @@ class ExpressionCompiler:
             methods = {} if static_name is None or blocked_key(static_name) else _PRIMITIVE_METHODS
 
             def method_call(scope: Scope) -> Any:
-                this = obj(scope)
+                this = scope.vars.get(oname, MISSING)
+                if this is MISSING or this is TDZ:
+                    this = obj(scope)
                 if optional_member and (this is None or this is UNDEFINED):
                     raise _ShortCircuit
                 k = static_name if static_name is not None else key(scope)
@@ -659,6 +715,9 @@ class ExpressionCompiler:
             n = len(fns)
             if n == 0:
                 return lambda scope: []
+            consts = [constant_of(f) for f in fns]
+            if MISSING not in consts:
+                return lambda scope: consts.copy()  # (2), ("a", 1): literal arguments only
             if n == 1:
                 f0 = fns[0]
                 return lambda scope: [f0(scope)]
@@ -1047,7 +1106,56 @@ def copy_own(target: dict, src: Any) -> None:
 
 
 def _constant(value: Any) -> Fn:
-    return lambda scope: value
+    """A closure returning ``value``, marked so that the expression using it can fold it."""
+
+    def constant(scope: Scope) -> Any:
+        return value
+
+    constant.js_constant = value  # type: ignore[attr-defined]
+    return constant
+
+
+def constant_of(fn: Fn) -> Any:
+    """The value of a literal's closure (see ``_constant``), or MISSING."""
+    return getattr(fn, "js_constant", MISSING)
+
+
+def _strict_equals_constant(left: Fn, c: Any, negate: bool) -> Fn:
+    """``x === c`` (``!==`` when ``negate``) for a literal ``c``: a literal string, number or
+    boolean equals only a value of its own type (NaN never, 0 and -0 do, as ``==`` in Python)."""
+    if c is None or c is UNDEFINED:
+        if negate:
+            return lambda scope: left(scope) is not c
+        return lambda scope: left(scope) is c
+    tc = type(c)
+    if negate:
+        def strict_ne(scope: Scope) -> bool:
+            a = left(scope)
+            return type(a) is not tc or a != c
+
+        return strict_ne
+
+    def strict_eq(scope: Scope) -> bool:
+        a = left(scope)
+        return type(a) is tc and a == c
+
+    return strict_eq
+
+
+def _template2(p0: Any, p1: Any) -> Fn:
+    """A template literal of one string and one substitution (in either order)."""
+    if type(p0) is str:
+        def text_then_value(scope: Scope) -> str:
+            v = p1(scope)
+            return p0 + (v if type(v) is str else to_string(v))
+
+        return text_then_value
+
+    def value_then_text(scope: Scope) -> str:
+        v = p0(scope)
+        return (v if type(v) is str else to_string(v)) + p1
+
+    return value_then_text
 
 
 def _jsx_key(k: Any) -> Any:
@@ -1076,8 +1184,9 @@ def jsx_props(ops: list[tuple[str, Fn, Any]]) -> Callable[[Scope], tuple[dict, A
 
 
 def _props_builder(ops: list[tuple[str, Fn, Any]]) -> Callable[[Scope], dict]:
-    """A closure making a fresh props dict (``key`` not among ``ops``), unrolled for the usual
-    small counts; literal-only props are copied from a prepared dict."""
+    """A closure making a fresh dict from ``(name, closure, constant or MISSING)`` in order
+    (JSX props without ``key``, object literals with static keys), unrolled for the usual
+    small counts; literal-only dicts are copied from a prepared one."""
     if all(c is not MISSING for _, _, c in ops):
         static = {n: c for n, _, c in ops}
         return lambda scope: static.copy()
@@ -1116,15 +1225,23 @@ def jsx_element(
             key_fn, key_first = f, i == 0
         else:
             rest.append((n, f, c))
+    # Literal-only props (the usual case: none, or className="x") are copied from a dict made
+    # once, without a call; a literal only child (<b>text</b>) joins them.
+    static = {n: c for n, _, c in rest} if all(c is not MISSING for _, _, c in rest) else None
     build = _props_builder(rest)
+    if shape == "one" and static is not None and constant_of(children) is not MISSING:
+        if constant_of(children) is not None:  # ({null} leaves no children prop, as below)
+            static["children"] = constant_of(children)
+        shape = "none"
     if key_fn is None and shape == "none":
         def element(scope: Scope) -> VNode:
-            return VNode(tag if tag is not None else type_fn(scope), build(scope), None, loc)
+            t = tag if tag is not None else type_fn(scope)
+            return VNode(t, static.copy() if static is not None else build(scope), None, loc)
 
     elif key_fn is None and shape == "one":
         def element(scope: Scope) -> VNode:
             t = tag if tag is not None else type_fn(scope)
-            p = build(scope)
+            p = static.copy() if static is not None else build(scope)
             kids = children(scope)
             if kids is not None:
                 p["children"] = kids
@@ -1133,7 +1250,7 @@ def jsx_element(
     elif key_fn is None:  # many children: always a list
         def element(scope: Scope) -> VNode:
             t = tag if tag is not None else type_fn(scope)
-            p = build(scope)
+            p = static.copy() if static is not None else build(scope)
             p["children"] = children(scope)
             return VNode(t, p, None, loc)
 
@@ -1144,9 +1261,9 @@ def jsx_element(
             t = tag if tag is not None else type_fn(scope)
             if key_first:
                 k = key_fn(scope)
-                p = build(scope)
+                p = static.copy() if static is not None else build(scope)
             else:
-                p = build(scope)
+                p = static.copy() if static is not None else build(scope)
                 k = key_fn(scope)
             key = None if k is UNDEFINED else k if type(k) is str else to_string(k)
             if has_children:

@@ -137,7 +137,10 @@ class RenderContext:
         if key in self._seen:
             return
         self._seen.add(key)
-        self.warnings.append({"kind": kind, "message": message, "loc": loc})
+        line, col = loc if loc else (None, None)
+        self.warnings.append(  # the same keys as Runtime.warn, plus the raw loc
+            {"kind": kind, "message": message, "line": line, "column": None if col is None else col + 1, "loc": loc}
+        )
 
     # budgets ------------------------------------------------------------
     def count_node(self, n: int = 1) -> None:
@@ -815,16 +818,20 @@ def _render_component(
 def _render_builtin(
     node: VNode, typ: BuiltinComponent, parent: Any, ctx: RenderContext, fmt: tuple
 ) -> None:
+    from .components import check_props  # components import html: import late
+
     props = node.vprops
-    spec = typ.prop_spec or {}
-    for name in props:
-        if name not in spec and name != "children" and name != "key":
-            ctx.warn(f"<{typ.name}>: unknown prop `{name}`", node.loc)
     children = props.get("children")
     child_fmt = fmt if fmt[0] == HTML else _child_fmt(fmt, "div", props)
     nodes = _render_to_list(children, ctx, child_fmt, node.loc) if children is not None else []
     rest = {k: v for k, v in props.items() if k != "children"}
-    result = typ.render(rest, nodes, ctx)
+    check_props(typ, rest, ctx, node.loc)
+    outer_loc = getattr(ctx, "loc", None)
+    ctx.loc = node.loc  # warnings raised inside the component point at its JSX
+    try:
+        result = typ.render(rest, nodes, ctx)
+    finally:
+        ctx.loc = outer_loc
     _attach(parent, result, ctx)
 
 

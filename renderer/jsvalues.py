@@ -597,10 +597,13 @@ def copy_js_data(value: Any) -> Any:
     what each render of prepared data gets, since templates may mutate their data."""
     t = type(value)
     if t is dict:
-        return {k: copy_js_data(v) for k, v in value.items()}
+        return {k: copy_js_data(v) if type(v) in _CONTAINERS else v for k, v in value.items()}
     if t is list:
-        return [copy_js_data(v) for v in value]
+        return [copy_js_data(v) if type(v) in _CONTAINERS else v for v in value]
     return value
+
+
+_CONTAINERS = frozenset((dict, list))
 
 
 def _to_js_located(value: Any, path: str) -> Any:

@@ -138,6 +138,12 @@ def bind_time(rt: Runtime, tz: str | None) -> None:
     tz_var.set(zone)
 
 
+def tz_var_value() -> str:
+    from .builtins.date import tz_var
+
+    return tz_var.get()
+
+
 def settle(view: CompiledView, rt: Runtime) -> None:
     try:
         rt.settle()
@@ -194,6 +200,7 @@ def render(
     resource: str = "customer",
     generate_mocks: bool = True,
     tz: str | None = None,
+    parent_url: str | None = None,
 ) -> RenderResult:
     """Render a template to an HTML fragment. Raises a ``KViewError`` subclass on failure.
 
@@ -205,7 +212,8 @@ def render(
     ``generate_mocks``, plausible records are generated for the globals the template uses
     (``renderer/mockdata.py``). ``requests`` is the mock request table answering
     ``KustomerRequest`` (and ``fetch``); see ``renderer/kustomer.py``. ``tz`` is the IANA
-    zone ``Date`` uses (default UTC); ``now_ms`` pins the virtual clock's start.
+    zone ``Date`` uses (default UTC); ``now_ms`` pins the virtual clock's start;
+    ``parent_url`` is what DynamicCard iframes get as ``parentUrl`` (the host page).
     """
     from .hooks import render_settled
     from .html import RenderContext, to_html
@@ -229,6 +237,8 @@ def render(
     def new_ctx() -> RenderContext:
         ctx = RenderContext()
         ctx.mark_handlers = mark_handlers
+        ctx.tz = tz_var_value()  # components format dates in the render's zone
+        ctx.parent_url = parent_url  # DynamicCard's parentUrl query parameter
         return ctx
 
     try:  # render, then (settle_jobs) effects, jobs and timers until settled (renderer/hooks.py)

@@ -411,7 +411,13 @@ def test_prop_check_runs_once_whoever_calls_it():
     assert check_props(pill, props, ctx, (3, 4)) == ["colour"]
     pill.render(dict(props), [], ctx)
     assert ctx.warnings == [
-        {"kind": "unknown-prop", "message": "<Pill>: unknown prop `colour` (ignored); did you mean `color`?", "loc": (3, 4)}
+        {
+            "kind": "unknown-prop",
+            "message": "<Pill>: unknown prop `colour` (ignored); did you mean `color`?",
+            "line": 3,
+            "column": 5,
+            "loc": (3, 4),
+        }
     ]
     ctx = RenderContext()
     pill.render(dict(props), [], ctx)
@@ -632,3 +638,13 @@ def test_docs_components_md_is_generated():
 def test_field_value_ignores_undefined_props():
     ctx = RenderContext()
     assert format_field("xStr", UNDEFINED, ctx)[0].text == "\u2014"
+
+
+def test_unknown_prop_warns_once_with_its_location_through_render():
+    from renderer import render
+
+    result = render('<div>\n  <Segment bogus={1}>x</Segment>\n</div>', {})
+    unknown = [w for w in result.warnings if "bogus" in w["message"]]
+    assert len(unknown) == 1
+    assert (unknown[0]["line"], unknown[0]["column"]) == (2, 3)
+    assert "it takes padded" in unknown[0]["message"]

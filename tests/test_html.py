@@ -1144,7 +1144,7 @@ def test_builtin_component() -> None:
         '<section><div class="card red">a <b>x</b> c</div>'
         '<div class="card plain"><svg><use xlink:href="#i"></use></svg></div></section>'
     )
-    assert [w["message"] for w in ctx.warnings] == ["<Card>: unknown prop `bogus`"]
+    assert [w["message"] for w in ctx.warnings] == ["<Card>: unknown prop `bogus` (ignored); it takes tone"]
 
 
 def test_render_nodes_and_root_class() -> None:
