@@ -17,6 +17,7 @@ import hashlib
 import inspect
 import json
 import logging
+import os
 import socket
 import threading
 import time
@@ -50,6 +51,8 @@ class ServerConfig:
     reload: bool = True  # watch the folder and push reloads to open pages
     debounce: float = 0.15
     force_polling: bool = False
+    tz: str | None = field(default_factory=lambda: os.environ.get("TZ") or None)  # Date's zone
+    parent_url: str = "http://127.0.0.1:5000/"  # DynamicCard's parentUrl (set by `kview serve`)
 
     def __post_init__(self) -> None:
         self.views_dir = Path(self.views_dir).resolve()
@@ -132,9 +135,10 @@ def _render_params() -> frozenset[str]:
 class Project:
     """One app folder: its views, their renders and their last good renders. Thread-safe."""
 
-    def __init__(self, root: Path, cache: ViewCache | None = None) -> None:
+    def __init__(self, root: Path, cache: ViewCache | None = None, config: ServerConfig | None = None) -> None:
         self.root = Path(root).resolve()
         self.cache = cache or ViewCache()
+        self.config = config or ServerConfig(views_dir=self.root)
         self._lock = threading.Lock()
         self._views: list[ViewSpec] = []
         self.app_error: dict | None = None
@@ -291,6 +295,8 @@ class Project:
             kwargs["components"] = dict(components)
         if "resource" in self._params:
             kwargs["resource"] = spec.resource
+        kwargs["tz"] = self.config.tz
+        kwargs["parent_url"] = self.config.parent_url
         return data, kwargs
 
     # ------------------------------------------------------------------ changes
@@ -375,7 +381,7 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
         config = ServerConfig(**config)
     app = Flask(__name__, static_folder=str(static_dir()), static_url_path="/static")
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
-    app.extensions["kview"] = KviewState(config, Project(config.views_dir), Broadcaster())
+    app.extensions["kview"] = KviewState(config, Project(config.views_dir, config=config), Broadcaster())
 
     from . import events, gallery, render_bp
 
@@ -437,6 +443,7 @@ class DevServer:
             sock.close()  # the server holds its own duplicate of the descriptor
         self.host = host
         self.port = int(self.server.socket.getsockname()[1])
+        config.parent_url = self.url  # what DynamicCard iframes are told their parent is
         self._watcher: Any = None
         self._thread: threading.Thread | None = None
 

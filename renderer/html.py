@@ -998,13 +998,12 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
             except ValueError:
                 el.text = _strip_invalid(_clean(children))
         else:
-            _render(
-                children,
-                el,
-                ctx,
-                _child_fmt(fmt, tag, props) if fmt_tag or fmt[0] != HTML else fmt,
-                loc,
-            )
+            if fmt_tag or fmt[0] != HTML:
+                fmt = _child_fmt(fmt, tag, props)
+            if type(children) is VNode and type(children.type) is str:  # one child element
+                _render_host(children, children.type, el, ctx, fmt)
+            else:
+                _render(children, el, ctx, fmt, loc)
             if tag == "li" and el.text is None and not len(el):
                 el.text = ""  # libxml2 would omit </li> of an empty li
     elif tag == "li" and not len(el) and el.text is None:

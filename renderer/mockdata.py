@@ -45,7 +45,6 @@ Three jobs, all pure functions of their inputs (no IO, nothing module-global but
 
 from __future__ import annotations
 
-import functools
 import json
 import random
 import re
@@ -420,20 +419,26 @@ class TemplateNeeds:
     custom: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-@functools.lru_cache(maxsize=64)
-def template_needs(source: str) -> TemplateNeeds:
-    """Free globals and custom attributes of a template source (parsed once, cached by source)."""
-    from .parse import parse
-
-    tree = parse(source)
+def needs_of(tree: Any) -> TemplateNeeds:
+    """Free globals and custom attributes of a parsed template (``view.py`` keeps them)."""
     custom = {k: frozenset(v) for k, v in referenced_custom_attributes(tree).items()}
     return TemplateNeeds(frozenset(free_globals(tree)), custom)
 
 
-def mock_data_for(source: str, resource: str = "customer", seed: str = "kview") -> dict[str, Any]:
-    """Generated mock data for whatever ``source`` uses (what ``render()`` does without data)."""
-    needs = template_needs(source)
+def template_needs(source: str) -> TemplateNeeds:
+    """``needs_of`` for a source, through the default compile cache (parsed once)."""
+    from .view import compile_view
+
+    return compile_view(source, "<template>").needs
+
+
+def mock_data_from_needs(needs: TemplateNeeds, resource: str = "customer", seed: str = "kview") -> dict[str, Any]:
+    """Generated mock data for what a template uses (what ``render()`` does without data)."""
     return generate_mock(resource, set(needs.used), seed, {k: set(v) for k, v in needs.custom.items()})
+
+
+def mock_data_for(source: str, resource: str = "customer", seed: str = "kview") -> dict[str, Any]:
+    return mock_data_from_needs(template_needs(source), resource, seed)
 
 
 # ============================================================================ generated records

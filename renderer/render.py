@@ -222,9 +222,9 @@ def render(
     rt = Runtime(budgets, now_ms)
     bind_time(rt, tz)
     if data is None and generate_mocks:
-        from .mockdata import mock_data_for
+        from .mockdata import mock_data_from_needs
 
-        data = mock_data_for(view.source, resource)
+        data = mock_data_from_needs(view.needs, resource)
     from .kustomer import install as install_kustomer
 
     scope = make_scope(rt, install_kustomer(rt, to_js_data(data), resource, requests))

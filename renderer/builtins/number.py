@@ -95,9 +95,18 @@ def to_fixed(x: float, f: int) -> str:
         x = -x
     elif x == 0:
         x = 0.0
-    # quantize with an explicit context: entering localcontext() costs more than the rounding
-    s = format(Decimal(x).quantize(_FIXED_EXPONENTS[f], rounding=ROUND_HALF_UP, context=_CTX), "f")
+    # Python's "f" format rounds the exact binary value correctly, half to even; JavaScript rounds
+    # half up. They differ only on an exact tie (x * 10^f * 2 an odd integer), left to Decimal.
+    num, den = x.as_integer_ratio()
+    q, r = divmod(num * _POW10[f] * 2, den)
+    if r or not q & 1:
+        s = f"{x:.{f}f}"
+    else:
+        s = format(Decimal(x).quantize(_FIXED_EXPONENTS[f], rounding=ROUND_HALF_UP, context=_CTX), "f")
     return "-" + s if neg else s
+
+
+_POW10 = [10**f for f in range(101)]
 
 
 _FIXED_EXPONENTS = [Decimal(1).scaleb(-f) for f in range(101)]  # toFixed digits 0..100
