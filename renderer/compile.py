@@ -509,6 +509,20 @@ class ExpressionCompiler:
         fn = BINARY.get(op)
         if fn is None:
             raise self.error(node, f"Unsupported operator {op}")
+        numeric = {"/": jv.js_div, "%": jv.js_mod, "**": jv.js_pow}.get(op)
+        if numeric is not None:
+            def arithmetic(scope: Scope) -> Any:
+                a = left(scope)
+                b = right(scope)
+                if type(a) is float and type(b) is float:  # no ToNumber needed (i % 2)
+                    return numeric(a, b)
+                try:
+                    return fn(a, b)
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+            return arithmetic
 
         def binary(scope: Scope) -> Any:
             a = left(scope)

@@ -34,18 +34,23 @@ def syntax_error(exc: Any, source: str, name: str) -> TemplateSyntaxError:
     line = getattr(exc, "lineNumber", None)
     column = getattr(exc, "column", None)
     description = getattr(exc, "description", None) or str(exc)
-    message = _explain(description, source, line)
+    message = _explain(description, source, line, column)
     col0 = column - 1 if isinstance(column, int) and column > 0 else 0
     lines = source.splitlines()
-    if message.startswith("Expected corresponding JSX closing tag") and line and line <= len(lines):
+    if message.startswith(("Expected corresponding JSX closing tag", "Unexpected '</'")) and line and line <= len(lines):
         start = lines[line - 1].rfind("</", 0, col0 + 1)
         col0 = start if start >= 0 else col0  # point at the closing tag, not past it
     return TemplateSyntaxError(message, file=name, line=line, column=col0, source=source)
 
 
-def _explain(description: str, source: str, line: int | None) -> str:
+def _explain(description: str, source: str, line: int | None, column: int | None = None) -> str:
     """Make esprima's terse messages say what was expected, as Babel's do."""
     description = re.sub(r"^Line \d+: ", "", description)
+    if description == "Invalid regular expression: missing /" and line:
+        text = source.splitlines()[line - 1] if line <= len(source.splitlines()) else ""
+        if "</" in text:  # a JSX closing tag read as a regex: an expression was left open
+            hint = _bracket_hint(source, line, "<")
+            return "Unexpected '</'" + (f": {hint}" if hint else ": is a '{' or '(' in the JSX above not closed?")
     m = re.match(r"Expected corresponding JSX closing tag for (\S+)", description)
     if m:
         tag = m.group(1)
@@ -53,11 +58,13 @@ def _explain(description: str, source: str, line: int | None) -> str:
         where = f" (opened on line {opened})" if opened else ""
         return f"Expected corresponding JSX closing tag for <{tag}>{where}"
     if description == "Unexpected end of input":
-        return "Unexpected end of input: a bracket, brace or JSX tag is not closed"
+        hint = _bracket_hint(source, None, None)
+        return "Unexpected end of input: " + (hint or "a bracket, brace or JSX tag is not closed")
     m = _UNEXPECTED.match(description)
     if m:
         tok = m.group(1)
         hint = _unterminated_tag(source, line) if tok == "<" else None
+        hint = hint or _missing_expression(source, line, column, tok) or _bracket_hint(source, line, tok)
         return f"Unexpected token '{tok}'" + (f": {hint}" if hint else "")
     return description
 
@@ -79,6 +86,47 @@ def _unterminated_tag(source: str, line: int | None) -> str | None:
             if ">" in text:
                 return None
     return None
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_NEEDS_OPERAND = tuple("?:=(,[+-*/%&|!<>")
+
+
+def _missing_expression(source: str, line: int | None, column: int | None, tok: str) -> str | None:
+    """``a ? b : }`` — the token came where an expression should have been."""
+    if not line or column is None or tok not in ("}", ")", "]", ";", ","):
+        return None
+    before = "\n".join(source.splitlines()[: line - 1] + [source.splitlines()[line - 1][: max(column - 1, 0)]])
+    stripped = before.rstrip()
+    if stripped.endswith(_NEEDS_OPERAND) and not stripped.endswith(("++", "--")):
+        return f"expected an expression after '{stripped[-1]}'"
+    return None
+
+
+def _bracket_hint(source: str, line: int | None, tok: str | None) -> str | None:
+    """What was expected, from the brackets still open where parsing stopped (Babel-like)."""
+    try:
+        tokens = esprima.tokenize(source, {"jsx": True, "tolerant": True, "loc": True})
+    except Exception:  # noqa: BLE001 - a hint is optional
+        return None
+    stack: list[tuple[str, int]] = []
+    for t in tokens:
+        if line is not None and t.loc.start.line >= line and t.value == tok:
+            break
+        v = t.value
+        if t.type != "Punctuator":
+            continue
+        if v in _PAIRS or v == "${":
+            stack.append(("{" if v == "${" else v, t.loc.start.line))
+        elif v in (")", "]", "}") and stack and _PAIRS[stack[-1][0]] == v:
+            stack.pop()
+    if not stack:
+        return None
+    opener, opened = stack[-1]
+    closer = _PAIRS[opener]
+    if tok is not None and tok == closer:
+        return None
+    return f"expected '{closer}' to close the '{opener}' opened on line {opened}"
 
 
 def _find_opening(source: str, tag: str, before_line: int | None) -> int | None:

@@ -142,3 +142,22 @@ def test_catastrophic_regex_backtracking_gives_up_with_a_located_error() -> None
     assert time.perf_counter() - t0 < 2
     assert err.js_type == "RangeError" and "regular expression gave up" in err.message
     assert err.line == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "where"),
+    [
+        ("const a = {\n  b: [1, 2,\n  c: 3\n}", "expected ']' to close the '[' opened on line 2", (3, 3)),
+        ("function f() {\n  if (x) {\n    return 1;\n}\n", "expected '}' to close the '{' opened on line 1", None),
+        ("const x = foo(1, 2;", "expected ')' to close the '(' opened on line 1", (1, 18)),
+        ("<div>\n{a ? <b/> : }\n</div>", "expected an expression after ':'", (2, 12)),
+        ("<Segment>\n  <BasicRow label=\"x\"\n  <BasicRow label=\"y\" />\n</Segment>",
+         "the <BasicRow> tag opened on line 2 is missing its closing '>' or '/>'", (3, 2)),
+        ("<div>{items.map(i => <span>{i}</span>)</div>", "Unexpected '</'", (1, 38)),
+    ],
+)
+def test_syntax_errors_say_what_was_expected(source: str, expected: str, where: tuple | None) -> None:
+    err = run_error(source, TemplateSyntaxError)
+    assert expected in err.message
+    if where is not None:
+        assert (err.line, err.column) == where
