@@ -32,7 +32,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, se
 
 from renderer import KViewError, MockDataError, ViewCache, render
 
-from .appmodel import AppLoadError, ViewSpec, find_mock, load_app_dir
+from .appmodel import AppLoadError, ViewSpec, component_files, find_mock, load_app_dir
 from .events import Broadcaster
 from .paths import static_dir
 
@@ -193,11 +193,8 @@ class Project:
             return None
 
     def _components(self) -> dict[str, str]:
-        cdir = self.root / "components"
-        if not cdir.is_dir():
-            return {}
         # keyed by file name: component errors point at components/<file>.jsx
-        return {self.rel(p): p.read_text(encoding="utf-8") for p in sorted(cdir.glob("*.jsx"))}
+        return {self.rel(p): text for p, text in component_files(self.root).items()}
 
     # ------------------------------------------------------------------ rendering
     def state(self, spec: ViewSpec, themes: Iterable[str] = RENDER_THEMES) -> ViewState:

@@ -117,3 +117,11 @@ def find_mock(root: Path, view: ViewSpec) -> Path | None:
             if p.exists():
                 return p
     return None
+
+
+def component_files(root: Path) -> dict[Path, str]:
+    """The app's own components: ``components/*.jsx`` sources by path (they override built-ins)."""
+    cdir = root / "components"
+    if not cdir.is_dir():
+        return {}
+    return {p: p.read_text(encoding="utf-8") for p in sorted(cdir.glob("*.jsx"))}

@@ -16,7 +16,7 @@ import click
 
 from renderer import KViewError, render
 
-from .appmodel import AppLoadError, ViewSpec, load_json, load_views
+from .appmodel import AppLoadError, ViewSpec, component_files, find_mock, load_json, load_views
 from .page import THEMES, standalone_page
 
 EXIT_TEMPLATE_ERROR = 1
@@ -102,6 +102,10 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
     if view is None:
         _list_views(views, source)
         return
+    if source.is_dir():  # an app folder: its mocks, request table and components by default
+        data_path = data_path or find_mock(source, view)
+        default_requests = source / "mocks" / "requests.json"
+        requests_path = requests_path or (default_requests if default_requests.exists() else None)
     try:
         data: Any = load_json(data_path, "data file") if data_path else None
         requests: Any = load_json(requests_path, "requests file") if requests_path else None
@@ -110,6 +114,8 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
         kwargs: dict[str, Any] = {}
         if requests is not None:
             kwargs["requests"] = requests
+        if source.is_dir():
+            kwargs["components"] = {str(p.relative_to(source)): t for p, t in component_files(source).items()}
         result = render(
             view.source,
             data,

@@ -135,3 +135,11 @@ def test_help_explains_every_option(runner: CliRunner) -> None:
 def test_missing_file_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(main, ["render", "/nonexistent/x.jsx"])
     assert result.exit_code == 2
+
+
+def test_app_folder_uses_its_mocks_requests_and_components(runner: CliRunner) -> None:
+    samples = Path(__file__).resolve().parents[1] / "sample_views"
+    result = runner.invoke(main, ["render", str(samples), "--view", "recent-orders"])
+    assert result.exit_code == 0, result.output
+    assert "#4417" in result.stdout  # from mocks/recent-orders.json, not generated data
+    assert "kv-pill" in result.stdout  # the app's own StatusPill component (components/)
