@@ -126,6 +126,11 @@ BINARY: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
+def prop_name(prop: Any) -> str:
+    """A non-computed member name; ``#x`` for private names (kept apart from ``x``)."""
+    return "#" + prop.name if prop.type == "PrivateIdentifier" else prop.name
+
+
 def callee_text(source: str, node: Any) -> str:
     """How Chrome names a callee in 'x is not a function'."""
     t = node.type
@@ -138,9 +143,11 @@ def callee_text(source: str, node: Any) -> str:
             if prop.type == "Literal":
                 return f"{obj}[{prop.raw}]"
             return f"{obj}[{callee_text(source, prop)}]" if prop.type in ("Identifier", "MemberExpression") else f"{obj}[...]"
-        return f"{obj}.{node.property.name}"
+        return f"{obj}.{prop_name(node.property)}"
     if t == "ThisExpression":
         return "this"
+    if t == "Super":
+        return "super"
     if t == "ChainExpression":
         return callee_text(source, node.expression)
     return "(intermediate value)"
@@ -219,6 +226,9 @@ class ExpressionCompiler:
                 raise
 
         return ident
+
+    def e_Super(self, node: Any) -> Fn:
+        raise self.error(node, "'super' keyword unexpected here")
 
     def e_ThisExpression(self, node: Any) -> Fn:
         def this(scope: Scope) -> Any:
@@ -574,7 +584,7 @@ class ExpressionCompiler:
         if node.computed:
             k = self.expr(node.property)
             return k
-        name = node.property.name
+        name = prop_name(node.property)
         return lambda scope: name
 
     def peek_name(self, node: Any) -> str:
@@ -583,12 +593,14 @@ class ExpressionCompiler:
         return node.name if node.type == "Identifier" and node.name != "undefined" else ""
 
     def e_MemberExpression(self, node: Any) -> Fn:
+        if node.object.type == "Super":
+            return self.super_member(node)
         obj = self.expr(node.object)
         oname = self.peek_name(node.object)
         loc = _loc(node.property)
         optional = getattr(node, "optional", False)
         if not node.computed:
-            name = node.property.name
+            name = prop_name(node.property)
             is_length = name == "length"
 
             def member(scope: Scope) -> Any:
@@ -661,8 +673,50 @@ class ExpressionCompiler:
 
         return chain
 
+    def super_member(self, node: Any) -> Fn:
+        from .classes import super_member
+
+        key = self.member_key(node)
+        loc = _loc(node)
+
+        def read_super(scope: Scope) -> Any:
+            try:
+                return super_member(scope, key(scope))
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return read_super
+
+    def super_call(self, node: Any) -> Fn:
+        """``super(...)`` and ``super.method(...)`` (the latter with the current ``this``)."""
+        from .classes import super_call
+
+        args = self.arguments(node.arguments)
+        loc = _loc(node)
+        callee = node.callee
+        method = self.super_member(callee) if callee.type == "MemberExpression" else None
+        text = callee_text(self.source, callee)
+
+        def call_super(scope: Scope) -> Any:
+            try:
+                if method is None:
+                    return super_call(scope, args(scope))
+                fn = method(scope)
+                if not isinstance(fn, JSFunction):
+                    jv.type_error(f"{text} is not a function")
+                this = lookup_or_missing(scope, "this")
+                return fn.call(UNDEFINED if this is MISSING else this, args(scope))
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return call_super
+
     def e_CallExpression(self, node: Any) -> Fn:
         callee = node.callee
+        if callee.type == "Super" or (callee.type == "MemberExpression" and callee.object.type == "Super"):
+            return self.super_call(node)
         args = self.arguments(node.arguments)
         loc = _loc(node)
         optional_call = getattr(node, "optional", False)
@@ -672,7 +726,7 @@ class ExpressionCompiler:
             oname = self.peek_name(callee.object)
             key = self.member_key(callee)
             optional_member = getattr(callee, "optional", False)
-            static_name = None if callee.computed else callee.property.name
+            static_name = None if callee.computed else prop_name(callee.property)
             # Method tables may answer directly only for names get_member does not block.
             methods = {} if static_name is None or blocked_key(static_name) else _PRIMITIVE_METHODS
 

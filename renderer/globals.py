@@ -12,6 +12,10 @@ from .runtime import Runtime
 
 
 def _fallback_instanceof(value: Any, ctor: Any) -> bool:
+    from .classes import ClassFunction, JSErrorInstance, JSInstance
+
+    if isinstance(ctor, ClassFunction):
+        return isinstance(value, (JSInstance, JSErrorInstance)) and ctor.is_ancestor_of(value.cls)
     if ctor.name == "Promise":
         return isinstance(value, JSPromise)
     proto = ctor.props.get("prototype") if isinstance(ctor, JSFunction) else None

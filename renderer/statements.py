@@ -316,7 +316,9 @@ class Compiler(ExpressionCompiler):
         return self.function(node)
 
     def e_ClassExpression(self, node: Any) -> Fn:
-        raise self.error(node, "kview does not support class syntax in templates yet; use functions")
+        from .classes import compile_class
+
+        return compile_class(self, node)
 
     # ------------------------------------------------------------------ patterns
     def pattern(self, p: Any, mode: str) -> Callable[[Scope, Any], None]:
@@ -557,7 +559,20 @@ class Compiler(ExpressionCompiler):
         return lambda scope: None
 
     def s_ClassDeclaration(self, node: Any, track: bool) -> Stmt:
-        raise self.error(node, "kview does not support class syntax in templates yet; use functions")
+        from .classes import compile_class
+
+        make = compile_class(self, node)
+        name = node.id.name
+        loc = _loc(node)
+
+        def declare_class(scope: Scope) -> None:
+            try:
+                scope.vars[name] = make(scope)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return declare_class
 
     def s_ReturnStatement(self, node: Any, track: bool) -> Stmt:
         if node.argument is None:
