@@ -177,10 +177,27 @@ def test_number_to_string_large_integers():
         (1234.5, "en-US", {"maximumSignificantDigits": 3.0}, "1,230"),
         (1234.5, UNDEFINED, {"useGrouping": False}, "1234.5"),
         (5.0, "en-US", {"minimumIntegerDigits": 3.0}, "005"),
+        (1234.5, "ru-RU", UNDEFINED, "1\u00a0234,5"),
+        (1234.5, "pl-PL", UNDEFINED, "1234,5"),
+        (12345.5, "pl-PL", UNDEFINED, "12\u00a0345,5"),
+        (1234.5, "sv-SE", {"style": "currency", "currency": "EUR"}, "1\u00a0234,50\u00a0€"),
+        (0.256, "sv-SE", {"style": "percent"}, "26\u00a0%"),
+        (123456789.123, "hi-IN", UNDEFINED, "12,34,56,789.123"),
+        (NAN, "en-US", {"style": "currency", "currency": "CHF"}, "CHFNaN"),
+        (-INF, "en-US", {"style": "currency", "currency": "usd", "currencyDisplay": "code"}, "-USD∞"),
+        (1.7976931348623157e308, "en-US", {"maximumFractionDigits": 0.0}, "179,769,313,486,231,570" + ",000" * 97),
     ],
 )
 def test_to_locale_string(x, locales, options, expected):
     assert format_number_locale(x, locales, options) == expected
+
+
+def test_to_locale_string_null_options():
+    err = throws(format_number_locale, 1.0, "en-US", None)
+    assert (err.name, err.message) == (
+        "TypeError",
+        "Number.prototype.toLocaleString called on null or undefined",
+    )
 
 
 @pytest.mark.parametrize(

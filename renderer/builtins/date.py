@@ -22,7 +22,7 @@ import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -1687,7 +1687,13 @@ _NUM_LOCALES = {
     "nl": (",", ".", 1, "pre_space", "%"),
     "pt": (",", ".", 1, "pre_space", "%"),
     "ja": (".", ",", 1, "pre", "%"),
+    "ru": (",", "\u00a0", 1, "post", "\u00a0%"),
+    "pl": (",", "\u00a0", 2, "post", "\u00a0%"),
+    "sv": (",", "\u00a0", 1, "post", "\u00a0%"),
 }
+_INDIAN_GROUPING = ("en-IN", "hi-IN")
+# Enough digits for the largest double (309 integer digits) at 100 fraction digits.
+_NUM_CTX = Context(prec=450)
 
 _COMPACT_SHORT = ((12, "T"), (9, "B"), (6, "M"), (3, "K"))
 _COMPACT_LONG = ((12, " trillion"), (9, " billion"), (6, " million"), (3, " thousand"))
@@ -1770,7 +1776,7 @@ class NumberFormat:
     def __init__(self, locales: Any, options: Any, where: str = "Intl.NumberFormat") -> None:
         self.locale = _resolve_locale(locales)
         if options is None:
-            type_error("Cannot convert undefined or null to object")
+            type_error(f"{where} called on null or undefined")
         if type(options) in (str, float, bool):
             options = UNDEFINED
         o = options
@@ -1876,6 +1882,10 @@ class NumberFormat:
         return "".join(v for _, v in self.parts(x))
 
     def parts(self, x: float) -> list[tuple[str, str]]:
+        with localcontext(_NUM_CTX):
+            return self._parts(x)
+
+    def _parts(self, x: float) -> list[tuple[str, str]]:
         dec, grp, min_grouping, cur_pattern, pct = _NUM_LOCALES[self.lang]
         negative = x < 0 or (x == 0 and math.copysign(1.0, x) < 0)
         if x != x:
@@ -1923,7 +1933,7 @@ class NumberFormat:
                 mg = 2 if self.grouping == "min2" else min_grouping
                 if self.grouping == "always":
                     mg = 1
-                ip = _group(ip, grp, mg, self.locale == "en-IN")
+                ip = _group(ip, grp, mg, self.locale in _INDIAN_GROUPING)
             body = ip + (dec + fp if fp else "") + exp_suffix + suffix
         sign = ""
         sd = self.sign_display
@@ -1956,7 +1966,9 @@ class NumberFormat:
                               "US$": "$", "CN¥": "¥"}.get(symbol, symbol)
             accounting = self.currency_sign == "accounting" and sign == "-"
             if cur_pattern == "pre":
-                sym_part = symbol + ("\u00a0" if symbol[-1].isalpha() else "")
+                sym_part = symbol + (
+                    "\u00a0" if symbol[-1].isalpha() and body[0].isdigit() else ""
+                )
                 if accounting:
                     return [("literal", "("), ("currency", sym_part),
                             *_number_parts(body, dec, grp),

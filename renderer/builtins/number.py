@@ -4,10 +4,7 @@ isFinite — with V8's exact digits.
 * ``toFixed``/``toPrecision``/``toExponential`` round the *exact* binary value of the double
   half-up (``decimal.Decimal(x)``), as the spec and V8 do: ``(1.005).toFixed(2)`` is ``'1.00'``.
 * ``toString(radix)`` is a port of V8's ``DoubleToRadixCString`` (fractions included).
-* ``toLocaleString`` is a small Intl.NumberFormat: en-US by default (a few other locales for
-  separators), styles decimal/percent/currency, min/max fraction and significant digits,
-  ``useGrouping``.  Like ICU it rounds the *shortest* decimal form half-expand, so
-  ``(1.005).toLocaleString(undefined, {maximumFractionDigits: 2})`` is ``'1.01'``.
+* ``toLocaleString`` is ``date.format_number_locale`` (the Intl.NumberFormat of ``date.py``).
 * ``Math.random`` uses Python's ``random`` (not seeded per render).
 * ``new Number(x)``/``new Boolean(x)`` return primitives (no wrapper objects).
 """
@@ -39,7 +36,8 @@ from ..jsvalues import (
     to_uint32,
     type_error,
 )
-from ..members import define_methods, get_member
+from ..members import define_methods
+from .date import format_number_locale
 from .instance import register_instance_check
 from .object import NAMESPACE_TAGS
 
@@ -204,182 +202,6 @@ def to_radix_string(value: float, radix: int) -> str:
     if frac_digits:
         out += "." + "".join(_DIGITS[d] for d in frac_digits)
     return "-" + out if negative else out
-
-
-# ---------------------------------------------------------------------------- toLocaleString
-
-_CURRENCY_SYMBOLS = {
-    "USD": "$",
-    "EUR": "€",
-    "GBP": "£",
-    "JPY": "¥",
-    "CAD": "CA$",
-    "AUD": "A$",
-    "INR": "₹",
-    "CNY": "CN¥",
-    "MXN": "MX$",
-    "BRL": "R$",
-    "KRW": "₩",
-    "ILS": "₪",
-    "NZD": "NZ$",
-    "HKD": "HK$",
-    "TWD": "NT$",
-    "VND": "₫",
-    "PHP": "₱",
-    "XAF": "FCFA",
-}
-_ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG"}
-# locale prefix -> (group separator, decimal separator, minimum grouping digits)
-_LOCALE_SEPARATORS = {
-    "de": (".", ",", 1),
-    "fr": ("\u202f", ",", 1),
-    "es": (".", ",", 2),
-    "it": (".", ",", 1),
-    "pt": (".", ",", 1),
-    "nl": (".", ",", 1),
-    "ru": ("\u00a0", ",", 1),
-    "pl": ("\u00a0", ",", 2),
-    "sv": ("\u00a0", ",", 1),
-}
-
-
-def _locale_of(locales: Any) -> str:
-    if type(locales) is list:
-        locales = locales[0] if locales else UNDEFINED
-    if type(locales) is str and locales:
-        return locales
-    return "en-US"
-
-
-def _opt(options: Any, name: str) -> Any:
-    if options is None or options is UNDEFINED or type(options) in (str, float, bool):
-        return UNDEFINED
-    return get_member(options, name)
-
-
-def _digits_opt(options: Any, name: str, lo: int, hi: int, default: int | None) -> int | None:
-    v = _opt(options, name)
-    if v is UNDEFINED:
-        return default
-    n = to_number(v)
-    if n != n or n < lo or n > hi:
-        range_error(f"{name} value is out of range.")
-    return int(math.floor(n))
-
-
-def _group(int_digits: str, sep: str, min_grouping: int, indian: bool) -> str:
-    if len(int_digits) < 4 or len(int_digits) < 3 + min_grouping:
-        return int_digits
-    if indian:
-        head, tail = int_digits[:-3], int_digits[-3:]
-        parts = []
-        while len(head) > 2:
-            parts.append(head[-2:])
-            head = head[:-2]
-        if head:
-            parts.append(head)
-        return sep.join(reversed(parts)) + sep + tail
-    first = len(int_digits) % 3 or 3
-    parts = [int_digits[:first]]
-    parts.extend(int_digits[i : i + 3] for i in range(first, len(int_digits), 3))
-    return sep.join(parts)
-
-
-def format_number_locale(x: float, locales: Any = UNDEFINED, options: Any = UNDEFINED) -> str:
-    """Number.prototype.toLocaleString / a minimal Intl.NumberFormat#format."""
-    locale = _locale_of(locales)
-    lang = locale.split("-")[0].lower()
-    group_sep, dec_sep, min_grouping = _LOCALE_SEPARATORS.get(lang, (",", ".", 1))
-    indian = locale in ("en-IN", "hi-IN")
-    style = _opt(options, "style")
-    style = "decimal" if style is UNDEFINED else to_string(style)
-    currency = ""
-    if style == "currency":
-        c = _opt(options, "currency")
-        if c is UNDEFINED:
-            type_error("Currency code is required with currency style.")
-        currency = to_string(c).upper()
-        default_min = default_max = 0 if currency in _ZERO_DECIMAL_CURRENCIES else 2
-    elif style == "percent":
-        default_min, default_max = 0, 0
-    elif style in ("decimal", "unit"):
-        default_min, default_max = 0, 3
-    else:
-        range_error(f"Value {style} out of range for Intl.NumberFormat options property style")
-    mnsd = _digits_opt(options, "minimumSignificantDigits", 1, 21, None)
-    mxsd = _digits_opt(options, "maximumSignificantDigits", 1, 21, None)
-    mnfd = _digits_opt(options, "minimumFractionDigits", 0, 100, None)
-    mxfd = _digits_opt(options, "maximumFractionDigits", 0, 100, None)
-    mnid = _digits_opt(options, "minimumIntegerDigits", 1, 21, 1) or 1
-    if mnfd is None and mxfd is None:
-        mnfd, mxfd = default_min, default_max
-    elif mnfd is None:
-        mnfd = min(default_min, mxfd)  # type: ignore[type-var]
-    elif mxfd is None:
-        mxfd = max(default_max, mnfd)
-    elif mnfd > mxfd:
-        range_error("maximumFractionDigits value is out of range.")
-    grouping = _opt(options, "useGrouping")
-    use_grouping = grouping is UNDEFINED or (to_boolean(grouping) and grouping != "false")
-
-    if x != x:
-        body = "NaN"
-        neg = False
-    elif x in (INF, -INF):
-        body = "∞"
-        neg = x < 0
-    else:
-        neg = x < 0 or (x == 0 and math.copysign(1.0, x) < 0)
-        ax = -x if x < 0 else x
-        digits, n = shortest_digits(ax) if ax != 0 else ("0", 1)
-        d = Decimal(f"0.{digits}e{n}") if ax != 0 else Decimal(0)
-        if style == "percent":
-            d = d.scaleb(2)
-        with localcontext(_CTX):
-            if mnsd is not None or mxsd is not None:
-                lo = mnsd or 1
-                hi = mxsd or 21
-                if lo > hi:
-                    range_error("maximumSignificantDigits value is out of range.")
-                if d == 0:
-                    q = Decimal(0)
-                    frac_min = lo - 1
-                else:
-                    e = d.adjusted()
-                    q = d.quantize(Decimal(1).scaleb(e - hi + 1), rounding=ROUND_HALF_UP)
-                    e = q.adjusted()
-                    frac_min = max(0, lo - 1 - e)
-                s = format(q.normalize() if q != 0 else q, "f")
-                if "." in s:
-                    s = s.rstrip("0").rstrip(".")
-                ip, _, fp = s.partition(".")
-                fp = fp.ljust(frac_min, "0")
-            else:
-                q = d.quantize(Decimal(1).scaleb(-mxfd), rounding=ROUND_HALF_UP)
-                s = format(q, "f")
-                ip, _, fp = s.partition(".")
-                fp = fp.rstrip("0")
-                if len(fp) < mnfd:
-                    fp = fp.ljust(mnfd, "0")
-        ip = ip.lstrip("0") or "0"
-        if q == 0 and x != 0 and style != "percent":
-            pass
-        ip = ip.rjust(mnid, "0")
-        if use_grouping:
-            ip = _group(ip, group_sep, min_grouping, indian)
-        body = ip + (dec_sep + fp if fp else "")
-    sign = "-" if neg else ""
-    if style == "percent":
-        return f"{sign}{body}%" if lang == "en" else f"{sign}{body}\u00a0%"
-    if style == "currency":
-        display = _opt(options, "currencyDisplay")
-        sym = currency if display == "code" else _CURRENCY_SYMBOLS.get(currency, currency)
-        if lang == "en" or lang not in _LOCALE_SEPARATORS:
-            if len(sym) == 3 and sym.isalpha() and sym.isupper() and body[0].isdigit():
-                return f"{sign}{sym}\u00a0{body}"
-            return f"{sign}{sym}{body}"
-        return f"{sign}{body}\u00a0{sym}"
-    return sign + body
 
 
 # ---------------------------------------------------------------------------- Number
