@@ -70,6 +70,7 @@ from .jsvalues import (
     js_trim,
     number_to_string,
     own_keys,
+    primitive_to_string,
     to_boolean,
     to_number,
     to_primitive,
@@ -234,17 +235,11 @@ def _fallback_string(v: Any) -> str:
 
 def js_concat_string(v: Any) -> str:
     """JavaScript's ``"" + v`` (ToPrimitive with the default hint, then ToString)."""
-    t = type(v)
-    if t is str:
+    if type(v) is str:
         return v
-    if t is float:
-        return number_to_string(v)
-    if t is bool:
-        return "true" if v else "false"
-    if v is None:
-        return "null"
-    if v is UNDEFINED:
-        return "undefined"
+    s = primitive_to_string(v)
+    if s is not None:
+        return s
     try:
         return to_string(to_primitive(v))
     except JSThrow:

@@ -365,7 +365,8 @@ def to_primitive(v: Any, hint: str = "default") -> Any:
     return type_error("Cannot convert object to primitive value")
 
 
-def to_string(v: Any) -> str:
+def primitive_to_string(v: Any) -> str | None:
+    """ToString of a string, number, boolean, null or undefined; ``None`` for anything else."""
     t = type(v)
     if t is str:
         return v
@@ -377,7 +378,16 @@ def to_string(v: Any) -> str:
         return "null"
     if v is UNDEFINED:
         return "undefined"
-    if t is int:
+    return None
+
+
+def to_string(v: Any) -> str:
+    if type(v) is str:
+        return v
+    s = primitive_to_string(v)
+    if s is not None:
+        return s
+    if type(v) is int:
         return str(v)
     return to_string(to_primitive(v, "string"))
 

@@ -15,7 +15,7 @@ from ..jsvalues import (
     JSObject,
     JSThrow,
     NativeFunction,
-    number_to_string,
+    primitive_to_string,
     to_string,
     type_error,
 )
@@ -32,17 +32,10 @@ def arg(args: list, i: int) -> Any:
 
 def describe(v: Any) -> str:
     """How V8 shows a value in "… is not a function" messages raised by built-ins."""
+    s = primitive_to_string(v)
+    if s is not None:
+        return s
     t = type(v)
-    if t is str:
-        return v
-    if t is float:
-        return number_to_string(v)
-    if t is bool:
-        return "true" if v else "false"
-    if v is None:
-        return "null"
-    if v is UNDEFINED:
-        return "undefined"
     if t is list:
         return "[object Array]"
     if t is dict:

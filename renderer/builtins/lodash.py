@@ -152,12 +152,7 @@ def _tag(v: Any) -> str:
 
 def _jstr(v: Any) -> str:
     """``String(v)`` / ``v + ''`` (arrays joined here so no Array builtins are needed)."""
-    t = _ltype(v)
-    if t is str:
-        return v
-    if t is float:
-        return number_to_string(v)
-    if t is list:
+    if isinstance(v, list):
         return _join(v, ",")
     return to_string(v)
 
