@@ -23,6 +23,7 @@ from ..jsvalues import (
     number_to_string,
     range_error,
     relative_index,
+    to_boolean,
     to_integer_or_infinity,
     to_number,
     to_string,
@@ -226,22 +227,11 @@ def _filter(this: Any, args: list) -> list:
         for i in range(n):
             x = lst[i]
             r = call(this_arg, [x, float(i), this])
-            if r is True or (r is not False and _truthy(r)):
+            if r is True or (r is not False and to_boolean(r)):
                 out.append(x)
     except IndexError:
         pass
     return out
-
-
-def _truthy(v: Any) -> bool:
-    t = type(v)
-    if t is bool:
-        return v
-    if t is str:
-        return v != ""
-    if t is float:
-        return not (v == 0 or v != v)
-    return v is not None and v is not UNDEFINED
 
 
 def _some(this: Any, args: list) -> bool:
@@ -251,7 +241,7 @@ def _some(this: Any, args: list) -> bool:
     this_arg = args[1] if len(args) > 1 else UNDEFINED
     try:
         for i in range(len(lst)):
-            if _truthy(call(this_arg, [lst[i], float(i), this])):
+            if to_boolean(call(this_arg, [lst[i], float(i), this])):
                 return True
     except IndexError:
         pass
@@ -265,7 +255,7 @@ def _every(this: Any, args: list) -> bool:
     this_arg = args[1] if len(args) > 1 else UNDEFINED
     try:
         for i in range(len(lst)):
-            if not _truthy(call(this_arg, [lst[i], float(i), this])):
+            if not to_boolean(call(this_arg, [lst[i], float(i), this])):
                 return False
     except IndexError:
         pass
@@ -281,7 +271,7 @@ def _find_impl(this: Any, args: list, method: str, reverse: bool, want_index: bo
     rng = range(n - 1, -1, -1) if reverse else range(n)
     for i in rng:
         x = lst[i] if i < len(lst) else UNDEFINED
-        if _truthy(call(this_arg, [x, float(i), this])):
+        if to_boolean(call(this_arg, [x, float(i), this])):
             return float(i) if want_index else x
     return -1.0 if want_index else UNDEFINED
 
