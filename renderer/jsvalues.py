@@ -236,20 +236,21 @@ def number_to_string(x: float) -> str:
     return sign + out
 
 
-_WS = (
+JS_WHITESPACE = (
     " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
     "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
+"""JavaScript's WhiteSpace and LineTerminator code units (what ``trim`` strips)."""
 _DECIMAL = re.compile(r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\Z")
 _NONDEC = re.compile(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\Z")
 
 
 def js_trim(s: str) -> str:
-    return s.strip(_WS)
+    return s.strip(JS_WHITESPACE)
 
 
 def string_to_number(s: str) -> float:
-    s = s.strip(_WS)
+    s = s.strip(JS_WHITESPACE)
     if not s:
         return 0.0
     if _DECIMAL.match(s):

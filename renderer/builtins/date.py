@@ -27,6 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..jsvalues import (
+    JS_WHITESPACE,
     NAN,
     UNDEFINED,
     JSFunction,
@@ -263,10 +264,7 @@ _KEYWORDS: dict[str, tuple[str, int]] = {
     "est": ("tz", -5), "mdt": ("tz", -6), "mst": ("tz", -7), "pdt": ("tz", -7),
     "pst": ("tz", -8), "t": ("tsep", 0),
 }
-_WS_CHARS = frozenset(
-    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
+_WS_CHARS = frozenset(JS_WHITESPACE)
 _NONE = None
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from ..jsvalues import (
     INF,
+    JS_WHITESPACE,
     NAN,
     UNDEFINED,
     JSError,
@@ -2702,10 +2703,6 @@ _HTML_ESCAPES = str.maketrans(_HTML_ESCAPE_MAP)  # type: ignore[arg-type]
 _RE_ESCAPED_HTML = re.compile(r"&(?:amp|lt|gt|quot|#39);")
 _HTML_UNESCAPES = {v: k for k, v in _HTML_ESCAPE_MAP.items()}
 _RE_REGEXP_CHAR = re.compile(r"[\\^$.*+?()\[\]{}|]")
-_WS = (
-    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
 
 # lodash's deburredLetters, in order of the code points of reLatin.
 _DEBURRED = (
@@ -2896,8 +2893,8 @@ def _trim(args: list, start: bool, end: bool) -> str:
     chars = _arg(args, 1)
     if s and (to_boolean(_arg(args, 2)) or chars is UNDEFINED):
         if start and end:
-            return s.strip(_WS)
-        return s.lstrip(_WS) if start else s.rstrip(_WS)
+            return s.strip(JS_WHITESPACE)
+        return s.lstrip(JS_WHITESPACE) if start else s.rstrip(JS_WHITESPACE)
     if not s:
         return s
     cs = _base_to_string(chars)
@@ -3049,7 +3046,7 @@ def l_ends_with(this: Any, args: list) -> bool:
 
 def js_parse_int(s: str, radix: float) -> float:
     """The global parseInt on an already-stringified argument."""
-    s = s.lstrip(_WS)
+    s = s.lstrip(JS_WHITESPACE)
     sign = 1.0
     if s[:1] in ("+", "-"):
         sign = -1.0 if s[0] == "-" else 1.0

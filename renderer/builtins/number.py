@@ -21,6 +21,7 @@ from typing import Any
 
 from ..jsvalues import (
     INF,
+    JS_WHITESPACE,
     NAN,
     UNDEFINED,
     JSNamespace,
@@ -41,10 +42,6 @@ from .date import format_number_locale
 from .instance import register_instance_check
 from .object import NAMESPACE_TAGS
 
-_WS = (
-    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
 _CTX = Context(prec=400)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -297,7 +294,7 @@ _FLOAT_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE
 
 
 def parse_int(value: Any, radix: Any = UNDEFINED) -> float:
-    s = (value if type(value) is str else to_string(value)).lstrip(_WS)
+    s = (value if type(value) is str else to_string(value)).lstrip(JS_WHITESPACE)
     neg = False
     if s and s[0] in "+-":
         neg = s[0] == "-"
@@ -336,7 +333,7 @@ def parse_int(value: Any, radix: Any = UNDEFINED) -> float:
 
 
 def parse_float(value: Any) -> float:
-    s = (value if type(value) is str else to_string(value)).lstrip(_WS)
+    s = (value if type(value) is str else to_string(value)).lstrip(JS_WHITESPACE)
     m = _FLOAT_PREFIX.match(s)
     if m is None:
         return NAN

@@ -31,6 +31,7 @@ from typing import Any
 import regex
 
 from ..jsvalues import (
+    JS_WHITESPACE,
     UNDEFINED,
     JSFunction,
     JSObject,
@@ -65,10 +66,6 @@ __all__ = [
 _FLAG_ORDER = "dgimsuvy"
 _VALID_FLAGS = frozenset("dgimsuvy")
 _LINE_TERMINATORS = "\n\r\u2028\u2029"
-_JS_WS = (
-    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
 _MAX_REPEAT = 4294967294
 
 
@@ -103,7 +100,7 @@ def _invert(ranges: list[tuple[int, int]], top: int = 0x10FFFF) -> list[tuple[in
 
 _DIGIT = [(0x30, 0x39)]
 _WORD = [(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)]
-_SPACE = _ranges_of(_JS_WS)
+_SPACE = _ranges_of(JS_WHITESPACE)
 _CLASS_ESCAPES = {"d": _DIGIT, "w": _WORD, "s": _SPACE}
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..jsvalues import (
+    JS_WHITESPACE,
     NAN,
     UNDEFINED,
     JSObject,
@@ -39,11 +40,6 @@ from ..jsvalues import (
 )
 from ..members import MAX_STRING_LENGTH, define_methods, get_member
 from .instance import register_instance_check
-
-_WS = (
-    " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
 
 
 def _real(s: str) -> str:
@@ -329,11 +325,11 @@ def _trim(this: Any, args: list) -> str:
 
 
 def _trim_start(this: Any, args: list) -> str:
-    return _this_str(this, "trimStart").lstrip(_WS)
+    return _this_str(this, "trimStart").lstrip(JS_WHITESPACE)
 
 
 def _trim_end(this: Any, args: list) -> str:
-    return _this_str(this, "trimEnd").rstrip(_WS)
+    return _this_str(this, "trimEnd").rstrip(JS_WHITESPACE)
 
 
 def _split(this: Any, args: list) -> list:
