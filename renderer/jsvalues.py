@@ -416,6 +416,15 @@ def to_property_key(v: Any) -> str:
     return to_string(v)
 
 
+def this_string(this: Any, method: str) -> str:
+    """The ``this`` of ``String.prototype[method]``: RequireObjectCoercible, then ToString."""
+    if type(this) is str:
+        return this
+    if this is None or this is UNDEFINED:
+        type_error(f"String.prototype.{method} called on null or undefined")
+    return to_string(this)
+
+
 def to_object_check(v: Any, key: Any) -> None:
     if v is None or v is UNDEFINED:
         type_error(

@@ -38,6 +38,7 @@ from ..jsvalues import (
     NativeFunction,
     range_error,
     safe_to_string,
+    this_string,
     throw,
     to_integer_or_infinity,
     to_string,
@@ -1348,14 +1349,6 @@ _register_instance_check()
 
 # ============================================================================ String methods
 
-def _this_str(this: Any, method: str) -> str:
-    if type(this) is str:
-        return this
-    if this is None or this is UNDEFINED:
-        type_error(f"String.prototype.{method} called on null or undefined")
-    return to_string(this)
-
-
 def _check_len(n: int) -> None:
     if n > MAX_STRING_LENGTH:
         range_error("Invalid string length")
@@ -1509,7 +1502,7 @@ def _string_replace(s: str, search: str, replace_value: Any, all_: bool) -> str:
 
 
 def _s_replace(this: Any, args: list) -> Any:
-    s = _this_str(this, "replace")
+    s = this_string(this, "replace")
     pattern, replace_value = _arg(args, 0), _arg(args, 1)
     if isinstance(pattern, JSRegExp):
         return _regexp_replace(pattern, s, replace_value)
@@ -1517,7 +1510,7 @@ def _s_replace(this: Any, args: list) -> Any:
 
 
 def _s_replace_all(this: Any, args: list) -> Any:
-    s = _this_str(this, "replaceAll")
+    s = this_string(this, "replaceAll")
     pattern, replace_value = _arg(args, 0), _arg(args, 1)
     if isinstance(pattern, JSRegExp):
         if "g" not in pattern.flags:
@@ -1533,7 +1526,7 @@ def _coerce_regexp(v: Any, flags: Any = UNDEFINED) -> JSRegExp:
 
 
 def _s_match(this: Any, args: list) -> Any:
-    s = _this_str(this, "match")
+    s = this_string(this, "match")
     rx = _coerce_regexp(_arg(args, 0))
     if "g" not in rx.flags:
         return regexp_exec(rx, s)
@@ -1546,7 +1539,7 @@ def _s_match(this: Any, args: list) -> Any:
 
 
 def _s_match_all(this: Any, args: list) -> Any:
-    s = _this_str(this, "matchAll")
+    s = this_string(this, "matchAll")
     v = _arg(args, 0)
     if isinstance(v, JSRegExp):
         if "g" not in v.flags:
@@ -1560,7 +1553,7 @@ def _s_match_all(this: Any, args: list) -> Any:
 
 
 def _s_search(this: Any, args: list) -> Any:
-    s = _this_str(this, "search")
+    s = this_string(this, "search")
     rx = _coerce_regexp(_arg(args, 0))
     pattern = rx.compiled.pattern
     m = pattern.match(s) if "y" in rx.flags else pattern.search(s)
@@ -1633,7 +1626,7 @@ def _regexp_split(rx: JSRegExp, s: str, limit: Any) -> list:
 
 
 def _s_split(this: Any, args: list) -> Any:
-    s = _this_str(this, "split")
+    s = this_string(this, "split")
     sep, limit = _arg(args, 0), _arg(args, 1)
     if isinstance(sep, JSRegExp):
         return _regexp_split(sep, s, limit)

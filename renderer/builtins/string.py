@@ -31,6 +31,7 @@ from ..jsvalues import (
     NativeFunction,
     js_trim,
     range_error,
+    this_string,
     to_code_units,
     to_integer_or_infinity,
     to_number,
@@ -47,14 +48,6 @@ def _real(s: str) -> str:
     if s.isascii():
         return s
     return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-
-
-def _this_str(this: Any, method: str) -> str:
-    if type(this) is str:
-        return this
-    if this is None or this is UNDEFINED:
-        type_error(f"String.prototype.{method} called on null or undefined")
-    return to_string(this)
 
 
 def _arg_str(args: list, i: int) -> str:
@@ -108,7 +101,7 @@ def check_string_length(n: float) -> None:
 
 
 def _at(this: Any, args: list) -> Any:
-    s = _this_str(this, "at")
+    s = this_string(this, "at")
     n = len(s)
     i = _int_arg(args, 0)
     if i < 0:
@@ -119,7 +112,7 @@ def _at(this: Any, args: list) -> Any:
 
 
 def _char_at(this: Any, args: list) -> str:
-    s = _this_str(this, "charAt")
+    s = this_string(this, "charAt")
     i = _int_arg(args, 0)
     if 0 <= i < len(s):
         return s[int(i)]
@@ -127,7 +120,7 @@ def _char_at(this: Any, args: list) -> str:
 
 
 def _char_code_at(this: Any, args: list) -> float:
-    s = _this_str(this, "charCodeAt")
+    s = this_string(this, "charCodeAt")
     i = _int_arg(args, 0)
     if 0 <= i < len(s):
         return float(ord(s[int(i)]))
@@ -135,7 +128,7 @@ def _char_code_at(this: Any, args: list) -> float:
 
 
 def _code_point_at(this: Any, args: list) -> Any:
-    s = _this_str(this, "codePointAt")
+    s = this_string(this, "codePointAt")
     i = _int_arg(args, 0)
     if not (0 <= i < len(s)):
         return UNDEFINED
@@ -149,14 +142,14 @@ def _code_point_at(this: Any, args: list) -> Any:
 
 
 def _concat(this: Any, args: list) -> str:
-    s = _this_str(this, "concat")
+    s = this_string(this, "concat")
     out = s + "".join(a if type(a) is str else to_string(a) for a in args)
     check_string_length(len(out))
     return out
 
 
 def _ends_with(this: Any, args: list) -> bool:
-    s = _this_str(this, "endsWith")
+    s = this_string(this, "endsWith")
     if args:
         _no_regexp(args[0], "endsWith")
     search = _arg_str(args, 0)
@@ -166,7 +159,7 @@ def _ends_with(this: Any, args: list) -> bool:
 
 
 def _includes(this: Any, args: list) -> bool:
-    s = _this_str(this, "includes")
+    s = this_string(this, "includes")
     if args:
         _no_regexp(args[0], "includes")
     search = _arg_str(args, 0)
@@ -177,7 +170,7 @@ def _includes(this: Any, args: list) -> bool:
 
 
 def _index_of(this: Any, args: list) -> float:
-    s = _this_str(this, "indexOf")
+    s = this_string(this, "indexOf")
     search = _arg_str(args, 0)
     if len(args) < 2:
         return float(s.find(search))
@@ -186,7 +179,7 @@ def _index_of(this: Any, args: list) -> float:
 
 
 def _last_index_of(this: Any, args: list) -> float:
-    s = _this_str(this, "lastIndexOf")
+    s = this_string(this, "lastIndexOf")
     search = _arg_str(args, 0)
     n = len(s)
     pos = to_number(args[1]) if len(args) > 1 else NAN
@@ -198,7 +191,7 @@ def _last_index_of(this: Any, args: list) -> float:
 
 
 def _starts_with(this: Any, args: list) -> bool:
-    s = _this_str(this, "startsWith")
+    s = this_string(this, "startsWith")
     if args:
         _no_regexp(args[0], "startsWith")
     search = _arg_str(args, 0)
@@ -209,7 +202,7 @@ def _starts_with(this: Any, args: list) -> bool:
 
 
 def _normalize(this: Any, args: list) -> str:
-    s = _this_str(this, "normalize")
+    s = this_string(this, "normalize")
     form = "NFC" if not args or args[0] is UNDEFINED else to_string(args[0])
     if form not in ("NFC", "NFD", "NFKC", "NFKD"):
         range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
@@ -219,7 +212,7 @@ def _normalize(this: Any, args: list) -> str:
 
 
 def _pad(this: Any, args: list, method: str, at_start: bool) -> str:
-    s = _this_str(this, method)
+    s = this_string(this, method)
     max_len = _int_arg(args, 0)
     n = len(s)
     if max_len <= n:
@@ -242,7 +235,7 @@ def _pad_end(this: Any, args: list) -> str:
 
 
 def _repeat(this: Any, args: list) -> str:
-    s = _this_str(this, "repeat")
+    s = this_string(this, "repeat")
     n = to_integer_or_infinity(args[0]) if args else 0.0
     if n < 0 or n == float("inf"):
         from ..jsvalues import number_to_string
@@ -255,7 +248,7 @@ def _repeat(this: Any, args: list) -> str:
 
 
 def _slice(this: Any, args: list) -> str:
-    s = _this_str(this, "slice")
+    s = this_string(this, "slice")
     n = len(s)
     start = _int_arg(args, 0)
     if start < 0:
@@ -271,7 +264,7 @@ def _slice(this: Any, args: list) -> str:
 
 
 def _substring(this: Any, args: list) -> str:
-    s = _this_str(this, "substring")
+    s = this_string(this, "substring")
     n = len(s)
     start = int(min(max(_int_arg(args, 0), 0), n))
     end = n if len(args) < 2 or args[1] is UNDEFINED else int(min(max(_int_arg(args, 1), 0), n))
@@ -281,7 +274,7 @@ def _substring(this: Any, args: list) -> str:
 
 
 def _substr(this: Any, args: list) -> str:
-    s = _this_str(this, "substr")
+    s = this_string(this, "substr")
     n = len(s)
     start = _int_arg(args, 0)
     if start < 0:
@@ -295,14 +288,14 @@ def _substr(this: Any, args: list) -> str:
 
 
 def _lower(this: Any, args: list) -> str:
-    s = _this_str(this, "toLowerCase")
+    s = this_string(this, "toLowerCase")
     if s.isascii():
         return s.lower()
     return to_code_units(_real(s).lower())
 
 
 def _upper(this: Any, args: list) -> str:
-    s = _this_str(this, "toUpperCase")
+    s = this_string(this, "toUpperCase")
     if s.isascii():
         return s.upper()
     return to_code_units(_real(s).upper())
@@ -321,24 +314,24 @@ def _value_of(this: Any, args: list) -> str:
 
 
 def _trim(this: Any, args: list) -> str:
-    return js_trim(_this_str(this, "trim"))
+    return js_trim(this_string(this, "trim"))
 
 
 def _trim_start(this: Any, args: list) -> str:
-    return _this_str(this, "trimStart").lstrip(JS_WHITESPACE)
+    return this_string(this, "trimStart").lstrip(JS_WHITESPACE)
 
 
 def _trim_end(this: Any, args: list) -> str:
-    return _this_str(this, "trimEnd").rstrip(JS_WHITESPACE)
+    return this_string(this, "trimEnd").rstrip(JS_WHITESPACE)
 
 
 def _split(this: Any, args: list) -> list:
-    s = _this_str(this, "split")
+    s = this_string(this, "split")
     return split_string(s, args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED)
 
 
 def _is_well_formed(this: Any, args: list) -> bool:
-    s = _this_str(this, "isWellFormed")
+    s = this_string(this, "isWellFormed")
     try:
         s.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     except UnicodeDecodeError:
@@ -478,16 +471,16 @@ def locale_compare(a: str, b: str, options: Any = UNDEFINED) -> float:
 
 
 def _locale_compare(this: Any, args: list) -> float:
-    s = _this_str(this, "localeCompare")
+    s = this_string(this, "localeCompare")
     return locale_compare(s, _arg_str(args, 0), args[2] if len(args) > 2 else UNDEFINED)
 
 
 def _locale_upper(this: Any, args: list) -> str:
-    return _upper(_this_str(this, "toLocaleUpperCase"), [])
+    return _upper(this_string(this, "toLocaleUpperCase"), [])
 
 
 def _locale_lower(this: Any, args: list) -> str:
-    return _lower(_this_str(this, "toLocaleLowerCase"), [])
+    return _lower(this_string(this, "toLocaleLowerCase"), [])
 
 
 define_methods(
