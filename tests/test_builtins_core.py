@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jshelpers import call
 from renderer.builtins import STATIC_GLOBALS
 from renderer.builtins.array import index_of_strict, join_list, sort_values
 from renderer.builtins.collections import JSMap, JSSet, normal_key
@@ -38,10 +39,6 @@ from renderer.jsvalues import (
 from renderer.members import get_member
 
 INF = float("inf")
-
-
-def call(obj, name, *args):
-    return get_member(obj, name).call(obj, list(args))
 
 
 def g(name):

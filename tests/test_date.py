@@ -7,8 +7,9 @@ import math
 
 import pytest
 
+from jshelpers import call, js_error
 from renderer.builtins import date as D
-from renderer.jsvalues import UNDEFINED, JSThrow, to_string
+from renderer.jsvalues import UNDEFINED, to_string
 from renderer.members import get_member
 
 
@@ -23,17 +24,6 @@ def zone(name: str):
 
 def new(*args):
     return D.DATE_CTOR.construct([a if not isinstance(a, int) else float(a) for a in args])
-
-
-def call(obj, name, *args):
-    return get_member(obj, name).call(obj, list(args))
-
-
-def js_error(fn, *args) -> str:
-    with pytest.raises(JSThrow) as info:
-        fn(*args)
-    err = info.value.value
-    return f"{err.name}: {err.message}"
 
 
 # ---------------------------------------------------------------- arithmetic

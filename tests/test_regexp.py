@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from jshelpers import call, js_error
 from renderer.builtins import regexp as R
-from renderer.jsvalues import UNDEFINED, JSThrow, NativeFunction, to_code_units, to_string
+from renderer.jsvalues import UNDEFINED, NativeFunction, to_code_units, to_string
 from renderer.members import get_member, has_property, iterate, set_member
-
-
-def call(obj, name, *args):
-    return get_member(obj, name).call(obj, list(args))
-
-
-def js_error(fn, *args) -> str:
-    with pytest.raises(JSThrow) as info:
-        fn(*args)
-    err = info.value.value
-    return f"{err.name}: {err.message}"
-
 
 # ---------------------------------------------------------------- construction
 
