@@ -54,6 +54,7 @@ from typing import Any
 
 from .errors import MockDataError
 from .jsvalues import to_js
+from .statements import pattern_names
 
 # ============================================================================ free globals
 
@@ -75,27 +76,6 @@ def _children(node: Any):
                     yield v
         elif _is_node(value):
             yield value
-
-
-def pattern_names(p: Any) -> list[str]:
-    """Names bound by a binding pattern (``a``, ``{a, b: [c]}``, ``...rest``, ``x = 1``)."""
-    if p is None:
-        return []
-    t = p.type
-    if t == "Identifier":
-        return [p.name]
-    if t == "ObjectPattern":
-        out: list[str] = []
-        for prop in p.properties:
-            out += pattern_names(prop.argument if prop.type == "RestElement" else prop.value)
-        return out
-    if t == "ArrayPattern":
-        return [n for e in p.elements if e is not None for n in pattern_names(e)]
-    if t == "AssignmentPattern":
-        return pattern_names(p.left)
-    if t == "RestElement":
-        return pattern_names(p.argument)
-    return []
 
 
 def _hoisted(stmts: list) -> set[str]:

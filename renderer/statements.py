@@ -58,6 +58,7 @@ def var_names(stmts: list) -> list[str]:
 
 
 def pattern_names(p: Any) -> list[str]:
+    """Names bound by a binding pattern (``a``, ``{a, b: [c]}``, ``...rest``, ``x = 1``)."""
     t = p.type
     if t == "Identifier":
         return [p.name]
