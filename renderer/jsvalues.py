@@ -196,6 +196,17 @@ def from_code_units(s: str) -> str:
 
 # ---------------------------------------------------------------------------- numbers
 
+def shortest_digits(x: float) -> tuple[str, int]:
+    """Shortest round-trip digits of finite ``x > 0`` and ``n`` with ``x = 0.digits × 10^n``."""
+    r = repr(x)
+    mant, _, exp = r.partition("e")
+    ip, _, fp = mant.partition(".")
+    all_digits = ip + fp
+    stripped = all_digits.lstrip("0")
+    n = len(ip) + (int(exp) if exp else 0) - (len(all_digits) - len(stripped))
+    return stripped.rstrip("0") or "0", n
+
+
 def number_to_string(x: float) -> str:
     """Number::toString(10) from the spec: shortest round-trip digits, JS's exponent rules."""
     if x != x:
@@ -215,13 +226,7 @@ def number_to_string(x: float) -> str:
     sign = ""
     if x < 0:
         sign, x = "-", -x
-    r = repr(x)
-    mant, _, exp = r.partition("e")
-    ip, _, fp = mant.partition(".")
-    all_digits = ip + fp
-    stripped = all_digits.lstrip("0")
-    n = len(ip) + (int(exp) if exp else 0) - (len(all_digits) - len(stripped))
-    digits = stripped.rstrip("0") or "0"
+    digits, n = shortest_digits(x)
     k = len(digits)
     if k <= n <= 21:
         out = digits + "0" * (n - k)

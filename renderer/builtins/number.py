@@ -29,6 +29,7 @@ from ..jsvalues import (
     js_pow,
     number_to_string,
     range_error,
+    shortest_digits,
     to_boolean,
     to_int32,
     to_integer_or_infinity,
@@ -54,17 +55,6 @@ def _num(args: list, i: int = 0) -> float:
 
 
 # ---------------------------------------------------------------------------- digit helpers
-
-
-def shortest_digits(x: float) -> tuple[str, int]:
-    """Shortest round-trip digits of finite ``x > 0`` and ``n`` with ``x = 0.digits × 10^n``."""
-    r = repr(x)
-    mant, _, exp = r.partition("e")
-    ip, _, fp = mant.partition(".")
-    all_digits = ip + fp
-    stripped = all_digits.lstrip("0")
-    n = len(ip) + (int(exp) if exp else 0) - (len(all_digits) - len(stripped))
-    return stripped.rstrip("0") or "0", n
 
 
 def _round_sig(x: float, p: int) -> tuple[str, int]:
