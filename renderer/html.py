@@ -1188,26 +1188,24 @@ def _push_form_action(
             _push_attr(attrs, name, v, ctx, tag, loc)
 
 
-def _host_button(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, _BUTTON_CAPTURE)
-    if c:
-        _push_form_action(attrs, c, "formAction", ctx, tag, loc)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+def _form_action_host(capture: frozenset, action_name: str) -> Callable:
+    """<button> (``formAction``) and <form> (``action``): a host with a form action."""
+
+    def host(node, tag, props, parent, ctx, fmt):
+        loc = node.loc
+        attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, capture)
+        if c:
+            _push_form_action(attrs, c, action_name, ctx, tag, loc)
+        el = _finish(tag, parent, attrs, handlers, ctx, loc)
+        if inner is not None:
+            _inner_html(el, inner, children, ctx, loc, tag)
+        _render_children(el, children, ctx, fmt, tag, props, loc)
+
+    return host
 
 
-def _host_form(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, _FORM_CAPTURE)
-    if c:
-        _push_form_action(attrs, c, "action", ctx, tag, loc)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+_host_button = _form_action_host(_BUTTON_CAPTURE, "formAction")
+_host_form = _form_action_host(_FORM_CAPTURE, "action")
 
 
 def _host_object(node, tag, props, parent, ctx, fmt):
