@@ -462,16 +462,6 @@ def _sign(x: float) -> float:
     return 1.0 if x > 0 else -1.0
 
 
-def _log(x: float) -> float:
-    if x != x or x < 0:
-        return NAN
-    if x == 0:
-        return -INF
-    if x == INF:
-        return INF
-    return math.log(x)
-
-
 def _log_base(fn: Any) -> Any:
     def f(x: float) -> float:
         if x != x or x < 0:
@@ -495,22 +485,16 @@ def _log1p(x: float) -> float:
     return math.log1p(x)
 
 
-def _exp(x: float) -> float:
-    if x != x:
-        return NAN
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return INF
+def _exp_fn(fn: Any) -> Any:
+    def f(x: float) -> float:
+        if x != x:
+            return NAN
+        try:
+            return fn(x)
+        except OverflowError:
+            return INF
 
-
-def _expm1(x: float) -> float:
-    if x != x:
-        return NAN
-    try:
-        return math.expm1(x)
-    except OverflowError:
-        return INF
+    return f
 
 
 def _sqrt(x: float) -> float:
@@ -668,11 +652,11 @@ _UNARY = {
     "clz32": _clz32,
     "cos": _trig(math.cos),
     "cosh": _hyper(math.cosh),
-    "exp": _exp,
-    "expm1": _expm1,
+    "exp": _exp_fn(math.exp),
+    "expm1": _exp_fn(math.expm1),
     "floor": _floor,
     "fround": _fround,
-    "log": _log,
+    "log": _log_base(math.log),
     "log10": _log_base(math.log10),
     "log1p": _log1p,
     "log2": _log_base(math.log2),
