@@ -1468,50 +1468,45 @@ def l_find_last_index(this: Any, args: list) -> float:
     return _find_index_fn(args, True)
 
 
-def l_for_each(this: Any, args: list) -> Any:
+def _for_each(args: list, each: Callable) -> Any:
+    """forEach / forEachRight, ``each`` giving the (value, key) order."""
     c = _arg(args, 0)
     f = _itn(_arg(args, 1))
-    for v, k in _each(c):
+    for v, k in each(c):
         if f(v, k, c) is False:
             break
     return c
+
+
+def l_for_each(this: Any, args: list) -> Any:
+    return _for_each(args, _each)
 
 
 def l_for_each_right(this: Any, args: list) -> Any:
+    return _for_each(args, _each_right)
+
+
+def _reduce(args: list, each: Callable) -> Any:
+    """reduce / reduceRight, ``each`` giving the (value, key) order."""
     c = _arg(args, 0)
     f = _itn(_arg(args, 1))
-    for v, k in _each_right(c):
-        if f(v, k, c) is False:
-            break
-    return c
+    init = len(args) < 3
+    acc = _arg(args, 2)
+    for v, k in each(c):
+        if init:
+            acc = v
+            init = False
+        else:
+            acc = f(acc, v, k, c)
+    return acc
 
 
 def l_reduce(this: Any, args: list) -> Any:
-    c = _arg(args, 0)
-    f = _itn(_arg(args, 1))
-    init = len(args) < 3
-    acc = _arg(args, 2)
-    for v, k in _each(c):
-        if init:
-            acc = v
-            init = False
-        else:
-            acc = f(acc, v, k, c)
-    return acc
+    return _reduce(args, _each)
 
 
 def l_reduce_right(this: Any, args: list) -> Any:
-    c = _arg(args, 0)
-    f = _itn(_arg(args, 1))
-    init = len(args) < 3
-    acc = _arg(args, 2)
-    for v, k in _each_right(c):
-        if init:
-            acc = v
-            init = False
-        else:
-            acc = f(acc, v, k, c)
-    return acc
+    return _reduce(args, _each_right)
 
 
 def _pred_args(args: list) -> tuple[Any, Any]:
