@@ -205,9 +205,7 @@ def field(props: dict, children: list, ctx: Any) -> Any:
     context="expanded-timeline",
 )
 def basic_field(props: dict, children: list, ctx: Any) -> Any:
-    value = props.get("value", UNDEFINED)
-    nodes = children if children and not dom.is_set(value) else dom.render_value(value, ctx)
-    return label_value("kv-field kv-basic-field", dom.text_of(props.get("label", UNDEFINED)), nodes)
+    return _basic_label_value("kv-field kv-basic-field", props, children, ctx)
 
 
 @component(
@@ -217,9 +215,14 @@ def basic_field(props: dict, children: list, ctx: Any) -> Any:
     context="smartbar-card",
 )
 def basic_row(props: dict, children: list, ctx: Any) -> Any:
+    return _basic_label_value("kv-row kv-basic-row", props, children, ctx)
+
+
+def _basic_label_value(cls: str, props: dict, children: list, ctx: Any) -> Any:
+    """BasicField / BasicRow: ``label`` and ``value`` (children stand in for an unset value)."""
     value = props.get("value", UNDEFINED)
     nodes = children if children and not dom.is_set(value) else dom.render_value(value, ctx)
-    return label_value("kv-row kv-basic-row", dom.text_of(props.get("label", UNDEFINED)), nodes)
+    return label_value(cls, dom.text_of(props.get("label", UNDEFINED)), nodes)
 
 
 def _details_row(cls: str, label: str, value_nodes: list[dom.Node], props: dict, field: str | None = None) -> etree._Element:
