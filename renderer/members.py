@@ -295,6 +295,20 @@ def raise_budget_array() -> None:
     range_error("Invalid array length")
 
 
+def check_array_length(n: float) -> None:
+    """The array budget: RangeError 'Invalid array length' past ``MAX_ARRAY_LENGTH``."""
+    if n > MAX_ARRAY_LENGTH:
+        raise_budget_array()
+
+
+def check_string_length(n: float) -> None:
+    """The string budget: RangeError 'Invalid string length' past ``MAX_STRING_LENGTH``."""
+    if n > MAX_STRING_LENGTH:
+        from .jsvalues import range_error
+
+        range_error("Invalid string length")
+
+
 def delete_member(obj: Any, key: Any) -> bool:
     if obj is None or obj is UNDEFINED:
         type_error(

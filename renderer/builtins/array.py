@@ -29,7 +29,14 @@ from ..jsvalues import (
     to_string,
     type_error,
 )
-from ..members import ITERATORS, MAX_ARRAY_LENGTH, define_methods, get_member, iterate
+from ..members import (
+    ITERATORS,
+    MAX_ARRAY_LENGTH,
+    check_array_length,
+    define_methods,
+    get_member,
+    iterate,
+)
 from .collections import JSIterator
 from .function import describe
 from .instance import register_instance_check
@@ -37,11 +44,6 @@ from .instance import register_instance_check
 
 def _not_fn(fn: Any) -> Any:
     return type_error(f"{describe(fn)} is not a function")
-
-
-def _check_len(n: int) -> None:
-    if n > MAX_ARRAY_LENGTH:
-        range_error("Invalid array length")
 
 
 def to_list(this: Any, method: str) -> list:
@@ -58,7 +60,7 @@ def to_list(this: Any, method: str) -> list:
     if n != n or n <= 0:
         return []
     n = int(n)
-    _check_len(n)
+    check_array_length(n)
     return [get_member(this, float(i)) for i in range(n)]
 
 
@@ -370,7 +372,7 @@ def _flat_map(this: Any, args: list) -> list:
             out.extend(r)
         else:
             out.append(r)
-    _check_len(len(out))
+    check_array_length(len(out))
     return out
 
 
@@ -456,7 +458,7 @@ def _shift(this: Any, args: list) -> Any:
 def _unshift(this: Any, args: list) -> float:
     lst = _require_list(this, "unshift")
     if args:
-        _check_len(len(lst) + len(args))
+        check_array_length(len(lst) + len(args))
         lst[0:0] = args
     return float(len(lst))
 
@@ -507,7 +509,7 @@ def _splice(this: Any, args: list) -> list:
     lst = _require_list(this, "splice")
     start, dc, items = _splice_args(len(lst), args)
     removed = lst[start : start + dc]
-    _check_len(len(lst) - dc + len(items))
+    check_array_length(len(lst) - dc + len(items))
     lst[start : start + dc] = items
     return removed
 
@@ -515,7 +517,7 @@ def _splice(this: Any, args: list) -> list:
 def _to_spliced(this: Any, args: list) -> list:
     lst = to_list(this, "toSpliced")
     start, dc, items = _splice_args(len(lst), args)
-    _check_len(len(lst) - dc + len(items))
+    check_array_length(len(lst) - dc + len(items))
     return lst[:start] + items + lst[start + dc :]
 
 
@@ -592,7 +594,7 @@ def _concat(this: Any, args: list) -> list:
             out.extend(a)
         else:
             out.append(a)
-    _check_len(len(out))
+    check_array_length(len(out))
     return out
 
 
@@ -696,7 +698,7 @@ def _array_ctor(args: list) -> list:
         n = args[0]
         if n != n or n < 0 or n != int(n) or n >= 4294967296:
             range_error("Invalid array length")
-        _check_len(int(n))
+        check_array_length(int(n))
         return [UNDEFINED] * int(n)
     return list(args)
 

@@ -62,10 +62,11 @@ from ..jsvalues import (
 )
 from ..members import (
     MAX_ARRAY_LENGTH,
-    MAX_STRING_LENGTH,
     MISSING,
     OBJECT_PROTO,
     PROTOS,
+    check_array_length,
+    check_string_length,
     delete_member,
     get_member,
     has_property,
@@ -276,14 +277,8 @@ def _js_ceil(x: float) -> float:
 
 
 def _check_array_length(n: float) -> int:
-    if n > MAX_ARRAY_LENGTH:
-        range_error("Invalid array length")
+    check_array_length(n)
     return int(n)
-
-
-def _check_string_length(n: float) -> None:
-    if n > MAX_STRING_LENGTH:
-        range_error("Invalid string length")
 
 
 def _is_index(v: Any, length: float = MAX_SAFE_INTEGER) -> bool:
@@ -2913,7 +2908,7 @@ def l_trim_end(this: Any, args: list) -> str:
 def _repeat(s: str, n: float) -> str:
     if not s or n < 1 or n > MAX_SAFE_INTEGER:
         return ""
-    _check_string_length(len(s) * n)
+    check_string_length(len(s) * n)
     return s * int(n)
 
 

@@ -46,10 +46,10 @@ from ..jsvalues import (
     type_error,
 )
 from ..members import (
-    MAX_STRING_LENGTH,
     MISSING,
     SPECIAL_GETTERS,
     SPECIAL_SETTERS,
+    check_string_length,
     define_methods,
     set_array_props,
 )
@@ -1349,11 +1349,6 @@ _register_instance_check()
 
 # ============================================================================ String methods
 
-def _check_len(n: int) -> None:
-    if n > MAX_STRING_LENGTH:
-        range_error("Invalid string length")
-
-
 def get_substitution(
     matched: str,
     s: str,
@@ -1461,7 +1456,7 @@ def _regexp_replace(rx: JSRegExp, s: str, replace_value: Any) -> str:
             out.append(s[next_pos:start])
             out.append(rep)
             size += start - next_pos + len(rep)
-            _check_len(size)
+            check_string_length(size)
             next_pos = m.end()
     out.append(s[next_pos:])
     return "".join(out)
@@ -1495,7 +1490,7 @@ def _string_replace(s: str, search: str, replace_value: Any, all_: bool) -> str:
         out.append(s[end:p])
         out.append(rep)
         size += p - end + len(rep)
-        _check_len(size)
+        check_string_length(size)
         end = p + n
     out.append(s[end:])
     return "".join(out)

@@ -39,7 +39,7 @@ from ..jsvalues import (
     to_uint32,
     type_error,
 )
-from ..members import MAX_STRING_LENGTH, define_methods, get_member
+from ..members import check_string_length, define_methods, get_member
 from .instance import register_instance_check
 
 
@@ -90,11 +90,6 @@ def split_string(s: str, sep: Any, limit: Any = UNDEFINED) -> list:
     if len(out) > lim:
         del out[lim:]
     return out
-
-
-def check_string_length(n: float) -> None:
-    if n > MAX_STRING_LENGTH:
-        range_error("Invalid string length")
 
 
 # ---------------------------------------------------------------------------- methods
