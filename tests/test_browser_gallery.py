@@ -20,20 +20,6 @@ SCREENSHOT = Path("/tmp/kview-gallery.png")
 WAIT_MS = 10_000  # every wait for the page is bounded
 
 
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from devserver.browser import ChromiumNotFound, launch
-
-    try:
-        with sync_api.sync_playwright() as p:
-            b = launch(p)
-            yield b
-            b.close()
-    except ChromiumNotFound as exc:
-        pytest.skip(str(exc))
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from devserver.app import DevServer, ServerConfig
