@@ -524,15 +524,6 @@ def _to_spliced(this: Any, args: list) -> list:
 # ---------------------------------------------------------------------------- sort
 
 
-def _default_sort_key(v: Any) -> str:
-    t = type(v)
-    if t is str:
-        return v
-    if t is float:
-        return number_to_string(v)
-    return to_string(v)
-
-
 def sort_values(items: list, comparefn: Any) -> list:
     """Sort a list like Array.prototype.sort (undefined last); returns a new list."""
     if comparefn is not UNDEFINED and not isinstance(comparefn, JSFunction):
@@ -544,9 +535,9 @@ def sort_values(items: list, comparefn: Any) -> list:
             if all(type(x) is str for x in defined):
                 defined.sort()
             else:
-                defined.sort(key=_default_sort_key)
+                defined.sort(key=to_string)  # the default order compares ToString(x)
         except TypeError:
-            defined.sort(key=_default_sort_key)
+            defined.sort(key=to_string)  # the default order compares ToString(x)
     else:
         call = comparefn.call
 
