@@ -453,7 +453,6 @@ class Compiler(ExpressionCompiler):
         rest = [s for s in stmts if s.type != "FunctionDeclaration"]
         decls = [(f.id.name, self.function(f)) for f in funcs]
         fns = [self.stmt(s, track) for s in rest]
-        locs = [_loc(s) for s in rest]
 
         def body(scope: Scope) -> Any:
             vs = scope.vars
@@ -477,7 +476,6 @@ class Compiler(ExpressionCompiler):
                 return None
 
             return body_nodecl
-        del locs
         return body
 
     def scoped_block(self, stmts: list, track: bool) -> Stmt:
@@ -881,5 +879,4 @@ def for_in_keys(v: Any) -> list[str]:
     return []
 
 
-__all__ = ["Compiler", "Closure", "FunctionCode", "RETURN", "BREAK", "CONTINUE", "iterate", "Stmt", "Fn"]
-_ = get_member
+__all__ = ["AsyncClosure", "BREAK", "CONTINUE", "Closure", "Compiler", "FunctionCode", "RETURN"]
