@@ -16,7 +16,6 @@ from ...jsvalues import (
     JSFunction,
     JSNamespace,
     JSObject,
-    NativeFunction,
     number_to_string,
     own_keys,
     strict_equals,
@@ -430,10 +429,6 @@ def _sz_index(seq: list, value: Any, start: int = 0) -> int:
 
 def _call(fn: Any, args: list) -> Any:
     return fn.call(UNDEFINED, args)
-
-
-def _fn(name: str, f: Callable[[Any, list], Any], length: int = 0) -> NativeFunction:
-    return NativeFunction(name, f, length)
 
 
 def _require_fn(v: Any) -> None:
