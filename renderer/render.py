@@ -124,7 +124,7 @@ def in_own_context(fn: Any) -> Any:
 
 def bind_time(rt: Runtime, tz: str | None) -> None:
     """``Date`` reads this render's virtual clock and zone (``tz`` defaults to UTC: reproducible)."""
-    from .builtins.date import clock_var, tz_var
+    from .builtins.timevalue import clock_var, tz_var
 
     clock_var.set(rt.now)
     zone = tz or "UTC"
@@ -139,7 +139,7 @@ def bind_time(rt: Runtime, tz: str | None) -> None:
 
 
 def tz_var_value() -> str:
-    from .builtins.date import tz_var
+    from .builtins.timevalue import tz_var
 
     return tz_var.get()
 

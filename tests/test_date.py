@@ -1,4 +1,5 @@
-"""Unit tests of renderer/builtins/date.py through its Python API (expected values from Node 20)."""
+"""Unit tests of Date and Intl (renderer/builtins/date.py, timevalue.py, dateparse.py, intl.py,
+numberformat.py) through their Python API (expected values from Node 20)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ import pytest
 
 from jshelpers import call, js_error
 from renderer.builtins import date as D
+from renderer.builtins import dateparse, intl, numberformat
+from renderer.builtins import timevalue as TV
 from renderer.jsvalues import UNDEFINED, to_string
 from renderer.members import get_member
 
 
 @contextlib.contextmanager
 def zone(name: str):
-    token = D.tz_var.set(name)
+    token = TV.tz_var.set(name)
     try:
         yield
     finally:
-        D.tz_var.reset(token)
+        TV.tz_var.reset(token)
 
 
 def new(*args):
@@ -31,16 +34,16 @@ def new(*args):
 
 def test_civil_day_round_trip() -> None:
     for z in range(-800_000, 800_000, 997):
-        assert D._days_from_civil(*D._civil_from_days(z)) == z
-    assert D._civil_from_days(0) == (1970, 1, 1)
-    assert D._days_from_civil(-1, 1, 1) * D.MS_PER_DAY == -62198755200000
+        assert TV._days_from_civil(*TV._civil_from_days(z)) == z
+    assert TV._civil_from_days(0) == (1970, 1, 1)
+    assert TV._days_from_civil(-1, 1, 1) * TV.MS_PER_DAY == -62198755200000
 
 
 def test_make_day_overflow_and_clip() -> None:
-    assert D.make_date(D.make_day(2024, 13, 1), 0) == 1738368000000.0  # 2025-02-01
-    assert D.time_clip(8.64e15) == 8.64e15
-    assert math.isnan(D.time_clip(8.64e15 + 1))
-    assert math.isnan(D.make_time(float("nan"), 0, 0, 0))
+    assert TV.make_date(TV.make_day(2024, 13, 1), 0) == 1738368000000.0  # 2025-02-01
+    assert TV.time_clip(8.64e15) == 8.64e15
+    assert math.isnan(TV.time_clip(8.64e15 + 1))
+    assert math.isnan(TV.make_time(float("nan"), 0, 0, 0))
 
 
 # ---------------------------------------------------------------- parsing
@@ -73,7 +76,7 @@ PARSE_UTC = [
 
 @pytest.mark.parametrize(("text", "expected"), PARSE_UTC)
 def test_parse_utc(text: str, expected: int) -> None:
-    assert D.parse_date(text) == expected
+    assert dateparse.parse_date(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -82,14 +85,14 @@ def test_parse_utc(text: str, expected: int) -> None:
      "2024-03-07T10:00:00 GMT", "May 5 2024 13:00 PM", "2024-01-01T00:00:00.000Z foo"],
 )
 def test_parse_invalid(text: str) -> None:
-    assert math.isnan(D.parse_date(text))
+    assert math.isnan(dateparse.parse_date(text))
 
 
 def test_parse_local_forms_follow_the_zone() -> None:
     with zone("America/New_York"):
-        assert D.parse_date("2024-07-04T12:00") == 1720108800000  # local (EDT)
-        assert D.parse_date("2024-07-04") == 1720051200000  # date-only is UTC
-        assert D.parse_date("March 7, 2024") == 1709787600000  # local (EST)
+        assert dateparse.parse_date("2024-07-04T12:00") == 1720108800000  # local (EDT)
+        assert dateparse.parse_date("2024-07-04") == 1720051200000  # date-only is UTC
+        assert dateparse.parse_date("March 7, 2024") == 1709787600000  # local (EST)
 
 
 # ---------------------------------------------------------------- Date objects
@@ -98,7 +101,7 @@ def test_parse_local_forms_follow_the_zone() -> None:
 def test_constructor_forms() -> None:
     assert new(0).time == 0.0
     assert new(2024, 0, 31).time == 1706659200000.0
-    assert new(99, 0).time == D.make_date(D.make_day(1999, 0, 1), 0)
+    assert new(99, 0).time == TV.make_date(TV.make_day(1999, 0, 1), 0)
     assert new("2024-03-07").time == 1709769600000.0
     assert new(new(5)).time == 5.0
     assert math.isnan(new("garbage").time)
@@ -107,14 +110,14 @@ def test_constructor_forms() -> None:
 
 
 def test_clock_hook() -> None:
-    token = D.clock_var.set(lambda: 1234.9)
+    token = TV.clock_var.set(lambda: 1234.9)
     try:
         assert new().time == 1234.0
         assert get_member(D.DATE_CTOR, "now").call(UNDEFINED, []) == 1234.0
         assert D.DATE_CTOR.call(UNDEFINED, []) == (
             "Thu Jan 01 1970 00:00:01 GMT+0000 (Coordinated Universal Time)")
     finally:
-        D.clock_var.reset(token)
+        TV.clock_var.reset(token)
 
 
 def test_statics() -> None:
@@ -148,7 +151,7 @@ def test_invalid_date() -> None:
 
 
 def test_getters_and_setters() -> None:
-    d = new(D.make_date(D.make_day(2024, 5, 15), D.make_time(3, 4, 5, 6)))
+    d = new(TV.make_date(TV.make_day(2024, 5, 15), TV.make_time(3, 4, 5, 6)))
     names = ["getFullYear", "getMonth", "getDate", "getDay", "getHours", "getMinutes",
              "getSeconds", "getMilliseconds", "getTimezoneOffset"]
     assert [call(d, n) for n in names] == [2024.0, 5.0, 15.0, 6.0, 3.0, 4.0, 5.0, 6.0, 0.0]
@@ -182,7 +185,7 @@ def test_new_york_dst() -> None:
         assert call(fold, "toString") == (
             "Sun Nov 03 2024 02:30:00 GMT-0500 (Eastern Standard Time)")
         assert call(new(2024, 0, 15), "getTimezoneOffset") == 300.0
-        july = new(D.make_date(D.make_day(2024, 6, 4), D.make_time(16, 0, 0, 0)))
+        july = new(TV.make_date(TV.make_day(2024, 6, 4), TV.make_time(16, 0, 0, 0)))
         assert call(july, "toLocaleString") == "7/4/2024, 12:00:00 PM"
         assert call(july, "toLocaleString", "en-US", {"timeZoneName": "short"}) == (
             "7/4/2024, 12:00:00 PM EDT")
@@ -252,7 +255,7 @@ def test_locale_errors() -> None:
 
 
 def test_intl_date_time_format() -> None:
-    dtf_ctor = D.INTL["DateTimeFormat"]
+    dtf_ctor = intl.INTL["DateTimeFormat"]
     dtf = dtf_ctor.construct(["en-US", {"month": "long", "day": "numeric"}])
     fmt = get_member(dtf, "format")
     assert fmt.call(UNDEFINED, [1714564800000.0]) == "May 1"
@@ -304,15 +307,15 @@ def test_intl_date_time_format() -> None:
     ],
 )
 def test_format_number_locale(x: float, locale, options, expected: str) -> None:
-    assert D.format_number_locale(x, locale, options) == expected
+    assert numberformat.format_number_locale(x, locale, options) == expected
 
 
 def test_number_format_errors_and_parts() -> None:
-    assert js_error(D.format_number_locale, 1.0, "en-US", {"style": "currency"}) == (
+    assert js_error(numberformat.format_number_locale, 1.0, "en-US", {"style": "currency"}) == (
         "TypeError: Currency code is required with currency style.")
-    assert js_error(D.format_number_locale, 1.0, "en-US", {"maximumFractionDigits": 200.0}) == (
+    assert js_error(numberformat.format_number_locale, 1.0, "en-US", {"maximumFractionDigits": 200.0}) == (
         "RangeError: maximumFractionDigits value is out of range.")
-    nf = D.INTL["NumberFormat"].construct(["en-US", UNDEFINED])
+    nf = intl.INTL["NumberFormat"].construct(["en-US", UNDEFINED])
     types = [p["type"] for p in call(nf, "formatToParts", -1234.5)]
     assert types == ["minusSign", "integer", "group", "integer", "decimal", "fraction"]
     assert get_member(nf, "format").call(UNDEFINED, [1e21]) == "1,000,000,000,000,000,000,000"

@@ -23,7 +23,7 @@ _CORE = (
     "json",
     "uri",
 )
-_OPTIONAL = ("regexp", "date", "lodash", "promise", "timers")
+_OPTIONAL = ("regexp", "date", "intl", "lodash", "promise", "timers")
 
 STATIC_GLOBALS: dict[str, Any] = {}
 

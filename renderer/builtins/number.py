@@ -39,8 +39,8 @@ from ..jsvalues import (
     type_error,
 )
 from ..members import define_methods
-from .date import format_number_locale
 from .instance import register_instance_check
+from .numberformat import format_number_locale
 from .object import NAMESPACE_TAGS
 
 _CTX = Context(prec=400)
