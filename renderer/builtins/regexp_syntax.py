@@ -18,7 +18,7 @@ captures inside a repeated group are not reset between iterations; an iteration 
 group that matches the empty string is accepted (JS rejects it, so ``/(|a)+/`` or ``/(a?)*/``
 can capture ``''`` where JS has ``undefined``, and rarely match differently); case-insensitive
 matching follows Python's case folding (differs for a few characters such as U+017F, U+212A);
-Python's ``re`` has no step limit, so a catastrophically backtracking pattern can hang a render.
+a catastrophically backtracking pattern is stopped by a per-match timeout (``_Guarded``).
 """
 
 from __future__ import annotations
