@@ -15,7 +15,8 @@ Calling it
     realm) that holds only the JS built-ins plus an in-realm lodash as ``_``
     and a ``console`` whose methods do nothing (no timers, no ``require``);
     the process runs with ``TZ=UTC`` and ``LANG=LC_ALL=en_US.UTF-8``. The case
-    is evaluated with ``vm.runInContext(code, ctx, {timeout: 1000})`` and its
+    is evaluated with ``vm.runInContext(code, ctx, {timeout})`` (5000 ms, or
+    ``KVIEW_ORACLE_TIMEOUT_MS``) and its
     *completion value* is taken (eval semantics: ``"const a = 1; a + 1"`` ->
     2, ``"if (true) { 'x' }"`` -> ``"x"``). If that value is a Promise it is
     settled (the context's own microtask queue is drained, under the same
@@ -52,7 +53,7 @@ Error object (any realm, subclasses included; ``name`` is ``String(e.name)``).
 For a thrown non-Error value (``throw 5``, ``throw {a: 1}``) the dict is
 ``{"name": None, "message": None, "value": <tagged value>}``. Special names:
 
-* ``"Timeout"``  -- the vm timeout (1000 ms) fired, or the completion-value
+* ``"Timeout"``  -- the vm timeout (5000 ms by default) fired, or the completion-value
   Promise was still pending after the microtask queue drained (there are no
   timers in the context, so it never would settle).
 * ``"OracleEncodeError"`` -- the value could not be encoded (a getter threw).
@@ -173,7 +174,7 @@ NODE_MODULES = Path(
 _REQUIRED_MODULES = ("react", "react-dom", "@babel/standalone", "lodash")
 
 # Generous wall-clock limit for one node process: start-up + per-case cost +
-# the 1 s vm timeout for every case that might spin.
+# the vm timeout for every case that might spin.
 _BASE_TIMEOUT_S = 60.0
 _PER_CASE_TIMEOUT_S = 1.5
 

@@ -140,7 +140,8 @@ def test_syntax_error_is_a_throw():
 
 
 @pytest.mark.slow
-def test_timeouts_do_not_kill_the_batch():
+def test_timeouts_do_not_kill_the_batch(monkeypatch):
+    monkeypatch.setenv("KVIEW_ORACLE_TIMEOUT_MS", "500")  # the node process inherits it
     r = node_eval_many(
         ["while (true) {}", "new Promise(() => {})", "(async()=>{for(;;){}})()", "7"]
     )

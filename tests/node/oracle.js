@@ -28,7 +28,8 @@ if (!MODULES_DIR) {
 }
 const req = Module.createRequire(path.join(MODULES_DIR, 'kview-oracle.js'));
 
-const TIMEOUT_MS = Number(process.env.KVIEW_ORACLE_TIMEOUT_MS || 1000);
+// Generous by default: a loaded CI machine must not turn a slow first render into a "Timeout".
+const TIMEOUT_MS = Number(process.env.KVIEW_ORACLE_TIMEOUT_MS || 5000);
 
 // Errors from code in a context must never take the oracle down.
 process.on('unhandledRejection', () => {});
