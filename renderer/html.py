@@ -6,6 +6,12 @@ once with ``etree.tostring(method="html")``. The rules follow ``react-dom/server
 (``pushAttribute``, ``pushStyleAttribute``, ``pushStartInstance`` in Fizz) and are checked
 against Node in ``tests/test_html.py``.
 
+This module holds the per-render state and the walk (values, components, the generic host
+element); the rest of the writer lives beside it: ``html_tables.py`` (React's prop, alias,
+unitless-style and tag tables), ``html_attrs.py`` (props → attribute and style strings),
+``html_hosts.py`` (the host elements React renders its own way) and ``sanitize.py``
+(characters lxml cannot hold, ``javascript:`` URLs, ``dangerouslySetInnerHTML`` cleaning).
+
 API
 ===
 ``RenderContext``
@@ -52,30 +58,37 @@ Deliberate differences from React (all documented in the tests)
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
+from .html_attrs import (
+    _default_rule,
+    _push_value,
+    _raise,
+    js_concat_string,
+    style_to_css,
+)
+from .html_tables import (
+    _CUSTOM_EXCEPTIONS,
+    _RULES,
+    _VALID_ATTR,
+    _VALID_TAG,
+    K_DROP,
+    K_INVALID,
+    K_ON,
+    K_STRING,
+    XLINK_NS,
+)
 from .jsvalues import (
     UNDEFINED,
-    JSError,
     JSFunction,
     JSObject,
-    JSThrow,
-    from_code_units,
-    js_trim,
     number_to_string,
     own_keys,
-    primitive_to_string,
-    to_boolean,
-    to_number,
-    to_primitive,
-    to_string,
 )
+from .sanitize import BLOCKED_URL, _clean, _strip_invalid, sanitize_html
 from .vnode import FRAGMENT, BuiltinComponent, VNode
 
 __all__ = [
@@ -87,14 +100,6 @@ __all__ = [
     "style_to_css",
     "to_html",
 ]
-
-XLINK_NS = "http://www.w3.org/1999/xlink"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-
-BLOCKED_URL = (
-    "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')"
-)
-FORM_ACTION_URL = "javascript:throw new Error('React form unexpectedly submitted.')"
 
 MAX_NODES = 50_000
 MAX_TEXT = 5_000_000
@@ -184,385 +189,6 @@ class _Hoisted:
         out.extend(self.bulk_images.values())
         out.extend(self.hoistable)
         return out
-
-
-def _raise(kind: str, message: str, loc: Any = None) -> Any:
-    raise JSThrow(JSError(kind, message), loc)
-
-
-# --------------------------------------------------------------------------- strings
-
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _clean(s: str) -> str:
-    """A JS (UTF-16 code unit) string made fit for lxml (see the module docstring)."""
-    if not s.isascii():
-        s = from_code_units(s)
-    if "\r" in s:
-        s = s.replace("\r\n", "\n").replace("\r", "\n")
-    return s
-
-
-def _strip_invalid(s: str) -> str:
-    return _INVALID_XML.sub("", s)
-
-
-def _has_user_conversion(v: Any) -> bool:
-    if isinstance(v, dict):
-        return "toString" in v or "valueOf" in v
-    if isinstance(v, JSObject):
-        return "toString" in v.props or "valueOf" in v.props
-    return False
-
-
-def _fallback_string(v: Any) -> str:
-    if v is None or v is UNDEFINED:
-        return ""
-    t = type(v)
-    if t is str:
-        return v
-    if t is float:
-        return number_to_string(v)
-    if t is bool:
-        return "true" if v else "false"
-    if isinstance(v, list):
-        return ",".join(_fallback_string(x) for x in v)
-    if isinstance(v, JSObject):
-        return f"[object {v.class_name}]"
-    return "[object Object]"
-
-
-def js_concat_string(v: Any) -> str:
-    """JavaScript's ``"" + v`` (ToPrimitive with the default hint, then ToString)."""
-    if type(v) is str:
-        return v
-    s = primitive_to_string(v)
-    if s is not None:
-        return s
-    try:
-        return to_string(to_primitive(v))
-    except JSThrow:
-        # Object.prototype methods not registered (renderer.builtins not loaded): use the
-        # built-in behaviour unless the object brings its own conversion.
-        if _has_user_conversion(v):
-            raise
-        return _fallback_string(v)
-
-
-_vstr = js_concat_string
-
-
-def _js_number(v: Any) -> float:
-    t = type(v)
-    if t is float:
-        return v
-    try:
-        return to_number(v)
-    except JSThrow:
-        if _has_user_conversion(v):
-            raise
-        return float("nan")
-
-
-# --------------------------------------------------------------------------- attributes
-
-# Kinds of props (Fizz's pushAttribute switch).
-K_PLAIN, K_DATA, K_STRING, K_STYLE, K_HREF, K_SRC, K_URL, K_SKIP = range(8)
-K_BOOL, K_BOOLEANISH, K_OVERLOADED, K_POSNUM, K_NUMERIC, K_ON, K_INVALID, K_DROP = range(8, 16)
-K_XLINK_HREF = 16
-
-_RULES: dict[str, tuple[int, Any]] = {
-    "className": (K_STRING, "class"),
-    "tabIndex": (K_STRING, "tabindex"),
-    "dir": (K_STRING, "dir"),
-    "role": (K_STRING, "role"),
-    "viewBox": (K_STRING, "viewBox"),
-    "width": (K_STRING, "width"),
-    "height": (K_STRING, "height"),
-    "style": (K_STYLE, "style"),
-    "src": (K_SRC, "src"),
-    "href": (K_HREF, "href"),
-    "action": (K_URL, "action"),
-    "formAction": (K_URL, "formAction"),
-    "xlinkHref": (K_XLINK_HREF, f"{{{XLINK_NS}}}href"),
-    "autoFocus": (K_BOOL, "autofocus"),
-    "multiple": (K_BOOL, "multiple"),
-    "muted": (K_BOOL, "muted"),
-    "capture": (K_OVERLOADED, "capture"),
-    "download": (K_OVERLOADED, "download"),
-    "cols": (K_POSNUM, "cols"),
-    "rows": (K_POSNUM, "rows"),
-    "size": (K_POSNUM, "size"),
-    "span": (K_POSNUM, "span"),
-    "rowSpan": (K_NUMERIC, "rowSpan"),
-    "start": (K_NUMERIC, "start"),
-    "xlinkActuate": (K_STRING, f"{{{XLINK_NS}}}actuate"),
-    "xlinkArcrole": (K_STRING, f"{{{XLINK_NS}}}arcrole"),
-    "xlinkRole": (K_STRING, f"{{{XLINK_NS}}}role"),
-    "xlinkShow": (K_STRING, f"{{{XLINK_NS}}}show"),
-    "xlinkTitle": (K_STRING, f"{{{XLINK_NS}}}title"),
-    "xlinkType": (K_STRING, f"{{{XLINK_NS}}}type"),
-    "xmlBase": (K_STRING, f"{{{XML_NS}}}base"),
-    "xmlLang": (K_STRING, f"{{{XML_NS}}}lang"),
-    "xmlSpace": (K_STRING, f"{{{XML_NS}}}space"),
-}
-for _n in (
-    "defaultValue defaultChecked innerHTML suppressContentEditableWarning "
-    "suppressHydrationWarning ref key"
-).split():
-    _RULES[_n] = (K_SKIP, None)
-for _n in (
-    "contentEditable spellCheck draggable value autoReverse externalResourcesRequired "
-    "focusable preserveAlpha"
-).split():
-    _RULES[_n] = (K_BOOLEANISH, _n)
-for _n in (
-    "inert allowFullScreen async autoPlay controls credentialless default defer disabled "
-    "disablePictureInPicture disableRemotePlayback formNoValidate hidden loop noModule "
-    "noValidate open playsInline readOnly required reversed scoped seamless itemScope"
-).split():
-    _RULES[_n] = (K_BOOL, _n)
-
-# React's `aliases` map (react-dom-bindings/src/shared/getAttributeAlias).
-ALIASES = {
-    "acceptCharset": "accept-charset", "htmlFor": "for", "httpEquiv": "http-equiv",
-    "crossOrigin": "crossorigin", "accentHeight": "accent-height",
-    "alignmentBaseline": "alignment-baseline", "arabicForm": "arabic-form",
-    "baselineShift": "baseline-shift", "capHeight": "cap-height", "clipPath": "clip-path",
-    "clipRule": "clip-rule", "colorInterpolation": "color-interpolation",
-    "colorInterpolationFilters": "color-interpolation-filters",
-    "colorProfile": "color-profile", "colorRendering": "color-rendering",
-    "dominantBaseline": "dominant-baseline", "enableBackground": "enable-background",
-    "fillOpacity": "fill-opacity", "fillRule": "fill-rule", "floodColor": "flood-color",
-    "floodOpacity": "flood-opacity", "fontFamily": "font-family", "fontSize": "font-size",
-    "fontSizeAdjust": "font-size-adjust", "fontStretch": "font-stretch",
-    "fontStyle": "font-style", "fontVariant": "font-variant", "fontWeight": "font-weight",
-    "glyphName": "glyph-name", "glyphOrientationHorizontal": "glyph-orientation-horizontal",
-    "glyphOrientationVertical": "glyph-orientation-vertical", "horizAdvX": "horiz-adv-x",
-    "horizOriginX": "horiz-origin-x", "imageRendering": "image-rendering",
-    "letterSpacing": "letter-spacing", "lightingColor": "lighting-color",
-    "markerEnd": "marker-end", "markerMid": "marker-mid", "markerStart": "marker-start",
-    "maskType": "mask-type", "overlinePosition": "overline-position",
-    "overlineThickness": "overline-thickness", "paintOrder": "paint-order",
-    "panose-1": "panose-1", "pointerEvents": "pointer-events",
-    "renderingIntent": "rendering-intent", "shapeRendering": "shape-rendering",
-    "stopColor": "stop-color", "stopOpacity": "stop-opacity",
-    "strikethroughPosition": "strikethrough-position",
-    "strikethroughThickness": "strikethrough-thickness",
-    "strokeDasharray": "stroke-dasharray", "strokeDashoffset": "stroke-dashoffset",
-    "strokeLinecap": "stroke-linecap", "strokeLinejoin": "stroke-linejoin",
-    "strokeMiterlimit": "stroke-miterlimit", "strokeOpacity": "stroke-opacity",
-    "strokeWidth": "stroke-width", "textAnchor": "text-anchor",
-    "textDecoration": "text-decoration", "textRendering": "text-rendering",
-    "transformOrigin": "transform-origin", "underlinePosition": "underline-position",
-    "underlineThickness": "underline-thickness", "unicodeBidi": "unicode-bidi",
-    "unicodeRange": "unicode-range", "unitsPerEm": "units-per-em",
-    "vAlphabetic": "v-alphabetic", "vHanging": "v-hanging", "vIdeographic": "v-ideographic",
-    "vMathematical": "v-mathematical", "vectorEffect": "vector-effect",
-    "vertAdvY": "vert-adv-y", "vertOriginX": "vert-origin-x", "vertOriginY": "vert-origin-y",
-    "wordSpacing": "word-spacing", "writingMode": "writing-mode",
-    "xmlnsXlink": "xmlns:xlink", "xHeight": "x-height",
-}  # fmt: skip
-
-_NAME_START = (
-    ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
-)
-_VALID_ATTR = re.compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
-_VALID_TAG = re.compile(r"[a-zA-Z][a-zA-Z:_.\-\d]*")
-_JS_URL = re.compile(
-    r"[\x00-\x1f ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*"
-    r"i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:",
-    re.I | re.A,
-)
-
-_rule_cache: dict[str, tuple[int, Any]] = {}
-
-
-def _default_rule(name: str) -> tuple[int, Any]:
-    rule = _rule_cache.get(name)
-    if rule is not None:
-        return rule
-    if len(name) > 2 and name[0] in "oO" and name[1] in "nN":
-        event = (
-            name[2:].lower()
-            if name[0] == "o" and name[1] == "n" and "A" <= name[2] <= "Z"
-            else None
-        )
-        rule = (K_ON, event)
-    else:
-        out = ALIASES.get(name, name)
-        if not _VALID_ATTR.fullmatch(out):
-            rule = (K_INVALID, out)
-        else:
-            kind = K_DATA if out[:5].lower() in ("data-", "aria-") else K_PLAIN
-            if ":" in out:
-                prefix, _, local = out.partition(":")
-                if prefix == "xlink" and local and ":" not in local:
-                    out = f"{{{XLINK_NS}}}{local}"
-                elif prefix == "xml" and local and ":" not in local:
-                    out = f"{{{XML_NS}}}{local}"
-                elif prefix == "xmlns":
-                    kind = K_DROP
-                else:
-                    kind = K_INVALID
-            rule = (kind, out)
-    if len(_rule_cache) < 4096:
-        _rule_cache[name] = rule
-    return rule
-
-
-def _push_attr(attrs: dict, name: str, value: Any, ctx: RenderContext, tag: str, loc: Any) -> None:
-    """pushAttribute: add the attribute React writes for ``name={value}`` (if any)."""
-    rule = _RULES.get(name)
-    if rule is None:
-        rule = _default_rule(name)
-    _push_value(attrs, rule[0], rule[1], value, ctx, tag, loc, name)
-
-
-def _push_value(
-    attrs: dict, kind: int, out: Any, value: Any, ctx: RenderContext, tag: str, loc: Any, name: str
-) -> None:
-    t = type(value)
-    if kind <= K_STRING:  # K_PLAIN, K_DATA, K_STRING
-        if t is str:
-            v = value
-        elif t is float:
-            v = number_to_string(value)
-        elif t is bool:
-            if kind != K_DATA:
-                return
-            v = "true" if value else "false"
-        elif isinstance(value, JSFunction):
-            return
-        else:
-            v = js_concat_string(value)
-    elif kind == K_STYLE:
-        if t is str or t is float or t is bool or isinstance(value, JSFunction):
-            _raise("Error", _STYLE_ERROR, loc)
-        v = style_to_css(value)
-        if v is None:
-            return
-    elif kind in (K_HREF, K_SRC, K_URL, K_XLINK_HREF):
-        if t is str and value == "" and kind != K_URL and kind != K_XLINK_HREF:
-            if kind == K_HREF and tag == "a":
-                attrs.setdefault("href", "")
-            return
-        if t is bool or isinstance(value, JSFunction):
-            return
-        v = js_concat_string(value)
-        if _JS_URL.match(v):
-            ctx.warn(f"blocked a javascript: URL in `{name}`", loc)
-            v = BLOCKED_URL
-        if kind == K_XLINK_HREF:
-            ctx._used_xlink = True
-    elif kind == K_BOOL:
-        if isinstance(value, JSFunction) or not to_boolean(value):
-            return
-        v = ""
-    elif kind == K_BOOLEANISH:
-        if isinstance(value, JSFunction):
-            return
-        v = js_concat_string(value)
-    elif kind == K_OVERLOADED:
-        if value is True:
-            v = ""
-        elif value is False or isinstance(value, JSFunction):
-            return
-        else:
-            v = js_concat_string(value)
-    elif kind == K_POSNUM:
-        if isinstance(value, JSFunction):
-            return
-        n = _js_number(value)
-        if not n >= 1:  # NaN or < 1
-            return
-        v = js_concat_string(value)
-    elif kind == K_NUMERIC:
-        if isinstance(value, JSFunction):
-            return
-        n = _js_number(value)
-        if n != n:
-            return
-        v = js_concat_string(value)
-    elif kind == K_INVALID:
-        ctx.warn(f"invalid attribute name `{name}` was not rendered", loc)
-        return
-    else:  # K_SKIP, K_DROP, K_ON
-        return
-    if type(out) is str and out[0] == "{" and out.startswith("{" + XLINK_NS):
-        ctx._used_xlink = True
-    if out not in attrs:
-        attrs[out] = v
-
-
-# --------------------------------------------------------------------------- style
-
-UNITLESS = frozenset(
-    "animationIterationCount aspectRatio borderImageOutset borderImageSlice borderImageWidth "
-    "boxFlex boxFlexGroup boxOrdinalGroup columnCount columns flex flexGrow flexPositive "
-    "flexShrink flexNegative flexOrder gridArea gridRow gridRowEnd gridRowSpan gridRowStart "
-    "gridColumn gridColumnEnd gridColumnSpan gridColumnStart fontWeight lineClamp lineHeight "
-    "opacity order orphans scale tabSize widows zIndex zoom fillOpacity floodOpacity "
-    "stopOpacity strokeDasharray strokeDashoffset strokeMiterlimit strokeOpacity strokeWidth "
-    "MozAnimationIterationCount MozBoxFlex MozBoxFlexGroup MozLineClamp "
-    "msAnimationIterationCount msFlex msZoom msFlexGrow msFlexNegative msFlexOrder "
-    "msFlexPositive msFlexShrink msGridColumn msGridColumnSpan msGridRow msGridRowSpan "
-    "WebkitAnimationIterationCount WebkitBoxFlex WebKitBoxFlexGroup WebkitBoxOrdinalGroup "
-    "WebkitColumnCount WebkitColumns WebkitFlex WebkitFlexGrow WebkitFlexPositive "
-    "WebkitFlexShrink WebkitLineClamp".split()
-)
-_UPPER = re.compile(r"([A-Z])")
-_css_names: dict[str, str] = {}
-_STYLE_ERROR = (
-    "The `style` prop expects a mapping from style properties to values, not a string. "
-    "For example, style={{marginRight: spacing + 'em'}} when using JSX."
-)
-
-
-def _css_name(name: str) -> str:
-    css = _css_names.get(name)
-    if css is None:
-        css = _UPPER.sub(r"-\1", name).lower()
-        if css.startswith("ms-"):
-            css = "-" + css
-        if len(_css_names) < 4096:
-            _css_names[name] = css
-    return css
-
-
-def style_to_css(style: Any) -> str | None:
-    """pushStyleAttribute: ``{fontSize: 12}`` → ``"font-size:12px"``; None when empty."""
-    if isinstance(style, dict):
-        items = style.items()
-    elif isinstance(style, list):
-        items = ((number_to_string(float(i)), v) for i, v in enumerate(style))
-    elif isinstance(style, JSObject) and not isinstance(style, JSFunction):
-        items = style.props.items()
-    else:
-        _raise("Error", _STYLE_ERROR)
-    parts = []
-    for name, value in items:
-        t = type(value)
-        if t is float:
-            if name[:2] != "--":  # the common case first: a length or a unitless number
-                v = number_to_string(value)
-                if value != 0 and name not in UNITLESS:
-                    v += "px"
-                parts.append((_css_names.get(name) or _css_name(name)) + ":" + v)
-                continue
-        elif t is str:
-            if not value:
-                continue
-        elif value is None or value is UNDEFINED or t is bool:
-            continue
-        if name.startswith("--"):
-            parts.append(name + ":" + js_trim(js_concat_string(value)))
-            continue
-        css = _css_names.get(name) or _css_name(name)
-        parts.append(css + ":" + js_trim(value if t is str else js_concat_string(value)))
-    return ";".join(parts) if parts else None
 
 
 # --------------------------------------------------------------------------- format context
@@ -857,15 +483,9 @@ def append_nodes(parent: Any, nodes: list) -> Any:
 
 # --------------------------------------------------------------------------- host elements
 
-_VOID = frozenset(
-    "area base br col embed hr img input keygen link meta param source track wbr".split()
-)
-_SELF_CLOSING = frozenset("base area br col embed hr keygen param source track wbr".split())
-_CUSTOM_EXCEPTIONS = frozenset(
-    "annotation-xml color-profile font-face font-face-src font-face-uri font-face-format "
-    "font-face-name missing-glyph".split()
-)
 _valid_tags: set[str] = set()
+# The host elements React renders its own way, by tag: html_hosts.py fills it on import.
+_SPECIAL: dict[str, Callable] = {}
 
 
 def _collect(props: dict, ctx: RenderContext, tag: str, loc: Any, capture: frozenset = frozenset()):
@@ -1033,400 +653,8 @@ def _render_children(
         _render(children, el, ctx, _child_fmt(fmt, tag, props), loc)
 
 
-def _self_closing(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    if children is not None or inner is not None:
-        _raise(
-            "Error",
-            f"{tag} is a self-closing tag and must neither have `children` nor use "
-            "`dangerouslySetInnerHTML`.",
-            loc,
-        )
-    return _finish(tag, parent, attrs, handlers, ctx, loc)
-
-
-def _host_select(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(
-        props, ctx, tag, loc, frozenset(("value", "defaultValue"))
-    )
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
-
-
-def _flatten_option(children: Any, out: list) -> None:
-    if isinstance(children, list):
-        for c in children:
-            _flatten_option(c, out)
-    elif children is None or children is UNDEFINED or type(children) is bool:
-        return
-    elif type(children) is str:
-        out.append(children)
-    elif type(children) is float:
-        out.append(number_to_string(children))
-    elif isinstance(children, VNode):
-        out.append("[object Object]")
-    elif isinstance(children, dict):
-        _raise("Error", _objects_error(children))
-    else:
-        out.append(js_concat_string(children))
-
-
-def _host_option(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, captured = _collect(
-        props, ctx, tag, loc, frozenset(("selected", "value"))
-    )
-    captured = captured or {}
-    sel = fmt[1]
-    selected = False
-    if sel is not None and sel is not UNDEFINED:
-        if "value" in captured:
-            string_value = js_concat_string(captured["value"])
-        else:
-            parts: list = []
-            _flatten_option(children, parts)
-            string_value = "".join(parts)
-        if isinstance(sel, list):
-            selected = any(js_concat_string(s) == string_value for s in sel)
-        else:
-            selected = js_concat_string(sel) == string_value
-    elif "selected" in captured:
-        selected = to_boolean(captured["selected"])
-    if selected:
-        attrs.setdefault("selected", "")
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
-
-
-def _host_textarea(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, captured = _collect(
-        props, ctx, tag, loc, frozenset(("value", "defaultValue"))
-    )
-    if inner is not None:
-        _raise("Error", "`dangerouslySetInnerHTML` does not make sense on <textarea>.", loc)
-    captured = captured or {}
-    value = captured.get("value", captured.get("defaultValue"))
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if children is not None:
-        ctx.warn(
-            "Use the `defaultValue` or `value` props instead of setting children on <textarea>.",
-            loc,
-        )
-        if value is not None:
-            _raise(
-                "Error", "If you supply `defaultValue` on a <textarea>, do not pass children.", loc
-            )
-        if isinstance(children, list) and len(children) > 1:
-            _raise("Error", "<textarea> can only have at most one child.", loc)
-        value = js_concat_string(children)
-    if value is not None:
-        text = js_concat_string(value)
-        if type(value) is str and text[:1] == "\n":
-            text = "\n" + text
-        if text:
-            _text(el, text, ctx)
-
-
-def _host_input(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, _INPUT_CAPTURE)
-    if children is not None or inner is not None:
-        _raise(
-            "Error",
-            "input is a self-closing tag and must neither have `children` nor use "
-            "`dangerouslySetInnerHTML`.",
-            loc,
-        )
-    if c:
-        _push_form_action(attrs, c, "formAction", ctx, tag, loc)
-        if c.get("checked") is not None:
-            _bool_attr(attrs, "checked", c["checked"])
-        elif c.get("defaultChecked") is not None:
-            _bool_attr(attrs, "checked", c["defaultChecked"])
-        if c.get("value") is not None:
-            _push_attr(attrs, "value", c["value"], ctx, tag, loc)
-        elif c.get("defaultValue") is not None:
-            _push_attr(attrs, "value", c["defaultValue"], ctx, tag, loc)
-    _finish(tag, parent, attrs, handlers, ctx, loc)
-
-
-_INPUT_CAPTURE = frozenset(
-    "name formAction formEncType formMethod formTarget defaultChecked defaultValue checked value".split()
-)
-_BUTTON_CAPTURE = frozenset("name formAction formEncType formMethod formTarget".split())
-_FORM_CAPTURE = frozenset("action encType method target".split())
-
-
-def _bool_attr(attrs: dict, name: str, value: Any) -> None:
-    if to_boolean(value) and not isinstance(value, JSFunction):
-        attrs.setdefault(name, "")
-
-
-def _push_form_action(
-    attrs: dict, c: dict, action_name: str, ctx: RenderContext, tag: str, loc: Any
-) -> None:
-    """pushFormActionAttribute (input/button) and the <form> equivalent."""
-    if action_name == "action":
-        names = ("action", "encType", "method", "target")
-    else:
-        names = ("name", "formAction", "formEncType", "formMethod", "formTarget")
-    action = c.get(action_name)
-    if isinstance(action, JSFunction):
-        attrs.setdefault(action_name, FORM_ACTION_URL)
-        ctx.warn("a function form action was rendered as React's placeholder URL", loc)
-        c = {k: v for k, v in c.items() if k not in names}
-    for name in names:
-        v = c.get(name)
-        if v is not None:
-            _push_attr(attrs, name, v, ctx, tag, loc)
-
-
-def _form_action_host(capture: frozenset, action_name: str) -> Callable:
-    """<button> (``formAction``) and <form> (``action``): a host with a form action."""
-
-    def host(node, tag, props, parent, ctx, fmt):
-        loc = node.loc
-        attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, capture)
-        if c:
-            _push_form_action(attrs, c, action_name, ctx, tag, loc)
-        el = _finish(tag, parent, attrs, handlers, ctx, loc)
-        if inner is not None:
-            _inner_html(el, inner, children, ctx, loc, tag)
-        _render_children(el, children, ctx, fmt, tag, props, loc)
-
-    return host
-
-
-_host_button = _form_action_host(_BUTTON_CAPTURE, "formAction")
-_host_form = _form_action_host(_FORM_CAPTURE, "action")
-
-
-def _host_object(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, frozenset(("data",)))
-    if c:
-        v = js_concat_string(c["data"])
-        if _JS_URL.match(v):
-            ctx.warn("blocked a javascript: URL in `data`", loc)
-            v = BLOCKED_URL
-        if v:
-            attrs.setdefault("data", v)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
-
-
-def _host_menuitem(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    if children is not None or inner is not None:
-        _raise("Error", "menuitems cannot have `children` nor `dangerouslySetInnerHTML`.", loc)
-    _finish(tag, parent, attrs, handlers, ctx, loc)
-
-
-def _host_pre(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag, leading_newline=True)
-    if type(children) is str and children[:1] == "\n":
-        _text(el, "\n", ctx)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
-
-
-def _single_text_child(children: Any) -> Any:
-    """The one child <title>/<style> render as text (React renders nothing for 2+)."""
-    if isinstance(children, list):
-        return children[0] if len(children) < 2 else None
-    return children
-
-
-def _host_title(node, tag, props, parent, ctx, fmt):
-    loc = node.loc
-    if (
-        ctx.react_preloads
-        and fmt[0] != SVG
-        and not fmt[2] & NOSCRIPT
-        and _nullish(props.get("itemProp"))
-    ):
-        parent = ctx.hoisted().scratch
-        target = ctx.hoisted().hoistable
-    else:
-        target = None
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
-    if target is not None:
-        target.append(el)
-    child = _single_text_child(children)
-    if isinstance(children, list) and len(children) > 1:
-        ctx.warn("<title> expects a single string child; React renders an empty title", loc)
-    if not _nullish(child) and not isinstance(child, JSFunction):
-        _text(el, js_concat_string(child), ctx)
-    if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-
-
 def _nullish(v: Any) -> bool:
     return v is None or v is UNDEFINED
-
-
-_STYLE_TAG = re.compile(r"(</|<)(s)(tyle)", re.I)
-
-
-def _escape_style(css: str) -> str:
-    if "<" not in css:
-        return css
-    return _STYLE_TAG.sub(
-        lambda m: m.group(1) + ("\\73 " if m.group(2) == "s" else "\\53 ") + m.group(3), css
-    )
-
-
-def _host_style(node, tag, props, parent, ctx, fmt, spelled=None):
-    loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _finish(spelled or tag, parent, attrs, handlers, ctx, loc)
-    child = _single_text_child(children)
-    if isinstance(children, list) and len(children) > 1:
-        ctx.warn("<style> expects a single string child; React renders an empty style", loc)
-    if not _nullish(child) and not isinstance(child, JSFunction) and not isinstance(child, list):
-        _text(el, _escape_style(js_concat_string(child)), ctx)
-    if inner is not None:
-        if children is not None:
-            _raise(
-                "Error", "Can only set one of `children` or `props.dangerouslySetInnerHTML`.", loc
-            )
-        html = _inner_value(inner, loc)
-        if html is not None:
-            _text(el, _escape_style(html), ctx)
-
-
-def _host_script(node, tag, props, parent, ctx, fmt, spelled=None):
-    ctx.warn("<script> elements are not rendered in previews", node.loc)
-
-
-def _host_pre_resource_img(node, tag, props, parent, ctx, fmt):
-    if ctx.react_preloads and not fmt[2]:
-        _image_preload(props, ctx)
-    _self_closing(node, tag, props, parent, ctx, fmt)
-
-
-def _is_data_url(v: Any) -> bool:
-    return type(v) is str and len(v) > 4 and v[4] == ":" and v[:4].lower() == "data"
-
-
-def _image_preload(props: dict, ctx: RenderContext) -> None:
-    src = props.get("src")
-    src_set = props.get("srcSet")
-    if (
-        props.get("loading") == "lazy"
-        or (not to_boolean(src) and not to_boolean(src_set))
-        or (type(src) is not str and not _nullish(src))
-        or (type(src_set) is not str and not _nullish(src_set))
-        or props.get("fetchPriority") == "low"
-        or _is_data_url(src)
-        or _is_data_url(src_set)
-    ):
-        return
-    h = ctx.hoisted()
-    sizes = props.get("sizes") if type(props.get("sizes")) is str else UNDEFINED
-    key = src_set + "\n" + (sizes or "") if src_set else src
-    high = props.get("fetchPriority") == "high"
-    existing = h.bulk_images.get(key)
-    if existing is not None:
-        if high or len(h.high_images) < 10:
-            del h.bulk_images[key]
-            h.high_images.append(existing)
-        return
-    if key in h.image_keys:
-        return
-    h.image_keys.add(key)
-    attrs: dict = {"rel": "preload", "as": "image"}
-    if not src_set:
-        _push_attr(attrs, "href", src, ctx, "link", None)
-    if not _nullish(src_set):
-        _push_attr(attrs, "imageSrcSet", src_set, ctx, "link", None)
-    if sizes is not UNDEFINED:
-        attrs.setdefault("imageSizes", sizes)
-    cross = props.get("crossOrigin")
-    if type(cross) is str:
-        attrs.setdefault("crossorigin", "use-credentials" if cross == "use-credentials" else "")
-    for name in ("integrity", "type", "fetchPriority", "referrerPolicy"):
-        value = props.get(name)
-        if not _nullish(value):
-            _push_attr(attrs, name, value, ctx, "link", None)
-    el = _make(h.scratch, "link", attrs, ctx, None)
-    if high or len(h.high_images) < 10:
-        h.high_images.append(el)
-    else:
-        h.bulk_images[key] = el
-
-
-def _host_meta(node, tag, props, parent, ctx, fmt):
-    if (
-        not ctx.react_preloads
-        or fmt[0] == SVG
-        or fmt[2] & NOSCRIPT
-        or not _nullish(props.get("itemProp"))
-    ):
-        _self_closing(node, tag, props, parent, ctx, fmt)
-        return
-    h = ctx.hoisted()
-    el = _self_closing(node, tag, props, h.scratch, ctx, fmt)
-    if type(props.get("charSet")) is str:
-        h.charset.append(el)
-    elif props.get("name") == "viewport":
-        h.viewport.append(el)
-    else:
-        h.hoistable.append(el)
-
-
-def _host_link(node, tag, props, parent, ctx, fmt):
-    rel = props.get("rel")
-    href = props.get("href")
-    if (
-        not ctx.react_preloads
-        or fmt[0] == SVG
-        or fmt[2] & NOSCRIPT
-        or not _nullish(props.get("itemProp"))
-        or type(rel) is not str
-        or type(href) is not str
-        or href == ""
-    ):
-        _self_closing(node, tag, props, parent, ctx, fmt)
-        return
-    h = ctx.hoisted()
-    handlers_given = to_boolean(props.get("onLoad")) or to_boolean(props.get("onError"))
-    if rel == "stylesheet":
-        precedence = props.get("precedence")
-        if type(precedence) is not str or not _nullish(props.get("disabled")) or handlers_given:
-            _self_closing(node, tag, props, parent, ctx, fmt)
-            return
-        sheets = h.styles.setdefault(precedence, [])
-        if href in h.style_hrefs:
-            return
-        h.style_hrefs.add(href)
-        new_props = dict(props)
-        new_props["precedence"] = None
-        new_props["data-precedence"] = precedence
-        sheets.append(
-            _self_closing(
-                VNode(tag, new_props, None, node.loc), tag, new_props, h.scratch, ctx, fmt
-            )
-        )
-        return
-    if handlers_given:
-        _self_closing(node, tag, props, parent, ctx, fmt)
-        return
-    h.hoistable.append(_self_closing(node, tag, props, h.scratch, ctx, fmt))
 
 
 def _render_custom(node, tag, props, parent, ctx, fmt):
@@ -1485,28 +713,6 @@ def _render_custom(node, tag, props, parent, ctx, fmt):
     _render_children(el, children, ctx, fmt, tag, props, loc)
 
 
-_SPECIAL: dict[str, Callable] = {
-    "select": _host_select,
-    "option": _host_option,
-    "textarea": _host_textarea,
-    "input": _host_input,
-    "button": _host_button,
-    "form": _host_form,
-    "object": _host_object,
-    "menuitem": _host_menuitem,
-    "pre": _host_pre,
-    "listing": _host_pre,
-    "title": _host_title,
-    "style": _host_style,
-    "script": _host_script,
-    "img": _host_pre_resource_img,
-    "meta": _host_meta,
-    "link": _host_link,
-}
-for _t in _SELF_CLOSING:
-    _SPECIAL[_t] = _self_closing
-
-
 # --------------------------------------------------------------------------- innerHTML
 
 
@@ -1555,109 +761,6 @@ def _inner_html(
         _set_text(el, text)
     for n in nodes:
         el.append(n)
-
-
-_CLEANER = None
-_KILL_TAGS = frozenset("script iframe frame frameset object embed applet base link meta".split())
-_CSS_ACTIVE = re.compile(
-    r"javascript:|vbscript:|expression\s*\(|-moz-binding|behavior\s*:|@import", re.I
-)
-_URLISH = re.compile(r"[\x00-\x20]*(?:vbscript|livescript|mocha)\s*:", re.I | re.A)
-
-
-def _cleaner() -> Any:
-    global _CLEANER
-    if _CLEANER is None:
-        from lxml_html_clean import Cleaner
-
-        _CLEANER = Cleaner(
-            scripts=True,
-            javascript=True,
-            comments=True,
-            style=False,
-            inline_style=False,
-            links=True,
-            meta=True,
-            page_structure=False,
-            processing_instructions=True,
-            embedded=True,
-            frames=True,
-            forms=False,
-            annoying_tags=False,
-            remove_unknown_tags=False,
-            safe_attrs_only=False,
-            add_nofollow=False,
-        )
-    return _CLEANER
-
-
-def _strip_active(root: Any) -> None:
-    """Remove script-capable elements and attributes (before and after lxml_html_clean)."""
-    for e in list(root.iter()):
-        if not isinstance(e.tag, str):
-            _drop_keep_tail(e)
-            continue
-        if e is not root and e.tag.lower() in _KILL_TAGS:
-            _drop_keep_tail(e)
-            continue
-        for name, value in list(e.attrib.items()):
-            low = name.lower()
-            if (
-                low.startswith("on")
-                or low == "srcdoc"
-                or _JS_URL.match(value)
-                or _URLISH.match(value)
-                or (low == "style" and _CSS_ACTIVE.search(value))
-            ):
-                del e.attrib[name]
-
-
-def _drop_keep_tail(node: Any) -> None:
-    """Remove ``node`` and its subtree, keeping the text that follows it."""
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail
-    prev = node.getprevious()
-    parent.remove(node)
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-
-
-def sanitize_html(html: str, ctx: RenderContext | None = None, loc: Any = None) -> tuple[str, list]:
-    """Parse an HTML fragment and remove everything that could run script.
-
-    Returns ``(leading_text, elements)`` ready to append (tails stay on the elements).
-    Removes ``<script>``, ``on*`` attributes, ``javascript:``/``vbscript:`` URLs in any
-    attribute, frames, ``<object>``/``<embed>``/``<applet>``, ``<link>``, ``<meta>``,
-    ``<base>``, ``<noscript>`` and comments; CSS ``expression()``/``javascript:`` inside
-    ``<style>``/``style=`` (lxml_html_clean). Warns on ``ctx`` when something was removed.
-    """
-    html = _strip_invalid(_clean(html))
-    if not html.strip():
-        return html, []
-    try:
-        wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return html, []
-    for c in wrapper.xpath("//comment()|//processing-instruction()"):
-        _drop_keep_tail(c)
-    before = etree.tostring(wrapper, encoding="unicode")
-    before_tags = Counter(e.tag for e in wrapper.iter())
-    _strip_active(wrapper)
-    _cleaner()(wrapper)
-    _strip_active(wrapper)
-    gone = before_tags - Counter(e.tag for e in wrapper.iter())
-    if ctx is not None and etree.tostring(wrapper, encoding="unicode") != before:
-        what = "elements " + ", ".join(f"<{t}>" for t in sorted(gone)) if gone else "attributes"
-        ctx.warn(f"dangerouslySetInnerHTML: removed unsafe markup ({what})", loc)
-    text = wrapper.text or ""
-    nodes = list(wrapper)
-    return text, nodes
-
 
 # --------------------------------------------------------------------------- entry points
 
@@ -1716,3 +819,6 @@ def to_html(value: Any, ctx: RenderContext | None = None, *, root_class: str | N
         etree.cleanup_namespaces(root, top_nsmap={"xlink": XLINK_NS})
     out = etree.tostring(root, method="html", encoding="unicode")
     return out[out.index(">") + 1 : -6]
+
+
+from . import html_hosts  # noqa: E402, F401  (fills _SPECIAL; it imports the walk from here)

@@ -15,7 +15,9 @@ from greenlet import GreenletExit
 from . import jsvalues as jv
 from .compile import ExpressionCompiler, Fn, _loc, stack_overflow, stamp
 from .jsvalues import UNDEFINED, JSError, JSFunction, JSThrow, to_boolean
+from .jsx import JSXCompiler
 from .members import get_member, iterate
+from .operators import OperatorCompiler
 from .scope import EMPTY, TDZ, Scope
 
 RETURN, BREAK, CONTINUE = 0, 1, 2
@@ -199,7 +201,7 @@ class FunctionCode:
         self.loc = loc
 
 
-class Compiler(ExpressionCompiler):
+class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
     def __init__(self, source: str, name: str) -> None:
         self.source = source
         self.name = name

@@ -94,7 +94,7 @@ def flag(v: Any) -> bool:
 
 def style_to_css(style: Any) -> str | None:
     """A React ``style`` object as CSS, exactly as html.py writes host elements' styles."""
-    from ..html import style_to_css as react_style
+    from ..html_attrs import style_to_css as react_style
 
     if not is_set(style):
         return None
