@@ -102,9 +102,6 @@ def js_concat_string(v: Any) -> str:
         return _fallback_string(v)
 
 
-_vstr = js_concat_string
-
-
 def _js_number(v: Any) -> float:
     t = type(v)
     if t is float:

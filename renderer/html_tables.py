@@ -138,9 +138,6 @@ UNITLESS = frozenset(
 
 # --------------------------------------------------------------------------- tags
 
-_VOID = frozenset(
-    "area base br col embed hr img input keygen link meta param source track wbr".split()
-)
 _SELF_CLOSING = frozenset("base area br col embed hr keygen param source track wbr".split())
 _CUSTOM_EXCEPTIONS = frozenset(
     "annotation-xml color-profile font-face font-face-src font-face-uri font-face-format "
