@@ -24,7 +24,7 @@ from renderer import prepare_data, render  # noqa: E402
 from renderer.view import ViewCache  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "60"))
-CORPUS = ROOT.parent / "shared" / "corpus" / "public"
+CORPUS = Path(os.environ.get("KVIEW_SHARED") or ROOT.parent / "shared") / "corpus" / "public"
 
 
 def orders_data(n: int = 200) -> dict:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared_paths import CORPUS  # noqa: E402
 
 from devserver.cli import main
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "public"
 
 
 @pytest.fixture

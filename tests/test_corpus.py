@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lhtml
+from shared_paths import CORPUS  # noqa: E402
 
 from renderer import render
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "public"
 FILES = sorted(p for p in CORPUS.glob("**/kviews/*.kview.json") if json.loads(p.read_text()).get("template"))
 
 # What a person would check on screen: visible text, else the embedded card's URL, else the console.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -24,7 +23,7 @@ from renderer.render import evaluate, render
 from renderer.runtime import Budgets
 
 SETTLED_JS = REPO_ROOT / "tests" / "node" / "settled.js"
-CORPUS = Path("/work/shared/corpus/public")
+from shared_paths import CORPUS  # noqa: E402
 
 PRELUDE = (
     "const { useState, useEffect, useLayoutEffect, useMemo, useCallback, useRef, useReducer, "

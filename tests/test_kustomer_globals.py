@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from shared_paths import CORPUS  # noqa: E402
 
 from jsoracle import node_eval_many
 from renderer import KViewError, MockDataError, evaluate, render
@@ -27,7 +28,6 @@ from renderer.mockdata import (
 )
 from renderer.parse import parse
 
-CORPUS = Path("/work/shared/corpus/public")
 CORPUS_VIEWS = sorted(CORPUS.glob("**/kviews/*.kview.json")) if CORPUS.is_dir() else []
 TASKGPT = CORPUS / "sangeethayesurajan-TU__taskGPT_Kustomer/kviews/taskgpt-old_app.kview.json"
 
