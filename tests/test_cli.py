@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from shared_paths import CORPUS  # noqa: E402
+from shared_paths import CORPUS
 
 from devserver.cli import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lhtml
-from shared_paths import CORPUS  # noqa: E402
+from shared_paths import CORPUS
 
 from renderer import render
 

@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 from lxml import html as lxml_html
+from shared_paths import CORPUS
 
 from jsoracle import NODE_MODULES, REPO_ROOT, OracleUnavailable, _node
 from renderer.errors import KViewError
@@ -23,7 +24,6 @@ from renderer.render import evaluate, render
 from renderer.runtime import Budgets
 
 SETTLED_JS = REPO_ROOT / "tests" / "node" / "settled.js"
-from shared_paths import CORPUS  # noqa: E402
 
 PRELUDE = (
     "const { useState, useEffect, useLayoutEffect, useMemo, useCallback, useRef, useReducer, "

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from shared_paths import CORPUS  # noqa: E402
+from shared_paths import CORPUS
 
 from jsoracle import node_eval_many
 from renderer import KViewError, MockDataError, evaluate, render
