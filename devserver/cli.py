@@ -159,8 +159,8 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
     light and dark, with mock data from DIR/mocks/<view>.json (generated when missing).
 
     Edits to templates, mocks and components reload open pages in place; errors show on the
-    page with their code frame. Exit status: 2 when DIR is missing or has no views, 1 when
-    the port is taken.
+    page with their code frame (a broken meta or app JSON file too). Exit status: 2 when DIR
+    is missing or has no views, 1 when the port is taken.
     """
     import logging
 
@@ -170,11 +170,11 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
         click.echo(click.style(f"kview serve: {views_dir} is not a directory", fg="red"), err=True)
         sys.exit(EXIT_USAGE)
     try:
-        views = load_views(views_dir)
-    except (AppLoadError, KViewError) as exc:
-        click.echo(click.style(f"kview serve: {exc}", fg="red"), err=True)
-        sys.exit(EXIT_USAGE)
-    if not views:
+        views: list[ViewSpec] | None = load_views(views_dir)
+    except (AppLoadError, KViewError) as exc:  # a broken meta/app file: serve it as an error page
+        click.echo(click.style(f"kview serve: {exc} (shown in the gallery until it is fixed)", fg="yellow"), err=True)
+        views = None
+    if views is not None and not views:
         click.echo(click.style(f"kview serve: {views_dir} has no views", fg="red"), err=True)
         click.echo(f"  put KView templates in {views_dir / 'kviews'}/<name>.jsx "
                    f"(mock data in {views_dir / 'mocks'}/<name>.json)", err=True)
@@ -192,7 +192,7 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
         click.echo(click.style(f"kview serve: cannot listen on {host}:{port}: {exc.strerror or exc}", fg="red"), err=True)
         sys.exit(EXIT_PORT_IN_USE)
 
-    n = len(views)
+    n = len(views or [])
     reload_note = "live reload" if config.reload else "no reload"
     click.echo(
         click.style("kview", fg="magenta", bold=True)

@@ -619,3 +619,33 @@ def test_kview_serve_subprocess(hello_app: Path) -> None:
             proc.kill()
             out, err = proc.communicate()
     assert proc.returncode == 0, err
+
+
+def test_kview_serve_starts_with_a_broken_meta_file_and_shows_it(hello_app: Path) -> None:
+    """A broken kviews/<name>.json at start-up is an error on the page, not a refusal to start."""
+    import signal
+    import urllib.request
+
+    metas = list((hello_app / "kviews").glob("*.jsx"))
+    (metas[0].with_suffix(".json")).write_text('{"resource": ', encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from devserver.cli import main; main()", "serve", str(hello_app),
+         "--port", "0", "--no-reload"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    try:
+        banner = proc.stdout.readline()
+        m = re.search(r"(http://127\.0\.0\.1:\d+/)", banner)
+        assert m, banner
+        with urllib.request.urlopen(m.group(1), timeout=10) as resp:
+            page = resp.read().decode()
+        assert "could not be read" in page and ".json" in page
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            _out, err = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    assert "invalid view meta" in err
