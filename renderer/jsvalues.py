@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 
 class _Undefined:
@@ -55,6 +55,13 @@ INF = float("inf")
 
 class JSThrow(Exception):
     """A JavaScript exception in flight: ``value`` is what was thrown, ``loc`` where."""
+
+    # Set after construction, read with getattr: a budget error (runtime.py, regexp_syntax.py)
+    # that JavaScript cannot catch, and the component file an error escaped from
+    # (components/user.py; render.py reports it).
+    budget: bool = False
+    kv_file: str | None = None
+    kv_source: str | None = None
 
     def __init__(self, value: Any, loc: tuple[int, int] | None = None) -> None:
         super().__init__(value)
@@ -156,16 +163,16 @@ class JSNamespace(dict):
 
 # ---------------------------------------------------------------------------- errors
 
-def throw(kind: str, message: str) -> Any:
+def throw(kind: str, message: str) -> NoReturn:
     """Raise a JavaScript error of constructor ``kind`` (TypeError, RangeError, ...)."""
     raise JSThrow(JSError(kind, message))
 
 
-def type_error(message: str) -> Any:
+def type_error(message: str) -> NoReturn:
     raise JSThrow(JSError("TypeError", message))
 
 
-def range_error(message: str) -> Any:
+def range_error(message: str) -> NoReturn:
     raise JSThrow(JSError("RangeError", message))
 
 

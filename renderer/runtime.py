@@ -81,7 +81,7 @@ class Runtime:
 
         err = JSError("RangeError", message)
         exc = JSThrow(err)
-        exc.budget = True  # type: ignore[attr-defined]
+        exc.budget = True
         raise exc
 
     def enter(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from .jsvalues import JSError, JSThrow
 
@@ -32,7 +32,7 @@ class Scope:
         self.rt = rt
 
 
-def reference_error(message: str) -> Any:
+def reference_error(message: str) -> NoReturn:
     raise JSThrow(JSError("ReferenceError", message))
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any
+from typing import Any, NoReturn
 
 import regex
 
@@ -57,8 +57,8 @@ _MAX_REPEAT = 4294967294
 
 # ============================================================================ the translator
 
-def _syntax(where: str, message: str) -> Any:
-    return throw("SyntaxError", f"Invalid regular expression: {where}: {message}")
+def _syntax(where: str, message: str) -> NoReturn:
+    throw("SyntaxError", f"Invalid regular expression: {where}: {message}")
 
 
 def _is_id_start(c: str) -> bool:
@@ -116,8 +116,8 @@ class _Translator:
         self.bad_reference = False
 
     # ---------------------------------------------------------------- helpers
-    def error(self, message: str) -> Any:
-        return _syntax(self.where, message)
+    def error(self, message: str) -> NoReturn:
+        _syntax(self.where, message)
 
     def peek(self, k: int = 0) -> str:
         p = self.pos + k
@@ -690,7 +690,7 @@ def _too_slow() -> Any:
 
     exc = JSThrow(JSError("RangeError", f"kview: regular expression gave up after {MATCH_TIMEOUT:g} s "
                                         "(catastrophic backtracking?)"))
-    exc.budget = True  # type: ignore[attr-defined]
+    exc.budget = True
     raise exc
 
 

@@ -35,8 +35,8 @@ class UserComponent(JSFunction):
 
     def _tag(self, exc: JSThrow) -> None:
         if getattr(exc, "kv_file", None) is None:
-            exc.kv_file = self.file  # type: ignore[attr-defined]
-            exc.kv_source = self.source  # type: ignore[attr-defined]
+            exc.kv_file = self.file
+            exc.kv_source = self.source
 
     def call(self, this: Any, args: list) -> Any:
         try:
