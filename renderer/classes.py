@@ -8,11 +8,14 @@ hidden ``%home`` binding in their scope, which is how ``super.x`` and ``super(..
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .jsvalues import UNDEFINED, JSError, JSFunction, JSObject, JSThrow, to_property_key, type_error
 from .members import MISSING, SPECIAL_GETTERS, SPECIAL_SETTERS
 from .scope import EMPTY, Scope
+
+if TYPE_CHECKING:
+    from .statements import Closure
 
 HOME = "%home"  # not a valid identifier: templates cannot shadow or read it
 
@@ -61,7 +64,7 @@ class ClassFunction(JSFunction):
     def __init__(self, name: str, parent: Any) -> None:
         super().__init__(name, 0)
         self.parent = parent
-        self.ctor: JSFunction | None = None
+        self.ctor: Closure | None = None
         self.methods: dict[str, Any] = {}
         self.getters: dict[str, Any] = {}
         self.setters: dict[str, Any] = {}

@@ -12,7 +12,7 @@ runtime error points at the template.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import jsvalues as jv
 from .errors import TemplateSyntaxError
@@ -83,6 +83,9 @@ class ExpressionCompiler:
     source: str
     name: str
 
+    if TYPE_CHECKING:  # provided by Compiler (statements.py)
+        def function(self, node: Any, name: str = "") -> Fn: ...
+
     def error(self, node: Any, message: str) -> TemplateSyntaxError:
         line, col = _loc(node)
         return TemplateSyntaxError(message, file=self.name, line=line, column=col, source=self.source)
@@ -114,6 +117,7 @@ class ExpressionCompiler:
                     raise
 
             return regex
+        value: Any
         if isinstance(v, bool) or v is None:
             value = v
         elif isinstance(v, (int, float)):
@@ -218,8 +222,8 @@ class ExpressionCompiler:
             else:
                 items.append((False, self.expr(el)))
         if not any(spread or f is None for spread, f in items):
-            fns = [f for _, f in items]
-            return lambda scope: [f(scope) for f in fns]  # type: ignore[misc]
+            fns = [f for _, f in items if f is not None]  # (none is None here)
+            return lambda scope: [f(scope) for f in fns]
         loc = _loc(node)
 
         def array(scope: Scope) -> list:
@@ -616,7 +620,7 @@ def _constant(value: Any) -> Fn:
     def constant(scope: Scope) -> Any:
         return value
 
-    constant.js_constant = value  # type: ignore[attr-defined]
+    constant.js_constant = value  # type: ignore[attr-defined]  # a function attribute: mypy cannot declare one
     return constant
 
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import jsvalues as jv
 from .compile import Fn, _constant, _loc, _props_builder, constant_of, copy_own, stamp
@@ -17,9 +17,16 @@ from .parse import decode_entities, jsx_text
 from .scope import MISSING, TDZ, Scope, lookup_or_missing
 from .vnode import FRAGMENT, VNode
 
+if TYPE_CHECKING:
+    from .errors import TemplateSyntaxError
+
 
 class JSXCompiler:
     """The JSX part of the expression compiler (see ``Compiler`` in statements.py)."""
+
+    if TYPE_CHECKING:  # provided by ExpressionCompiler (compile.py)
+        def error(self, node: Any, message: str) -> TemplateSyntaxError: ...
+        def expr(self, node: Any) -> Fn: ...
 
     def e_JSXElement(self, node: Any) -> Fn:
         opening = node.openingElement
@@ -33,9 +40,10 @@ class JSXCompiler:
         if "..." not in names and (keys == 0 or (keys == 1 and names.index("key") in (0, len(names) - 1))):
             return jsx_element(static_type, type_fn, ops, children, shape, loc)
         props = jsx_props(ops)
+        dynamic_type: Fn = _constant(type_fn) if isinstance(type_fn, str) else type_fn  # (called only when not static)
 
         def element(scope: Scope) -> VNode:
-            t = static_type if static_type is not None else type_fn(scope)  # type: ignore[operator]
+            t = static_type if static_type is not None else dynamic_type(scope)
             p, key = props(scope)
             kids = children(scope)
             if kids is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import jsvalues as jv
 from .compile import Fn, _loc, constant_of, stamp
@@ -28,6 +28,9 @@ from .jsvalues import (
 )
 from .members import delete_member, get_member, has_property, set_member
 from .scope import MISSING, TDZ, Scope, assign, lookup_or_missing, reference_error
+
+if TYPE_CHECKING:
+    from .errors import TemplateSyntaxError
 
 
 def _num_op(op: Callable[[float, float], Any]) -> Callable[[Any, Any], Any]:
@@ -100,6 +103,14 @@ BINARY: dict[str, Callable[[Any, Any], Any]] = {
 
 class OperatorCompiler:
     """The operator part of the expression compiler (see ``Compiler`` in statements.py)."""
+
+    if TYPE_CHECKING:  # provided by ExpressionCompiler (compile.py) and Compiler (statements.py)
+        def error(self, node: Any, message: str) -> TemplateSyntaxError: ...
+        def expr(self, node: Any) -> Fn: ...
+        def e_Identifier(self, node: Any) -> Fn: ...
+        def member_key(self, node: Any) -> Fn: ...
+        def function(self, node: Any, name: str = "") -> Fn: ...
+        def pattern(self, p: Any, mode: str) -> Callable[[Scope, Any], None]: ...
 
     # ------------------------------------------------------------------ operators
     def e_UnaryExpression(self, node: Any) -> Fn:
@@ -393,15 +404,12 @@ class OperatorCompiler:
                     return v
 
                 return assign_member
-            logical = op in ("&&=", "||=", "??=")
-            fn = None if logical else BINARY[op[:-1]]
-
-            def compound_member(scope: Scope) -> Any:
-                o = obj(scope)
-                k = key(scope)
-                try:
-                    cur = get_member(o, k)
-                    if logical:
+            if op in ("&&=", "||=", "??="):
+                def logical_member(scope: Scope) -> Any:
+                    o = obj(scope)
+                    k = key(scope)
+                    try:
+                        cur = get_member(o, k)
                         if op == "&&=" and not to_boolean(cur):
                             return cur
                         if op == "||=" and to_boolean(cur):
@@ -409,8 +417,20 @@ class OperatorCompiler:
                         if op == "??=" and cur is not None and cur is not UNDEFINED:
                             return cur
                         v = value(scope)
-                    else:
-                        v = fn(cur, value(scope))  # type: ignore[misc]
+                        set_member(o, k, v)
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                    return v
+
+                return logical_member
+            fn = BINARY[op[:-1]]
+
+            def compound_member(scope: Scope) -> Any:
+                o = obj(scope)
+                k = key(scope)
+                try:
+                    v = fn(get_member(o, k), value(scope))
                     set_member(o, k, v)
                 except JSThrow as exc:
                     stamp(exc, loc)

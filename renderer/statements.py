@@ -375,10 +375,10 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
                     entries.append(("computed", self.expr(prop.key), self.pattern(prop.value, mode)))
                 else:
                     k = prop.key
-                    key = k.name if k.type == "Identifier" else jv.to_property_key(
+                    static_key = k.name if k.type == "Identifier" else jv.to_property_key(
                         float(k.value) if isinstance(k.value, (int, float)) and not isinstance(k.value, bool) else k.value
                     )
-                    entries.append(("static", key, self.pattern(prop.value, mode)))
+                    entries.append(("static", static_key, self.pattern(prop.value, mode)))
 
             def bind_object(scope: Scope, v: Any) -> None:
                 if v is None or v is UNDEFINED:
@@ -613,19 +613,19 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
     def s_TryStatement(self, node: Any, track: bool) -> Stmt:
         block = self.stmt(node.block, track)
         handler = node.handler
-        catch_body = None
-        catch_bind = None
+        run_catch: Callable[[Scope, Any], Any] | None = None
         if handler is not None:
             catch_body = self.scoped_block(handler.body.body, track)
-            if handler.param is not None:
-                catch_bind = self.pattern(handler.param, "let")
-        final = self.stmt(node.finalizer, track) if node.finalizer is not None else None
+            catch_bind = self.pattern(handler.param, "let") if handler.param is not None else None
 
-        def run_catch(scope: Scope, value: Any) -> Any:
-            cscope = Scope({}, scope, EMPTY, scope.rt)
-            if catch_bind is not None:
-                catch_bind(cscope, value)
-            return catch_body(cscope)  # type: ignore[misc]
+            def catch(scope: Scope, value: Any) -> Any:
+                cscope = Scope({}, scope, EMPTY, scope.rt)
+                if catch_bind is not None:
+                    catch_bind(cscope, value)
+                return catch_body(cscope)
+
+            run_catch = catch
+        final = self.stmt(node.finalizer, track) if node.finalizer is not None else None
 
         def try_(scope: Scope) -> Any:
             rt = scope.rt
@@ -636,7 +636,7 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
                 if getattr(exc, "budget", False):
                     raise  # budgets are not catchable: a runaway loop must stop
                 rt.depth = depth
-                if catch_body is None:
+                if run_catch is None:
                     if final is not None:
                         fr = final(scope)
                         if fr is not None:
@@ -653,7 +653,7 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
             except RecursionError:
                 rt.depth = depth
                 exc2 = stack_overflow(_loc(node))
-                if catch_body is None:
+                if run_catch is None:
                     raise exc2 from None
                 r = run_catch(scope, exc2.value)
             except GreenletExit:
@@ -755,7 +755,7 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
                 else:
                     e = self.expr(init)
                     init_fn = lambda scope: e(scope)  # noqa: E731
-            test = self.expr(node.test) if node.test is not None else None
+            cond = self.expr(node.test) if node.test is not None else None
             update = self.expr(node.update) if node.update is not None else None
             per_iteration = bool(names) and contains_closure(node.body)
             loc = _loc(node)
@@ -767,7 +767,7 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
                 if init_fn is not None:
                     init_fn(loop_scope)
                 while True:
-                    if test is not None and not to_boolean(test(loop_scope)):
+                    if cond is not None and not to_boolean(cond(loop_scope)):
                         return None
                     try:
                         rt.tick()
