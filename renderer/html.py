@@ -137,6 +137,13 @@ class RenderContext:
         self._seen: set = set()
         self._hoist: _Hoisted | None = None
         self._used_xlink = False
+        # Set by the host and html.py, read by components (through getattr: they also take
+        # other contexts): the render's time zone name (render.py; UTC when None), the
+        # page a DynamicCard iframe gets as parentUrl (render.py), and the template
+        # location of the built-in component being rendered (html.py).
+        self.tz: str | None = None
+        self.parent_url: str | None = None
+        self.loc: tuple[int, int] | None = None
 
     def warn(self, message: str, loc: Any = None, kind: str = "warning") -> None:
         key = (kind, message, loc)
@@ -447,7 +454,7 @@ def _render_builtin(
     nodes = _render_to_list(children, ctx, child_fmt, node.loc) if children is not None else []
     rest = {k: v for k, v in props.items() if k != "children"}
     check_props(typ, rest, ctx, node.loc)
-    outer_loc = getattr(ctx, "loc", None)
+    outer_loc = ctx.loc
     ctx.loc = node.loc  # warnings raised inside the component point at its JSX
     try:
         result = typ.render(rest, nodes, ctx)
@@ -657,7 +664,7 @@ def _nullish(v: Any) -> bool:
     return v is None or v is UNDEFINED
 
 
-def _render_custom(node, tag, props, parent, ctx, fmt):
+def _render_custom(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
     """Custom elements (a dash in the name): React passes props through nearly verbatim."""
     loc = node.loc
     attrs: dict = {}

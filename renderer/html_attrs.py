@@ -7,6 +7,7 @@ one way the HTML writer throws a JavaScript error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .html_tables import (
@@ -259,6 +260,7 @@ def _css_name(name: str) -> str:
 
 def style_to_css(style: Any) -> str | None:
     """pushStyleAttribute: ``{fontSize: 12}`` → ``"font-size:12px"``; None when empty."""
+    items: Iterable[tuple[Any, Any]]
     if isinstance(style, dict):
         items = style.items()
     elif isinstance(style, list):

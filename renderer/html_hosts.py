@@ -77,7 +77,7 @@ def _flatten_option(children: Any, out: list) -> None:
         out.append(js_concat_string(children))
 
 
-def _host_option(node, tag, props, parent, ctx, fmt):
+def _host_option(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
     loc = node.loc
     attrs, children, inner, handlers, captured = _collect(
         props, ctx, tag, loc, frozenset(("selected", "value"))
@@ -175,6 +175,7 @@ def _push_form_action(
     attrs: dict, c: dict, action_name: str, ctx: RenderContext, tag: str, loc: Any
 ) -> None:
     """pushFormActionAttribute (input/button) and the <form> equivalent."""
+    names: tuple[str, ...]
     if action_name == "action":
         names = ("action", "encType", "method", "target")
     else:
@@ -322,8 +323,8 @@ def _is_data_url(v: Any) -> bool:
 
 
 def _image_preload(props: dict, ctx: RenderContext) -> None:
-    src = props.get("src")
-    src_set = props.get("srcSet")
+    src: Any = props.get("src")  # JavaScript values
+    src_set: Any = props.get("srcSet")
     if (
         props.get("loading") == "lazy"
         or (not to_boolean(src) and not to_boolean(src_set))
