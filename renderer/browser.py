@@ -603,11 +603,12 @@ def _make_fetch(rt: Any) -> NativeFunction:
         resp = found[0].response
         p = JSPromise(rt)
 
-        def deliver() -> None:
+        def deliver() -> Any:
             p.resolve(_response(rt, url, resp))
+            return UNDEFINED  # (also the timer callback's result)
 
         if resp.delay_ms > 0:
-            rt.set_timer(NativeFunction("", lambda t, a: deliver() or UNDEFINED), resp.delay_ms, [])
+            rt.set_timer(NativeFunction("", lambda t, a: deliver()), resp.delay_ms, [])
         else:
             rt.enqueue(deliver)
         return p

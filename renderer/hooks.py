@@ -712,9 +712,9 @@ class HooksRuntime:
             return self.read_context(usable)
         if self.current is None:
             raise js_error(INVALID_HOOK_CALL)
-        if isinstance(usable, JSObject) and usable.class_name == "Promise":
-            from .builtins.promise import FULFILLED, REJECTED
+        from .builtins.promise import FULFILLED, REJECTED, JSPromise
 
+        if isinstance(usable, JSPromise):  # (the only JSObject whose class_name is "Promise")
             if usable.state == FULFILLED:
                 return usable.value
             if usable.state == REJECTED:

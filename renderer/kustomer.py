@@ -176,7 +176,7 @@ def _settings_array(values: dict, app: str) -> list:
 def _normalize_app_settings(settings: Any) -> Any:
     if type(settings) is not dict:
         return settings
-    app = settings.get("app") if type(settings.get("app")) is str else APP_FALLBACK
+    app = settings["app"] if type(settings.get("app")) is str else APP_FALLBACK
     for category, value in list(settings.items()):
         if category != "app" and type(value) is dict and not is_api_resource(value):
             settings[category] = _settings_array(value, app)
@@ -257,7 +257,7 @@ def mock_messages(conv: dict, customer: Any) -> Any:
     message (the conversation's ``preview``), then an agent reply if it has outbound messages."""
     cid = conv["id"]
     cust_id = customer.get("id") if type(customer) is dict else None
-    channel = conv.get("channels")[0] if type(conv.get("channels")) is list and conv.get("channels") else "email"
+    channel = conv["channels"][0] if type(conv.get("channels")) is list and conv.get("channels") else "email"
     created = conv.get("createdAt") if type(conv.get("createdAt")) is str else "2026-06-01T12:00:00.000Z"
     updated = conv.get("lastActivityAt") if type(conv.get("lastActivityAt")) is str else created
     preview = conv.get("preview") if type(conv.get("preview")) is str else "Hi, I have a question about my order."
@@ -326,7 +326,7 @@ def make_kustomer_request(rt: Any, table: Any, records: dict[str, Any]) -> Nativ
 
         promise = JSPromise(rt)
 
-        def deliver() -> None:
+        def deliver() -> Any:
             body = make_body()
             ok = 200 <= status < 300
             if isinstance(callback, JSFunction):
@@ -342,9 +342,10 @@ def make_kustomer_request(rt: Any, table: Any, records: dict[str, Any]) -> Nativ
                 promise.resolve(body)
             else:
                 promise.reject(body)
+            return UNDEFINED  # (also the timer callback's result)
 
         if delay > 0:
-            rt.set_timer(NativeFunction("", lambda t, a: deliver() or UNDEFINED), delay, [])
+            rt.set_timer(NativeFunction("", lambda t, a: deliver()), delay, [])
         else:
             rt.enqueue(deliver)
         return promise

@@ -208,7 +208,7 @@ def _map(this: Any, args: list) -> list:
     call = fn.call
     this_arg = args[1] if len(args) > 1 else UNDEFINED
     n = len(lst)
-    out = []
+    out: list = []
     append = out.append
     try:
         for i in range(n):
@@ -547,7 +547,7 @@ def sort_values(items: list, comparefn: Any) -> list:
                 r = to_number(r)
             return 0.0 if r != r else r
 
-        defined.sort(key=cmp_to_key(cmp))
+        defined.sort(key=cmp_to_key(cmp))  # type: ignore[arg-type]  # the stub wants int; cmp_to_key only compares the result with 0
     if n_undef:
         defined.extend([UNDEFINED] * n_undef)
     return defined

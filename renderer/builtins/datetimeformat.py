@@ -452,12 +452,14 @@ class DateTimeFormat:
             M, D, Y = f"{f.month + 1:02d}", f"{f.day:02d}", str(f.year)
             text_month = False
         P: list[tuple[str, str]] = []
+        seq: list[tuple[str, str]]
 
         def lit(s: str) -> None:
             P.append(("literal", s))
 
         if loc == "en-US":
             if text_month:
+                assert M is not None  # a month name was chosen above
                 if D is not None and Y is not None:
                     seq = [("month", M), ("literal", " "), ("day", D), ("literal", ", "),
                            ("year", Y)]
@@ -484,7 +486,7 @@ class DateTimeFormat:
                 return seq
             # No month.
             present = [(k, v) for k, v in (("year", Y), ("day", D), ("weekday", W)) if v]
-            if len(present) == 2 and present[0][0] == "year" and present[1][0] == "day":
+            if Y and D and not W:  # present is [year, day]
                 return [("year", Y), ("literal", " (day: "), ("day", D), ("literal", ")")]
             if D is not None and W is not None and Y is None:
                 return [("day", D), ("literal", " "), ("weekday", W)]
@@ -495,6 +497,7 @@ class DateTimeFormat:
             return P
         # Other locales: day month year order.
         if text_month:
+            assert M is not None  # a month name was chosen above
             if loc == "de-DE":
                 seq = []
                 if D is not None:

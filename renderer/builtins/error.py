@@ -79,7 +79,7 @@ def _make_ctor(name: str) -> NativeFunction:
         )
         ctor.props["stackTraceLimit"] = 10.0
     else:
-        register_instance_check(ctor, lambda v, n=name: isinstance(v, JSError) and v.name == n)
+        register_instance_check(ctor, lambda v: isinstance(v, JSError) and v.name == name)
     return ctor
 
 

@@ -30,7 +30,7 @@ from ..vnode import VNode
 from .object import NAMESPACE_TAGS, enumerable_keys
 
 try:
-    from json.encoder import c_encode_basestring as _encode_basestring  # type: ignore[attr-defined]
+    from json.encoder import c_encode_basestring as _encode_basestring  # type: ignore[attr-defined]  # the C accelerator is not in typeshed
 except ImportError:  # pragma: no cover
     from json.encoder import py_encode_basestring as _encode_basestring
 
@@ -379,6 +379,7 @@ class _Parser:
         parts = []
         while True:
             m = _SIMPLE_STRING.match(s, i)
+            assert m is not None  # the pattern matches the empty string
             j = m.end()
             if j > i:
                 parts.append(s[i:j])

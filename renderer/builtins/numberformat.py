@@ -129,7 +129,7 @@ def _group(int_digits: str, sep: str, min_grouping: int, indian: bool) -> str:
         return int_digits
     if indian:
         head, tail = int_digits[:-3], int_digits[-3:]
-        groups = []
+        groups: list[str] = []
         while len(head) > 2:
             groups.insert(0, head[-2:])
             head = head[:-2]
@@ -202,12 +202,10 @@ class NumberFormat:
         self.compact_rounding = (
             self.notation == "compact" and self.sig is None and min_fd is None and max_fd is None
         )
-        if min_fd is None and max_fd is None:
-            self.frac = (dmin, dmax)
+        if max_fd is None:
+            self.frac = (dmin, dmax) if min_fd is None else (min_fd, max(dmax, min_fd))
         elif min_fd is None:
-            self.frac = (min(dmin, max_fd), max_fd)  # type: ignore[arg-type]
-        elif max_fd is None:
-            self.frac = (min_fd, max(dmax, min_fd))
+            self.frac = (min(dmin, max_fd), max_fd)
         else:
             if min_fd > max_fd:
                 range_error("maximumFractionDigits value is out of range.")

@@ -219,8 +219,17 @@ def make_promise_global(rt: Any) -> NativeFunction:
 
             type_error(f"Promise resolver {safe_to_string(executor)} is not a function")
         p = JSPromise(rt)
-        res = NativeFunction("", lambda this, a: p.resolve(a[0] if a else UNDEFINED) or UNDEFINED, 1)
-        rej = NativeFunction("", lambda this, a: p.reject(a[0] if a else UNDEFINED) or UNDEFINED, 1)
+
+        def resolve(this: Any, a: list) -> Any:
+            p.resolve(a[0] if a else UNDEFINED)
+            return UNDEFINED
+
+        def reject(this: Any, a: list) -> Any:
+            p.reject(a[0] if a else UNDEFINED)
+            return UNDEFINED
+
+        res = NativeFunction("", resolve, 1)
+        rej = NativeFunction("", reject, 1)
         try:
             executor.call(UNDEFINED, [res, rej])
         except JSThrow as exc:
@@ -243,9 +252,9 @@ def make_promise_global(rt: Any) -> NativeFunction:
                 if kind == "any":
                     from ..jsvalues import JSError
 
-                    err = JSError("AggregateError", "All promises were rejected")
-                    err.props["errors"] = []
-                    out.reject(err)
+                    agg = JSError("AggregateError", "All promises were rejected")
+                    agg.props["errors"] = []
+                    out.reject(agg)
                 elif kind != "race":
                     out.resolve([])
                 return out

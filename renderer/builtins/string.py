@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from ..jsvalues import (
     JS_WHITESPACE,
@@ -196,10 +196,15 @@ def _starts_with(this: Any, args: list) -> bool:
     return s.startswith(search, pos)
 
 
+_NORMAL_FORMS: dict[str, Literal["NFC", "NFD", "NFKC", "NFKD"]] = {
+    "NFC": "NFC", "NFD": "NFD", "NFKC": "NFKC", "NFKD": "NFKD"
+}
+
+
 def _normalize(this: Any, args: list) -> str:
     s = this_string(this, "normalize")
-    form = "NFC" if not args or args[0] is UNDEFINED else to_string(args[0])
-    if form not in ("NFC", "NFD", "NFKC", "NFKD"):
+    form = _NORMAL_FORMS.get("NFC" if not args or args[0] is UNDEFINED else to_string(args[0]))
+    if form is None:
         range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
     if s.isascii():
         return s

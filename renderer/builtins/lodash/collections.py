@@ -95,10 +95,10 @@ def _find_index(arr: Any, length: int, pred: Fn, from_index: Any, from_right: bo
             if to_boolean(pred(_at(arr, i), float(i), arr)):
                 return i
         return -1
-    index = 0 if _nil(from_index) else _to_integer(from_index)
-    if index < 0:
-        index = max(length + index, 0)
-    for i in range(int(min(index, length)), length):
+    start = 0 if _nil(from_index) else _to_integer(from_index)
+    if start < 0:
+        start = max(length + start, 0)
+    for i in range(int(min(start, length)), length):
         if to_boolean(pred(_at(arr, i), float(i), arr)):
             return i
     return -1
@@ -219,7 +219,7 @@ def l_includes(this: Any, args: list) -> bool:
     return bool(n) and fi < n and _sz_index(seq, value, int(fi)) > -1
 
 
-def _aggregate(args: list, setter: Callable[[dict, Any, Any], None], init: Callable[[], Any]) -> Any:
+def _aggregate(args: list, setter: Callable[[Any, Any, Any], None], init: Callable[[], Any]) -> Any:
     c = _arg(args, 0)
     it = _arg(args, 1)
     acc = init()
@@ -281,7 +281,7 @@ def l_count_by(this: Any, args: list) -> dict:
 
 
 def l_partition(this: Any, args: list) -> list:
-    return _aggregate(args, _partition_setter, lambda: [[], []])  # type: ignore[arg-type]
+    return _aggregate(args, _partition_setter, lambda: [[], []])
 
 
 def l_shuffle(this: Any, args: list) -> list:

@@ -118,7 +118,7 @@ def _base_order_by(c: Any, iteratees: list, orders: list) -> list:
     keyed = [_column_keys(col) for col in columns]
     if all(k is not None for k in keyed):
         for keys, desc in zip(reversed(keyed), reversed(descs)):
-            order.sort(key=keys.__getitem__, reverse=desc)  # type: ignore[union-attr]
+            order.sort(key=keys.__getitem__, reverse=desc)
     else:
         def compare(i: int, j: int) -> int:
             for col, desc in zip(columns, descs):
