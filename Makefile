@@ -65,6 +65,7 @@ test-quick: install
 
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 bench: install
 	@set -e; found=; for f in bench/*.py; do \
