@@ -206,10 +206,10 @@ def jv_describe(v: Any) -> str:
 
 def compile_class(compiler: Any, node: Any) -> Any:
     """A closure that creates the class (evaluating ``extends`` and computed keys then)."""
-    from .statements import AsyncClosure, Closure
+    from .statements import closure_class
 
     def closure(code: Any, home: Scope) -> Any:
-        return (AsyncClosure if code.is_async else Closure)(code, home)
+        return closure_class(code)(code, home)
 
     name = node.id.name if node.id is not None else ""
     parent_fn = compiler.expr(node.superClass) if node.superClass is not None else None

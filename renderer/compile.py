@@ -571,6 +571,23 @@ class ExpressionCompiler:
 
         return await_
 
+    def e_YieldExpression(self, node: Any) -> Fn:
+        from .generators import yield_from, yield_value
+
+        arg = self.expr(node.argument) if node.argument is not None else None
+        delegate = bool(getattr(node, "delegate", False))
+        loc = _loc(node)
+
+        def yield_(scope: Scope) -> Any:
+            v = arg(scope) if arg is not None else UNDEFINED
+            try:
+                return yield_from(scope.rt, v) if delegate else yield_value(scope.rt, v)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return yield_
+
 
 def stack_overflow(loc: tuple[int, int]) -> JSThrow:
     exc = JSThrow(jv.JSError("RangeError", "Maximum call stack size exceeded"))

@@ -183,13 +183,41 @@ class AsyncClosure(Closure):
         return call_async(self, this, args)
 
 
+class GeneratorClosure(Closure):
+    """A ``function*``: a call returns a generator object whose body runs on its own greenlet."""
+
+    __slots__ = ()
+
+    def call(self, this: Any, args: list) -> Any:
+        from .generators import JSGenerator
+
+        if this is None or this is UNDEFINED:
+            this = self.scope.rt.global_obj
+        return JSGenerator(self, this, args)
+
+    def construct(self, args: list) -> Any:
+        return jv.type_error(f"{self.name or 'anonymous'} is not a constructor")
+
+
+def closure_class(code: FunctionCode) -> type[Closure]:
+    """Which kind of function object a compiled function makes."""
+    if code.is_generator:
+        if code.is_async:
+            raise NotImplementedError  # rejected at compile time (function_code)
+        return GeneratorClosure
+    return AsyncClosure if code.is_async else Closure
+
+
 class FunctionCode:
     """Everything about a function that does not depend on the closure's scope."""
 
-    __slots__ = ("name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name", "arrow_names")
+    __slots__ = (
+        "name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name", "arrow_names", "is_generator",
+    )
 
     def __init__(self, name: str, length: int, is_arrow: bool, is_async: bool, bind: Any, run: Any, loc: Any):
         self.self_name: str | None = None
+        self.is_generator = False
         # An arrow whose parameters are all plain names: those names (Closure.invoke's fast path).
         self.arrow_names: tuple[str, ...] | None = None
         self.name = name
@@ -234,7 +262,7 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
     def function(self, node: Any, name: str = "") -> Fn:
         code = self.function_code(node, name)
 
-        cls = AsyncClosure if code.is_async else Closure
+        cls = closure_class(code)
 
         def make(scope: Scope) -> Closure:
             return cls(code, scope)
@@ -278,6 +306,10 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
             run = run_block
         is_async = bool(getattr(node, "isAsync", False) or getattr(node, "async", False))
         code = FunctionCode(fname, length, is_arrow, is_async, bind, run, loc)
+        if getattr(node, "generator", False):
+            if is_async:
+                raise self.error(node, "kview does not support async generator functions yet")
+            code.is_generator = True
         if node.type == "FunctionExpression" and getattr(node, "id", None) is not None:
             code.self_name = fname  # a named function expression sees its own name
         if is_arrow and all(p.type == "Identifier" for p in params):

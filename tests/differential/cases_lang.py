@@ -115,6 +115,20 @@ CASES: list[str] = [
     "class Named {} Named.name", "class X2 { m() {} } typeof new X2().m",
     "class Counter { #n = 0; inc() { return ++this.#n } } const cc = new Counter(); cc.inc(); cc.inc()",
     "class Anim { speak() { return `${this.name} makes a sound` } constructor(n) { this.name = n } } class Dog extends Anim { speak() { return `${super.speak()} (woof)` } } new Dog('Rex').speak()",
+    # generators
+    "function* g() { yield 1; yield 2; return 3 } [...g()]",
+    "function* g2() { const x = yield 1; yield x * 2 } const it = g2(); [it.next(), it.next(5), it.next()]",
+    "function* r(n) { for (let i = 0; i < n; i++) yield i } let s = 0; for (const v of r(5)) s += v; s",
+    "function* a() { yield* [1, 2]; const r = yield* b(); yield r } function* b() { yield 3; return 4 } [...a()]",
+    "function* t() { try { yield 1 } catch (e) { yield 'caught ' + e } } const it2 = t(); it2.next(); it2.throw('boom').value",
+    "function* u() { yield 1; yield 2 } const it3 = u(); it3.next(); [it3.return(9), it3.next()]",
+    "const og = { *items() { yield 'a'; yield 'b' } }; Array.from(og.items())",
+    "function* inf() { let i = 0; while (true) yield i++ } const it4 = inf(); it4.next(); it4.next(); it4.next().value",
+    "class CG { *['gen']() { yield 7 } } [...new CG().gen()]",
+    "function* e() { throw new Error('inside') } try { e().next() } catch (x) { x.message }",
+    "typeof function* () {}", "function* f0() {} const it5 = f0(); [it5.next(), it5.next()]",
+    "function* pairs(o) { for (const k of Object.keys(o)) yield [k, o[k]] } Object.fromEntries(pairs({a: 1, b: 2}))",
+    "try { const G = function* () {}; new G() } catch (err) { err.name }",
     # regex literal basics
     "/a+/.test('caaat')", "'x-y-z'.split('-')",
     # Math / JSON through the interpreter
