@@ -12,7 +12,8 @@ React's model, reduced to what a static preview needs:
   host elements, Kustomer ``BuiltinComponent``s and fragments. A component that has no
   pending update, receives the very same props object (or equal props, for ``memo``) and
   whose contexts are unchanged bails out like React's: it is not called again and its
-  previous output is walked instead.
+  previous output is walked instead. A tree without any of those (``_host_only``) is
+  only scanned for duplicate keys: the walk would return it unchanged.
 * ``commit()`` runs what the pass scheduled, in React's order: unmounted components'
   cleanups, then layout-effect cleanups and setups, then passive-effect cleanups and setups
   (children before parents, all cleanups before any setup).
@@ -238,6 +239,73 @@ def _shallow_equal(a: Any, b: Any) -> bool:
     return True
 
 
+def _duplicate_key(key: Any) -> str:
+    return (
+        f"Encountered two children with the same key, `{key}`. Keys should be unique so that "
+        "components maintain their identity across updates."
+    )
+
+
+HOST_SCAN_DEPTH = 1000  # the full walk of a tree this deep stays far from the recursion limit
+
+
+def _host_only(v: Any, depth: int, dups: list) -> bool:
+    """Whether ``HooksRuntime.walk`` would return ``v`` unchanged and do nothing but warn about
+    duplicate keys: no function component, special type (context, memo...) or promise where
+    the walk looks (children, a Kustomer component's element props). Visits what the walk
+    visits in its order and appends ``(key, loc)`` per duplicate key to ``dups``, which the
+    caller reports only on True (on False the full walk runs and reports them itself).
+    Trees nested deeper than ``HOST_SCAN_DEPTH`` answer False: the full walk then runs out
+    of stack, or not, exactly as before."""
+    if depth > HOST_SCAN_DEPTH:
+        return False
+    t = type(v)
+    if t is list:
+        keys: set | None = None
+        for item in v:
+            ti = type(item)
+            if ti is VNode:
+                key = item.key
+                if key is not None:  # walk_list's check
+                    if keys is None:
+                        keys = {key}
+                    elif key in keys:
+                        dups.append((key, item.loc))
+                    else:
+                        keys.add(key)
+                if type(item.type) is str:  # inlined: host elements are most of a tree
+                    c = item.vprops.get("children")
+                    if c is None or type(c) is str or type(c) is float or _host_only(c, depth + 2, dups):
+                        continue
+                    return False
+            elif ti is str or ti is float or item is None:
+                continue
+            if not _host_only(item, depth + 1, dups):
+                return False
+        return True
+    if t is VNode:
+        typ = v.type
+        props = v.vprops
+        if type(typ) is str or typ is FRAGMENT:
+            c = props.get("children")
+            return c is None or type(c) is str or type(c) is float or _host_only(c, depth + 1, dups)
+        if isinstance(typ, BuiltinComponent):
+            c = props.get("children")
+            if not (c is None or type(c) is str or type(c) is float or _host_only(c, depth + 1, dups)):
+                return False
+            for name, value in props.items():  # walk_host walks elements in its other props too
+                if name != "children" and (isinstance(value, VNode) or type(value) is list):
+                    if not _host_only(value, depth + 1, dups):
+                        return False
+            return True
+        return not isinstance(typ, JSFunction)  # (invalid types are left to html.py)
+    if t is str or t is float or v is None or v is UNDEFINED or t is bool:
+        return True
+    if isinstance(v, VNode):  # (no subclass exists; the walk would render it)
+        return False
+    return not (isinstance(v, JSObject) and v.class_name == "Promise")
+
+
 # --------------------------------------------------------------------------- the runtime
 
 
@@ -278,8 +346,18 @@ class HooksRuntime:
         self.late = 0
         self.context_values = {}
         self.suspended = False
+        root = self.root_value(value)
+        # Fast path: a tree of host elements, fragments and Kustomer components only (no
+        # function component, context, memo..., promise) comes out of the walk unchanged; all
+        # the walk would do is warn about duplicate keys, which the scan does for much less
+        # (no path tuples, no frames per element). Anything else takes the full walk.
+        dups: list[tuple[str, Any]] = []
+        if _host_only(root, 0, dups):
+            for key, loc in dups:
+                self.rt.warn(_duplicate_key(key), loc)
+            return root
         try:
-            return self.walk_children(self.root_value(value), ())
+            return self.walk_children(root, ())
         except RecursionError:
             raise js_error("Maximum call stack size exceeded", "RangeError") from None
 
@@ -303,11 +381,7 @@ class HooksRuntime:
                 if keys is None:
                     keys = set()
                 if seg in keys:
-                    self.rt.warn(
-                        f"Encountered two children with the same key, `{seg[1]}`. Keys should be "
-                        "unique so that components maintain their identity across updates.",
-                        item.loc,
-                    )
+                    self.rt.warn(_duplicate_key(seg[1]), item.loc)
                     seg = (seg, i)
                 keys.add(seg)
             r = self.walk(item, path + (seg,))

@@ -610,3 +610,87 @@ def test_group_booking_template_runs() -> None:
                 requests={"POST /v1/customers/search": {"data": rows}})  # fmt: skip
     assert ok.html == ""  # the template only logs the response (it never calls renderReservationsTable)
     assert any("[Debug] Fetching reservations" in c["text"] for c in ok.console)
+
+
+
+# --------------------------------------------------------------------------- trees without components
+
+HOST_ONLY = """<div>
+  <ul>{['a', 'b', 'a', 'a'].map(k => <li key={k}>{[<i key="x"/>, <i key="x"/>]}</li>)}</ul>
+  <p key="p"/><p key="p"/>
+  <BasicRow label="l" value={[<b key="v"/>, <b key="v"/>]}/>
+  {[[<em key="n"/>], [<em key="n"/>, <em key="n"/>]]}
+</div>"""
+
+
+def test_duplicate_keys_warned_in_host_only_trees() -> None:
+    """No component at all (the walk's fast path): its warnings, in its order, each once."""
+    result = render(HOST_ONLY, {})
+
+    def dup(key: str, line: int, column: int) -> tuple[str, int, int]:
+        message = (
+            f"Encountered two children with the same key, `{key}`. Keys should be unique so that "
+            "components maintain their identity across updates."
+        )
+        return message, line, column
+
+    assert [(w["message"], w["line"], w["column"]) for w in result.warnings] == [
+        dup("x", 2, 66),  # inside the first <li>, walked before the list's next keys
+        dup("a", 2, 38),  # the third and fourth <li> (one entry)
+        dup("p", 3, 15),  # JSX siblings
+        dup("v", 4, 45),  # elements in a Kustomer component's props are walked too
+        dup("n", 5, 38),  # each nested list has keys of its own
+    ]
+
+
+FAST_PATH_CASES = {
+    "host only": HOST_ONLY,
+    "component inside": HOST_ONLY.replace("<p key=\"p\"/><p", "<p key=\"p\"/><P/><p")
+    + ";\nfunction P() { const [n] = useState(1); return <i>{n}</i>; }",
+    "component in props": "function X() { return <u key='k'/>; }\n"
+    "<div>{[<b key='k'/>, <b key='k'/>]}<BasicRow label='l' value={[<X key='a'/>, <X key='a'/>]}/></div>",
+    "context": "const C = React.createContext(1); <div>{[<b key='k'/>, <b key='k'/>]}<C value={2}/></div>",
+    "promise child": "<div>{[<b key='k'/>, <b key='k'/>]}{Promise.resolve(<i key='k'/>)}</div>",
+    "kustomer render": "Kustomer.render(<div>{[<b key='k'/>, <b key='k'/>]}</div>);"
+    "setTimeout(() => Kustomer.render(<p>{[<i key='j'/>, <i key='j'/>]}</p>), 5); undefined",
+    "timer mutates the tree": "const kids = [<b key='k'/>]; setTimeout(() => kids.push(<b key='k'/>), 5);"
+    "function Late() { return <i>late</i>; } setTimeout(() => kids.push(<Late key='l'/>), 6); <div>{kids}</div>",
+    "effects of a late component": "function Late() { useEffect(() => console.log('never')); return <i/>; }"
+    "const kids = []; setTimeout(() => kids.push(<Late/>), 1); <div>{kids}</div>",
+    "invalid type": "const T = undefined; <div>{[<b key='k'/>, <b key='k'/>]}{React.createElement(T)}</div>",
+    "deep": "let el = <b key='k'/>; for (let i = 0; i < 1200; i++) el = [el, <b key='k'/>]; <div>{el}</div>",
+    "too deep": "let el = 'x'; for (let i = 0; i < 6000; i++) el = <div>{el}</div>; el",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAST_PATH_CASES))
+def test_fast_path_is_the_full_walk(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk's fast path for trees without components changes nothing: same HTML, console,
+    warnings (or error) as the full walk, also when timers change things afterwards."""
+    import renderer.hooks as hooks
+
+    def outcome() -> object:
+        try:
+            r = kv(FAST_PATH_CASES[name])
+        except KViewError as exc:
+            return str(exc)
+        return r.html, r.console, r.warnings
+
+    fast = outcome()
+    monkeypatch.setattr(hooks, "_host_only", lambda value, depth, dups: False)
+    assert fast == outcome()
+
+
+def test_fast_path_is_taken_only_without_components() -> None:
+    from renderer.hooks import _host_only
+
+    host = evaluate("const T = undefined; <div>{[<b/>, 'x', 1, null, [<i/>]]}<BasicRow value={<b/>}/>"
+                    "<T/><>{false}</></div>")  # fmt: skip
+    assert _host_only(host, 0, [])
+    for src in (
+        "function F() {} <div><p>{[<F/>]}</p></div>",
+        "<div>{[<b/>, Promise.resolve(1)]}</div>",
+        "<BasicRow value={[<React.StrictMode/>]}/>",
+        "let el = <b/>; for (let i = 0; i < 1001; i++) el = <i>{el}</i>; el",
+    ):
+        assert not _host_only(evaluate(PRELUDE + src), 0, []), src
