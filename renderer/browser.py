@@ -54,6 +54,7 @@ import copy
 import json
 import random
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .jsvalues import (
@@ -80,6 +81,7 @@ from .members import (
     define_methods,
     get_member,
 )
+from .runtime import current_runtime
 
 ORIGIN = "https://kview.local"
 HREF = ORIGIN + "/app"
@@ -239,53 +241,66 @@ def _rect() -> dict[str, Any]:
     return {k: 0.0 for k in ("x", "y", "width", "height", "top", "right", "bottom", "left")}
 
 
-def make_element(rt: Any, tag: str) -> dict[str, Any]:
-    """A minimal stand-in for an HTML element: data holders and harmless methods."""
-    el: dict[str, Any] = {}
-    attrs: dict[str, str] = {}
-    children: list = []
+class _Node:
+    """The Python side of a fake element: its property dict, attributes and children."""
+
+    __slots__ = ("el", "attrs", "children")
+
+    def __init__(self) -> None:
+        self.el: dict[str, Any] = {}
+        self.attrs: dict[str, str] = {}
+        self.children: list = []
+
+
+def _element_methods(node_of: Callable[[], _Node]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An element's methods and its ``classList``'s, acting on the element ``node_of()`` gives."""
 
     def classes() -> list[str]:
-        return to_string(el.get("className", "")).split()
+        return to_string(node_of().el.get("className", "")).split()
 
     def set_classes(names: list[str]) -> None:
-        el["className"] = " ".join(dict.fromkeys(names))
+        node_of().el["className"] = " ".join(dict.fromkeys(names))
 
     def set_attribute(this: Any, args: list) -> Any:
+        n = node_of()
         name, value = to_string(_arg(args)).lower(), to_string(_arg(args, 1))
         if name == "class":
-            el["className"] = value
+            n.el["className"] = value
         elif name == "id":
-            el["id"] = value
+            n.el["id"] = value
         else:
-            attrs[name] = value
+            n.attrs[name] = value
         return UNDEFINED
 
     def get_attribute(this: Any, args: list) -> Any:
+        n = node_of()
         name = to_string(_arg(args)).lower()
         if name == "class":
-            return el.get("className") or None
+            return n.el.get("className") or None
         if name == "id":
-            return el.get("id") or None
-        return attrs.get(name)
+            return n.el.get("id") or None
+        return n.attrs.get(name)
 
     def remove_attribute(this: Any, args: list) -> Any:
-        attrs.pop(to_string(_arg(args)).lower(), None)
+        node_of().attrs.pop(to_string(_arg(args)).lower(), None)
         return UNDEFINED
 
     def append_child(this: Any, args: list) -> Any:
+        n = node_of()
         child = _arg(args)
         if not isinstance(child, dict):
             type_error("Failed to execute 'appendChild' on 'Node': parameter 1 is not of type 'Node'.")
-        children.append(child)
-        if el.get("tagName") in ("HEAD", "BODY") and child.get("tagName") == "SCRIPT":
-            src = child.get("src") or attrs.get("src")
+        n.children.append(child)
+        if n.el.get("tagName") in ("HEAD", "BODY") and child.get("tagName") == "SCRIPT":
+            src = child.get("src") or n.attrs.get("src")
             if src:
+                rt = current_runtime()
                 rt.warn(f"<script src=\"{to_string(src)}\"> added to the document is not loaded in "
                         "previews (DOMPurify is built in)", rt.loc, kind="browser")
         return child
 
     def remove_child(this: Any, args: list) -> Any:
+        children = node_of().children
         child = _arg(args)
         for i, c in enumerate(children):
             if c is child:
@@ -295,6 +310,7 @@ def make_element(rt: Any, tag: str) -> dict[str, Any]:
                           "The node to be removed is not a child of this node.")
 
     def append(this: Any, args: list) -> Any:
+        children = node_of().children
         for a in args:
             children.append(a if isinstance(a, dict) else {"nodeType": 3.0, "textContent": to_string(a)})
         return UNDEFINED
@@ -322,14 +338,9 @@ def make_element(rt: Any, tag: str) -> dict[str, Any]:
             set_classes([c for c in classes() if c != name])
         return want
 
-    up = tag.upper()
-    el.update({
-        "tagName": up, "nodeName": up, "nodeType": 1.0, "id": "", "className": "",
-        "style": {}, "dataset": {}, "children": children, "childNodes": children,
-        "parentNode": None, "textContent": "", "innerText": "", "innerHTML": "", "value": "",
-        "offsetWidth": 0.0, "offsetHeight": 0.0, "scrollTop": 0.0, "scrollHeight": 0.0,
-        "classList": {"add": _fn("add", cl_add), "remove": _fn("remove", cl_remove),
-                      "contains": _fn("contains", cl_contains, 1), "toggle": _fn("toggle", cl_toggle, 1)},
+    class_list = {"add": _fn("add", cl_add), "remove": _fn("remove", cl_remove),
+                  "contains": _fn("contains", cl_contains, 1), "toggle": _fn("toggle", cl_toggle, 1)}
+    methods = {
         "setAttribute": _fn("setAttribute", set_attribute, 2),
         "getAttribute": _fn("getAttribute", get_attribute, 1),
         "removeAttribute": _fn("removeAttribute", remove_attribute, 1),
@@ -348,9 +359,43 @@ def make_element(rt: Any, tag: str) -> dict[str, Any]:
         "querySelector": _const("querySelector", None),
         "querySelectorAll": _fn("querySelectorAll", lambda this, args: []),
         "closest": _const("closest", None),
-        "contains": _fn("contains", lambda this, args: any(c is _arg(args) for c in children), 1),
+        "contains": _fn("contains", lambda this, args: any(c is _arg(args) for c in node_of().children), 1),
+    }
+    return methods, class_list
+
+
+def _element(tag: str, node: _Node, methods: tuple[dict[str, Any], dict[str, Any]]) -> dict[str, Any]:
+    """The element's property dict (``node.el``): data holders, then ``methods``."""
+    up = tag.upper()
+    children = node.children
+    el = node.el
+    el.update({
+        "tagName": up, "nodeName": up, "nodeType": 1.0, "id": "", "className": "",
+        "style": {}, "dataset": {}, "children": children, "childNodes": children,
+        "parentNode": None, "textContent": "", "innerText": "", "innerHTML": "", "value": "",
+        "offsetWidth": 0.0, "offsetHeight": 0.0, "scrollTop": 0.0, "scrollHeight": 0.0,
+        "classList": dict(methods[1]),
     })
+    el.update(methods[0])
     return el
+
+
+def make_element(tag: str) -> dict[str, Any]:
+    """A minimal stand-in for an HTML element: data holders and harmless methods."""
+    node = _Node()
+    return _element(tag, node, _element_methods(lambda: node))
+
+
+# The document's own <html>, <head> and <body> are made per render, their methods once: these
+# find the render's elements (``rt.extra['document_nodes']``) through ``current_runtime()``.
+_DOCUMENT_ROLES = ("html", "head", "body")
+
+
+def _document_node(role: str) -> Callable[[], _Node]:
+    return lambda: current_runtime().extra["document_nodes"][role]
+
+
+_ROLE_METHODS = {role: _element_methods(_document_node(role)) for role in _DOCUMENT_ROLES}
 
 
 def _selection() -> dict[str, Any]:
@@ -368,27 +413,21 @@ def _selection() -> dict[str, Any]:
     }
 
 
-def _document(rt: Any, location: dict, get_selection: NativeFunction) -> dict[str, Any]:
-    html = make_element(rt, "html")
-    head = make_element(rt, "head")
-    body = make_element(rt, "body")
-    html["children"].extend([head, body])
+def _document_functions() -> dict[str, NativeFunction]:
+    """``document``'s methods, made once (``_DOCUMENT_FUNCTIONS``)."""
 
     def create_element(this: Any, args: list) -> Any:
-        return make_element(rt, to_string(_arg(args)))
+        return make_element(to_string(_arg(args)))
 
     def create_text(this: Any, args: list) -> Any:
         text = to_string(_arg(args))
         return {"nodeType": 3.0, "nodeName": "#text", "textContent": text, "data": text}
 
     return {
-        "nodeType": 9.0, "title": "", "cookie": "", "referrer": "", "readyState": "complete",
-        "visibilityState": "visible", "hidden": False, "URL": HREF, "location": location,
-        "documentElement": html, "head": head, "body": body, "activeElement": body,
         "createElement": _fn("createElement", create_element, 1),
-        "createElementNS": _fn("createElementNS", lambda this, args: make_element(rt, to_string(_arg(args, 1))), 2),
+        "createElementNS": _fn("createElementNS", lambda this, args: make_element(to_string(_arg(args, 1))), 2),
         "createTextNode": _fn("createTextNode", create_text, 1),
-        "createDocumentFragment": _fn("createDocumentFragment", lambda this, args: make_element(rt, "#document-fragment")),
+        "createDocumentFragment": _fn("createDocumentFragment", lambda this, args: make_element("#document-fragment")),
         "getElementById": _const("getElementById", None),
         "querySelector": _const("querySelector", None),
         "querySelectorAll": _fn("querySelectorAll", lambda this, args: []),
@@ -401,8 +440,25 @@ def _document(rt: Any, location: dict, get_selection: NativeFunction) -> dict[st
         "execCommand": _const("execCommand", False),
         "queryCommandSupported": _const("queryCommandSupported", False),
         "hasFocus": _const("hasFocus", True),
-        "getSelection": get_selection,
     }
+
+
+_DOCUMENT_FUNCTIONS = _document_functions()
+
+
+def _document(rt: Any, location: dict, get_selection: NativeFunction) -> dict[str, Any]:
+    nodes = {role: _Node() for role in _DOCUMENT_ROLES}
+    rt.extra["document_nodes"] = nodes  # what the shared methods of these three act on
+    html, head, body = (_element(role, nodes[role], _ROLE_METHODS[role]) for role in _DOCUMENT_ROLES)
+    html["children"].extend([head, body])
+    doc: dict[str, Any] = {
+        "nodeType": 9.0, "title": "", "cookie": "", "referrer": "", "readyState": "complete",
+        "visibilityState": "visible", "hidden": False, "URL": HREF, "location": location,
+        "documentElement": html, "head": head, "body": body, "activeElement": body,
+    }
+    doc.update(_DOCUMENT_FUNCTIONS)
+    doc["getSelection"] = get_selection
+    return doc
 
 
 # ============================================================================ DOMPurify
@@ -425,23 +481,26 @@ def sanitize_html(s: str) -> str:
     return _TAG.sub(lambda m: _JS_URL.sub("", _ON_ATTR.sub("", m.group())), s)
 
 
-def _dompurify(rt: Any) -> dict[str, Any]:
-    def sanitize(this: Any, args: list) -> Any:
-        v = _arg(args)
-        if v is UNDEFINED or v is None:
-            return ""
-        return sanitize_html(to_string(v))
+def _sanitize(this: Any, args: list) -> Any:
+    v = _arg(args)
+    if v is UNDEFINED or v is None:
+        return ""
+    return sanitize_html(to_string(v))
 
-    return {
-        "sanitize": _fn("sanitize", sanitize, 1),
-        "isSupported": True,
-        "version": "3.2.0-kview",
-        "removed": [],
-        "addHook": _noop("addHook"), "removeHook": _noop("removeHook"),
-        "removeAllHooks": _noop("removeAllHooks"),
-        "setConfig": _noop("setConfig"), "clearConfig": _noop("clearConfig"),
-        "isValidAttribute": _const("isValidAttribute", True),
-    }
+
+_DOMPURIFY_SANITIZE = _fn("sanitize", _sanitize, 1)
+_DOMPURIFY_FUNCTIONS = {
+    "addHook": _noop("addHook"), "removeHook": _noop("removeHook"),
+    "removeAllHooks": _noop("removeAllHooks"),
+    "setConfig": _noop("setConfig"), "clearConfig": _noop("clearConfig"),
+    "isValidAttribute": _const("isValidAttribute", True),
+}
+
+
+def _dompurify() -> dict[str, Any]:
+    d: dict[str, Any] = {"sanitize": _DOMPURIFY_SANITIZE, "isSupported": True, "version": "3.2.0-kview", "removed": []}
+    d.update(_DOMPURIFY_FUNCTIONS)
+    return d
 
 
 # ============================================================================ base64, structuredClone
@@ -581,10 +640,12 @@ _STATUS_TEXT = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request"
                 503: "Service Unavailable"}
 
 
-def _make_fetch(rt: Any) -> NativeFunction:
+def _make_fetch() -> NativeFunction:
+    """``fetch``, made once (``_FETCH``): it answers from its render's request table."""
     from .builtins.promise import JSPromise, rejected
 
     def fetch(this: Any, args: list) -> Any:
+        rt = current_runtime()
         target = _arg(args)
         url = to_string(get_member(target, "url")) if isinstance(target, dict) else to_string(target)
         init = _arg(args, 1)
@@ -616,6 +677,9 @@ def _make_fetch(rt: Any) -> NativeFunction:
     return NativeFunction("fetch", fetch, 1)
 
 
+_FETCH = _make_fetch()
+
+
 # ============================================================================ the factory
 
 def _observer(name: str) -> NativeFunction:
@@ -628,15 +692,24 @@ def _observer(name: str) -> NativeFunction:
         "cannot be called as a function."), 1, ctor=construct)
 
 
-def browser_globals(rt: Any) -> dict[str, Any]:
-    """The per-render browser globals (see the module docstring for each one's behaviour)."""
+def _crypto_rng() -> random.Random:
+    """The render's ``crypto`` random source: deterministic per render, made on first use."""
+    rt = current_runtime()
+    rng = rt.extra.get("crypto_rng")
+    if rng is None:
+        rng = rt.extra["crypto_rng"] = random.Random(f"kview-crypto:{rt.start_ms}")
+    return rng
+
+
+def _window_functions() -> dict[str, NativeFunction]:
+    """The functions of ``window`` and of its objects (``location.assign``…), made once
+    (``_WINDOW_FUNCTIONS``) and shared by all renders (writes to them are ignored); those that
+    need their render find its runtime through ``current_runtime()``."""
     from .builtins import STATIC_GLOBALS
     from .builtins.promise import resolved
 
-    seeds = rt.extra.get("storage_seeds", {})
-    rng = random.Random(f"kview-crypto:{rt.start_ms}")
-
     def warn(message: str) -> None:
+        rt = current_runtime()
         rt.warn(message, rt.loc, kind="browser")
 
     def location_warn(name: str) -> NativeFunction:
@@ -646,19 +719,11 @@ def browser_globals(rt: Any) -> dict[str, Any]:
 
         return _fn(name, f)
 
-    location = {
-        "href": HREF, "origin": ORIGIN, "protocol": "https:", "host": "kview.local",
-        "hostname": "kview.local", "port": "", "pathname": "/app", "search": "", "hash": "",
-        "assign": location_warn("assign"), "replace": location_warn("replace"),
-        "reload": location_warn("reload"), "toString": _const("toString", HREF),
-    }
-
     def get_selection(this: Any, args: list) -> Any:
         return _selection()
 
-    get_sel = _fn("getSelection", get_selection)
-
     def perf_now() -> float:
+        rt = current_runtime()
         return float(rt.now() - rt.start_ms)
 
     def open_(this: Any, args: list) -> Any:
@@ -668,7 +733,7 @@ def browser_globals(rt: Any) -> dict[str, Any]:
     def dialog(name: str, result: Any) -> NativeFunction:
         def f(this: Any, args: list) -> Any:
             text = to_string(args[0]) if args else ""
-            rt.log("info", f"[{name}] {text}")
+            current_runtime().log("info", f"[{name}] {text}")
             warn(f"{name}() is not shown in previews ({name} → {safe_to_string(result)})")
             return result
 
@@ -678,14 +743,15 @@ def browser_globals(rt: Any) -> dict[str, Any]:
         cb = _arg(args)
         if not isinstance(cb, JSFunction):
             type_error("Failed to execute 'requestAnimationFrame' on 'Window': The callback provided as parameter 1 is not a function.")
-        return rt.set_timer(NativeFunction("", lambda t, a: cb.call(UNDEFINED, [perf_now()])), 16.0, [])
+        return current_runtime().set_timer(NativeFunction("", lambda t, a: cb.call(UNDEFINED, [perf_now()])), 16.0, [])
 
     def caf(this: Any, args: list) -> Any:
         if args:
-            rt.clear_timer(args[0])
+            current_runtime().clear_timer(args[0])
         return UNDEFINED
 
     def random_uuid(this: Any, args: list) -> Any:
+        rng = _crypto_rng()
         b = bytearray(rng.getrandbits(8) for _ in range(16))
         b[6] = (b[6] & 0x0F) | 0x40
         b[8] = (b[8] & 0x3F) | 0x80
@@ -695,18 +761,21 @@ def browser_globals(rt: Any) -> dict[str, Any]:
     def get_random_values(this: Any, args: list) -> Any:
         arr = _arg(args)
         if isinstance(arr, list):
+            rng = _crypto_rng()
             for i in range(len(arr)):
                 arr[i] = float(rng.getrandbits(8))
             return arr
         return type_error("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'ArrayBufferView'.")
 
     def clipboard_write(this: Any, args: list) -> Any:
+        rt = current_runtime()
         text = to_string(_arg(args))
         rt.extra["clipboard"] = text
         rt.log("info", f"[clipboard] {text}")
         return resolved(rt, UNDEFINED)
 
     def clipboard_read(this: Any, args: list) -> Any:
+        rt = current_runtime()
         return resolved(rt, rt.extra.get("clipboard", ""))
 
     def match_media(this: Any, args: list) -> Any:
@@ -721,17 +790,11 @@ def browser_globals(rt: Any) -> dict[str, Any]:
         style["getPropertyValue"] = _fn("getPropertyValue", lambda t, a: to_string(style.get(to_string(_arg(a)), "")), 1)
         return style
 
-    document = _document(rt, location, get_sel)
-    g: dict[str, Any] = {
+    fns = {
         "addEventListener": _noop("addEventListener"),
         "removeEventListener": _noop("removeEventListener"),
         "dispatchEvent": _const("dispatchEvent", True),
-        "innerWidth": WINDOW_WIDTH, "innerHeight": WINDOW_HEIGHT,
-        "outerWidth": WINDOW_WIDTH, "outerHeight": WINDOW_HEIGHT,
-        "devicePixelRatio": 1.0, "scrollX": 0.0, "scrollY": 0.0, "pageXOffset": 0.0, "pageYOffset": 0.0,
-        "screen": {"width": WINDOW_WIDTH, "height": WINDOW_HEIGHT, "availWidth": WINDOW_WIDTH,
-                   "availHeight": WINDOW_HEIGHT, "colorDepth": 24.0, "pixelDepth": 24.0},
-        "getSelection": get_sel,
+        "getSelection": _fn("getSelection", get_selection),
         "getComputedStyle": _fn("getComputedStyle", computed_style, 1),
         "matchMedia": _fn("matchMedia", match_media, 1),
         "scrollTo": _noop("scrollTo"), "scrollBy": _noop("scrollBy"),
@@ -740,28 +803,19 @@ def browser_globals(rt: Any) -> dict[str, Any]:
         "alert": dialog("alert", UNDEFINED),
         "confirm": dialog("confirm", False),
         "prompt": dialog("prompt", None),
-        "location": location,
-        "history": {"length": 1.0, "state": None, "pushState": _noop("pushState"),
-                    "replaceState": _noop("replaceState"), "back": _noop("back"),
-                    "forward": _noop("forward"), "go": _noop("go")},
-        "document": document,
-        "sessionStorage": JSStorage(seeds.get("sessionStorage")),
-        "localStorage": JSStorage(seeds.get("localStorage")),
-        "navigator": {
-            "userAgent": "kview", "language": "en-US", "languages": ["en-US", "en"],
-            "platform": "kview", "vendor": "", "onLine": True, "cookieEnabled": False,
-            "hardwareConcurrency": 4.0, "maxTouchPoints": 0.0,
-            "clipboard": {"writeText": _fn("writeText", clipboard_write, 1),
-                          "readText": _fn("readText", clipboard_read)},
-        },
-        "fetch": _make_fetch(rt),
+        "location.assign": location_warn("assign"), "location.replace": location_warn("replace"),
+        "location.reload": location_warn("reload"), "location.toString": _const("toString", HREF),
+        "history.pushState": _noop("pushState"), "history.replaceState": _noop("replaceState"),
+        "history.back": _noop("back"), "history.forward": _noop("forward"), "history.go": _noop("go"),
+        "clipboard.writeText": _fn("writeText", clipboard_write, 1),
+        "clipboard.readText": _fn("readText", clipboard_read),
+        "fetch": _FETCH,
         "requestAnimationFrame": _fn("requestAnimationFrame", raf, 1),
         "cancelAnimationFrame": _fn("cancelAnimationFrame", caf, 1),
-        "performance": {"now": _fn("now", lambda this, args: perf_now()), "timeOrigin": float(rt.start_ms),
-                        "mark": _noop("mark"), "measure": _noop("measure")},
-        "crypto": {"randomUUID": _fn("randomUUID", random_uuid),
-                   "getRandomValues": _fn("getRandomValues", get_random_values, 1)},
-        "DOMPurify": _dompurify(rt),
+        "performance.now": _fn("now", lambda this, args: perf_now()),
+        "performance.mark": _noop("mark"), "performance.measure": _noop("measure"),
+        "crypto.randomUUID": _fn("randomUUID", random_uuid),
+        "crypto.getRandomValues": _fn("getRandomValues", get_random_values, 1),
         "ResizeObserver": _observer("ResizeObserver"),
         "MutationObserver": _observer("MutationObserver"),
         "IntersectionObserver": _observer("IntersectionObserver"),
@@ -773,5 +827,71 @@ def browser_globals(rt: Any) -> dict[str, Any]:
     }
     for name, value in shared.items():  # a builtins module may define these one day: it wins
         if name not in STATIC_GLOBALS:
-            g[name] = value
+            fns[name] = value
+    return fns
+
+
+_WINDOW_FUNCTIONS = _window_functions()
+_SHARED_GLOBALS = ("atob", "btoa", "structuredClone")
+
+
+def browser_globals(rt: Any) -> dict[str, Any]:
+    """The per-render browser globals (see the module docstring for each one's behaviour).
+
+    Their objects (``location``, ``document``, the storages…) are made per render, since
+    templates may write to them; the functions in them are shared (``_window_functions``)."""
+    f = _WINDOW_FUNCTIONS
+    seeds = rt.extra.get("storage_seeds", {})
+    location = {
+        "href": HREF, "origin": ORIGIN, "protocol": "https:", "host": "kview.local",
+        "hostname": "kview.local", "port": "", "pathname": "/app", "search": "", "hash": "",
+        "assign": f["location.assign"], "replace": f["location.replace"],
+        "reload": f["location.reload"], "toString": f["location.toString"],
+    }
+    document = _document(rt, location, f["getSelection"])
+    g: dict[str, Any] = {
+        "addEventListener": f["addEventListener"],
+        "removeEventListener": f["removeEventListener"],
+        "dispatchEvent": f["dispatchEvent"],
+        "innerWidth": WINDOW_WIDTH, "innerHeight": WINDOW_HEIGHT,
+        "outerWidth": WINDOW_WIDTH, "outerHeight": WINDOW_HEIGHT,
+        "devicePixelRatio": 1.0, "scrollX": 0.0, "scrollY": 0.0, "pageXOffset": 0.0, "pageYOffset": 0.0,
+        "screen": {"width": WINDOW_WIDTH, "height": WINDOW_HEIGHT, "availWidth": WINDOW_WIDTH,
+                   "availHeight": WINDOW_HEIGHT, "colorDepth": 24.0, "pixelDepth": 24.0},
+        "getSelection": f["getSelection"],
+        "getComputedStyle": f["getComputedStyle"],
+        "matchMedia": f["matchMedia"],
+        "scrollTo": f["scrollTo"], "scrollBy": f["scrollBy"],
+        "focus": f["focus"], "blur": f["blur"],
+        "open": f["open"],
+        "alert": f["alert"],
+        "confirm": f["confirm"],
+        "prompt": f["prompt"],
+        "location": location,
+        "history": {"length": 1.0, "state": None, "pushState": f["history.pushState"],
+                    "replaceState": f["history.replaceState"], "back": f["history.back"],
+                    "forward": f["history.forward"], "go": f["history.go"]},
+        "document": document,
+        "sessionStorage": JSStorage(seeds.get("sessionStorage")),
+        "localStorage": JSStorage(seeds.get("localStorage")),
+        "navigator": {
+            "userAgent": "kview", "language": "en-US", "languages": ["en-US", "en"],
+            "platform": "kview", "vendor": "", "onLine": True, "cookieEnabled": False,
+            "hardwareConcurrency": 4.0, "maxTouchPoints": 0.0,
+            "clipboard": {"writeText": f["clipboard.writeText"], "readText": f["clipboard.readText"]},
+        },
+        "fetch": f["fetch"],
+        "requestAnimationFrame": f["requestAnimationFrame"],
+        "cancelAnimationFrame": f["cancelAnimationFrame"],
+        "performance": {"now": f["performance.now"], "timeOrigin": float(rt.start_ms),
+                        "mark": f["performance.mark"], "measure": f["performance.measure"]},
+        "crypto": {"randomUUID": f["crypto.randomUUID"], "getRandomValues": f["crypto.getRandomValues"]},
+        "DOMPurify": _dompurify(),
+        "ResizeObserver": f["ResizeObserver"],
+        "MutationObserver": f["MutationObserver"],
+        "IntersectionObserver": f["IntersectionObserver"],
+    }
+    for name in _SHARED_GLOBALS:
+        if name in f:
+            g[name] = f[name]
     return g

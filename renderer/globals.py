@@ -1,4 +1,8 @@
-"""The global object of one render: shared built-ins, per-render ones, then the template's data."""
+"""The global object of one render: shared built-ins, per-render ones, then the template's data.
+
+``Promise``, ``console`` and the timer functions are made once too: they only need the
+render's runtime, which they find with ``current_runtime()`` (set by ``make_global_object``).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ from typing import Any
 
 from .builtins import STATIC_GLOBALS
 from .builtins import instance as _instance
-from .builtins.promise import JSPromise, make_promise_global
+from .builtins.promise import PROMISE, JSPromise
+from .inspect import format_log_args
 from .jsvalues import UNDEFINED, JSFunction, JSNamespace, NativeFunction
-from .runtime import Runtime
+from .runtime import Runtime, current_runtime
 
 
 def _fallback_instanceof(value: Any, ctor: Any) -> bool:
@@ -27,12 +32,10 @@ def _fallback_instanceof(value: Any, ctor: Any) -> bool:
 _instance.fallback = _fallback_instanceof
 
 
-def _console(rt: Runtime) -> JSNamespace:
-    from .inspect import format_log_args
-
+def _console() -> JSNamespace:
     def logger(level: str) -> NativeFunction:
         def log(this: Any, args: list) -> Any:
-            rt.log(level, format_log_args(args))
+            current_runtime().log(level, format_log_args(args))
             return UNDEFINED
 
         return NativeFunction(level, log)
@@ -44,22 +47,26 @@ def _console(rt: Runtime) -> JSNamespace:
     return JSNamespace(methods)
 
 
-def _timers(rt: Runtime) -> dict[str, NativeFunction]:
+def _timers() -> dict[str, NativeFunction]:
     def set_timeout(this: Any, args: list) -> float:
-        return rt.set_timer(args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED, list(args[2:]))
+        return current_runtime().set_timer(
+            args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED, list(args[2:])
+        )
 
     def set_interval(this: Any, args: list) -> float:
-        return rt.set_timer(args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED, list(args[2:]), repeat=True)
+        return current_runtime().set_timer(
+            args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED, list(args[2:]), repeat=True
+        )
 
     def clear(this: Any, args: list) -> Any:
         if args:
-            rt.clear_timer(args[0])
+            current_runtime().clear_timer(args[0])
         return UNDEFINED
 
     def queue_microtask(this: Any, args: list) -> Any:
         fn = args[0] if args else UNDEFINED
         if isinstance(fn, JSFunction):
-            rt.enqueue(lambda: fn.call(UNDEFINED, []))
+            current_runtime().enqueue(lambda: fn.call(UNDEFINED, []))
         return UNDEFINED
 
     return {
@@ -71,12 +78,17 @@ def _timers(rt: Runtime) -> dict[str, NativeFunction]:
     }
 
 
+CONSOLE = _console()
+TIMERS = _timers()
+
+
 def make_global_object(rt: Runtime, data: dict[str, Any] | None = None) -> dict:
     """Built-ins, then per-render globals, then ``data`` (already JS values) on top."""
+    rt.make_current()  # before the factories: what they share finds ``rt`` through it
     g: dict[str, Any] = dict(STATIC_GLOBALS)
-    g["Promise"] = make_promise_global(rt)
-    g["console"] = _console(rt)
-    g.update(_timers(rt))
+    g["Promise"] = PROMISE
+    g["console"] = CONSOLE
+    g.update(TIMERS)
     for extra in rt.extra.get("global_factories", ()):
         g.update(extra(rt))
     g["globalThis"] = g

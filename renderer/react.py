@@ -1,10 +1,13 @@
 """The ``React`` global as Kustomer provides it, and ``Kustomer.render``.
 
-Both are made per render (``react_globals(rt)``, registered in ``rt.extra['global_factories']``
-by ``install(rt)``), because the hooks close over the render's ``HooksRuntime``
-(``renderer/hooks.py``). Element types React defines as objects (contexts, ``memo``,
-``forwardRef``, ``StrictMode``...) are ``hooks.SpecialType`` values; ``React.Fragment`` is
-``vnode.FRAGMENT`` itself, so ``<React.Fragment>`` and ``<>`` are the same element type.
+Both are globals of each render (``react_globals(rt)``, registered in
+``rt.extra['global_factories']`` by ``install(rt)``), but their functions are made once and
+shared by all renders (writes to them are ignored): the hooks find the render's
+``HooksRuntime`` (``renderer/hooks.py``) through ``current_runtime()``. Element types React
+defines as objects (contexts, ``memo``, ``forwardRef``, ``StrictMode``...) are
+``hooks.SpecialType`` values (``StrictMode`` and the like made per render: templates could
+write their props); ``React.Fragment`` is ``vnode.FRAGMENT`` itself, so ``<React.Fragment>``
+and ``<>`` are the same element type.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from .jsvalues import (
     to_string,
 )
 from .members import ITERATORS, MISSING, SPECIAL_GETTERS, iterate
+from .runtime import current_runtime
 from .vnode import FRAGMENT, VNode
 
 REACT_VERSION = "19.3.1"
@@ -249,11 +253,18 @@ def _children_namespace() -> JSNamespace:
 # --------------------------------------------------------------------------- the namespace
 
 
-def make_react(rt: Any) -> JSNamespace:
-    """The per-render ``React`` namespace."""
+def _start_transition(this: Any, args: list) -> Any:
+    scope = _arg(args, 0)
+    if isinstance(scope, JSFunction):
+        scope.call(UNDEFINED, [])
+    return UNDEFINED
+
+
+def _react_namespace() -> dict[str, Any]:
+    """``React``'s members, made once; ``make_react`` adds the per-render element types."""
 
     def hooks() -> Any:
-        return hooks_for(rt)
+        return hooks_for(current_runtime())
 
     def fn(name: str, impl: Callable[[list], Any], length: int = 0) -> NativeFunction:
         return NativeFunction(name, lambda this, args: impl(args), length)
@@ -359,8 +370,8 @@ def make_react(rt: Any) -> JSNamespace:
 
     ns = {
         "version": REACT_VERSION,
-        "createElement": fn("createElement", lambda a: create_element(rt, a), 3),
-        "cloneElement": fn("cloneElement", lambda a: clone_element(rt, a), 3),
+        "createElement": fn("createElement", lambda a: create_element(current_runtime(), a), 3),
+        "cloneElement": fn("cloneElement", lambda a: clone_element(current_runtime(), a), 3),
         "isValidElement": fn("isValidElement", is_valid_element, 1),
         "createRef": fn("createRef", create_ref),
         "createContext": fn("createContext", create_context, 1),
@@ -368,10 +379,10 @@ def make_react(rt: Any) -> JSNamespace:
         "forwardRef": fn("forwardRef", forward_ref, 1),
         "startTransition": NativeFunction("startTransition", _start_transition, 1),
         "Fragment": FRAGMENT,
-        "StrictMode": WrapperType("StrictMode"),  # per render: templates could write props
-        "Profiler": WrapperType("Profiler"),
-        "Suspense": WrapperType("Suspense"),
-        "Activity": WrapperType("Activity"),
+        "StrictMode": None,  # (placeholders keeping the key order: see make_react)
+        "Profiler": None,
+        "Suspense": None,
+        "Activity": None,
         "Children": _children_namespace(),
         "useState": fn("useState", lambda a: hooks().use_state(_arg(a, 0)), 1),
         "useReducer": fn("useReducer", lambda a: hooks().use_reducer(_arg(a, 0), _arg(a, 1), _arg(a, 2)), 3),
@@ -394,7 +405,18 @@ def make_react(rt: Any) -> JSNamespace:
         "useActionState": fn("useActionState", use_action_state, 3),
         "use": fn("use", lambda a: hooks().use(_arg(a, 0)), 1),
     }
-    return JSNamespace(ns)
+    return ns
+
+
+_REACT = _react_namespace()
+
+
+def make_react() -> JSNamespace:
+    """The per-render ``React`` namespace: the shared members and fresh element types."""
+    ns = JSNamespace(_REACT)
+    for kind in ("StrictMode", "Profiler", "Suspense", "Activity"):
+        ns[kind] = WrapperType(kind)  # per render: templates could write their props
+    return ns
 
 
 def _element_property(node: VNode, key: str) -> Any:
@@ -413,19 +435,13 @@ def _element_property(node: VNode, key: str) -> Any:
 SPECIAL_GETTERS.setdefault(VNode, _element_property)
 
 
-def _start_transition(this: Any, args: list) -> Any:
-    scope = _arg(args, 0)
-    if isinstance(scope, JSFunction):
-        scope.call(UNDEFINED, [])
-    return UNDEFINED
-
-
-def make_kustomer(rt: Any) -> JSNamespace:
+def make_kustomer() -> JSNamespace:
     """``Kustomer.render(element)``: the element becomes the view (when the template's own
-    completion value is undefined); the last call wins and re-renders a settling view."""
+    completion value is undefined); the last call wins and re-renders a settling view.
+    Made once (``KUSTOMER``), shared by all renders."""
 
     def render(this: Any, args: list) -> Any:
-        h = hooks_for(rt)
+        h = hooks_for(current_runtime())
         h.kustomer_root = _arg(args, 0)
         h.dirty = True
         return UNDEFINED
@@ -433,9 +449,12 @@ def make_kustomer(rt: Any) -> JSNamespace:
     return JSNamespace(render=NativeFunction("render", render, 1))
 
 
+KUSTOMER = make_kustomer()
+
+
 def react_globals(rt: Any) -> dict[str, Any]:
     """The ``global_factories`` entry: ``React`` and ``Kustomer`` for one render."""
-    return {"React": make_react(rt), "Kustomer": make_kustomer(rt)}
+    return {"React": make_react(), "Kustomer": KUSTOMER}
 
 
 def install(rt: Any) -> None:
@@ -452,7 +471,7 @@ def ensure_kustomer_render(rt: Any) -> None:
     k = g.get("Kustomer") if isinstance(g, dict) else None
     if isinstance(k, dict) and "render" not in k:
         merged = JSNamespace(k)
-        dict.__setitem__(merged, "render", make_kustomer(rt)["render"])
+        dict.__setitem__(merged, "render", KUSTOMER["render"])
         g["Kustomer"] = merged
 
 
@@ -461,6 +480,7 @@ __all__ = [
     "clone_element",
     "ensure_kustomer_render",
     "install",
+    "KUSTOMER",
     "make_kustomer",
     "make_react",
     "react_globals",

@@ -10,6 +10,7 @@ import heapq
 import time
 from collections import deque
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,20 @@ class _Timer:
     interval: float | None = field(compare=False, default=None)
 
 
+_current: ContextVar[Runtime] = ContextVar("kview_runtime")
+
+
+def current_runtime() -> Runtime:
+    """The runtime of the render running in this context.
+
+    Built-in functions that only need their render's runtime are made once and shared by
+    all renders (writes to them are ignored) and find it here: each render runs in its own
+    ``contextvars`` context (``render.in_own_context``; the greenlets of async functions and
+    generators run in copies of it) and ``make_global_object`` sets it there.
+    """
+    return _current.get()
+
+
 class Runtime:
     def __init__(self, budgets: Budgets | None = None, now_ms: float | None = None) -> None:
         self.budgets = budgets or Budgets()
@@ -67,6 +82,10 @@ class Runtime:
         self.loc: tuple[int, int] | None = None  # last located statement, for console entries
         self.unhandled: list[Any] = []
         self.extra: dict[str, Any] = {}  # room for hooks, request mocks, ...
+
+    def make_current(self) -> None:
+        """This render's runtime for the shared built-ins (``current_runtime``)."""
+        _current.set(self)
 
     # -------------------------------------------------------------- budgets
     def tick(self) -> None:

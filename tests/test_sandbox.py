@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from renderer import KViewError, evaluate, render
@@ -81,6 +83,71 @@ def test_builtins_are_not_shared_between_renders() -> None:
 def test_globals_do_not_leak_between_renders() -> None:
     evaluate("window.leak = 1; globalThis.leak2 = 2; implicitGlobal = 3")
     assert evaluate("typeof leak + typeof leak2 + typeof implicitGlobal") == "undefinedundefinedundefined"
+
+
+def test_writes_to_shared_builtins_do_not_leak_between_renders() -> None:
+    """Promise, console, timers, React, Kustomer and the browser's functions are made once and
+    shared by all renders: writes to them are ignored; the objects holding them are per render."""
+    evaluate(
+        "setTimeout.x = 1; Promise.resolve = null; Promise.evil = 1; delete Promise.all; console.log = null;"
+        "Object.assign(console, {warn: 1}); _.set(console, 'error', 1); React.useState = null;"
+        "Kustomer.render = null; React.Children.map = null; fetch.x = 1; crypto.randomUUID = null;"
+        "document.body.setAttribute('id', 'b'); document.body.setAttribute.x = 1;"
+        "document.head.appendChild(document.createElement('i')); document.createElement = null;"
+        "location.assign = null; navigator.languages.push('xx');"
+        "React.StrictMode.displayName = 'leak'; localStorage.setItem('k', 'v'); sessionStorage.k = 'v'"
+    )
+    assert evaluate(
+        "[typeof setTimeout.x, typeof Promise.resolve, typeof Promise.evil, typeof Promise.all, typeof console.log,"
+        " typeof console.warn, typeof console.error, typeof React.useState, typeof Kustomer.render,"
+        " typeof React.Children.map, typeof fetch.x, typeof crypto.randomUUID, document.body.id,"
+        " typeof document.body.setAttribute.x, typeof document.createElement, document.head.children.length,"
+        " typeof location.assign, navigator.languages.length, typeof React.StrictMode.displayName,"
+        " localStorage.getItem('k'), typeof sessionStorage.k]"
+    ) == [
+        "undefined", "function", "undefined", "function", "function", "function", "function", "function",
+        "function", "function", "undefined", "function", "", "undefined", "function", 0.0, "function", 2.0,
+        "undefined", None, "undefined",
+    ]  # fmt: skip
+
+
+def test_concurrent_renders_keep_their_own_state() -> None:
+    """The shared built-ins find their render through a context variable (each render runs in
+    its own context, async functions and generators in copies of it): renders on several
+    threads at once never see each other's console, timers, promises, storage or document."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    src = """
+const log = m => console.log(id + ' ' + m);
+localStorage.setItem('id', id);
+document.body.setAttribute('data-id', id);
+setTimeout(() => log('timer ' + localStorage.getItem('id')), 5);
+Promise.resolve(id).then(v => log('then ' + v));
+(async () => { await null; log('async ' + document.body.getAttribute('data-id')); })();
+function* gen() { yield id; }
+function App() {
+  const [n, setN] = React.useState(0);
+  React.useEffect(() => { if (n < 2) setN(n + 1); log('effect ' + n); }, [n]);
+  return <p>{id}:{n}:{[...gen()][0]}</p>;
+}
+<App/>"""
+
+    def one(i: int) -> None:
+        ident = f"r{i}"
+        result = render(src, {"id": ident})
+        assert result.html == f"<p>{ident}:2:{ident}</p>"
+        assert sorted(c["text"] for c in result.console) == sorted(
+            f"{ident} {m}" for m in
+            (f"then {ident}", f"async {ident}", "effect 0", "effect 1", "effect 2", f"timer {ident}")
+        )  # fmt: skip
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, in the middle of renders
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(one, range(24)))
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def test_hostile_data_is_text_not_markup() -> None:

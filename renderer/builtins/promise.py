@@ -6,6 +6,7 @@ from typing import Any
 
 from ..jsvalues import UNDEFINED, JSFunction, JSObject, JSThrow, NativeFunction, type_error
 from ..members import ITERATORS, define_methods, get_member, iterate
+from ..runtime import current_runtime
 
 PENDING, FULFILLED, REJECTED = 0, 1, 2
 
@@ -209,8 +210,9 @@ def rejected(rt: Any, reason: Any) -> JSPromise:
     return p
 
 
-def make_promise_global(rt: Any) -> NativeFunction:
-    """The per-render ``Promise`` constructor with its statics."""
+def make_promise_global() -> NativeFunction:
+    """The ``Promise`` constructor with its statics, made once (``PROMISE``): writes to it are
+    ignored and each call finds its render's runtime (job queue) with ``current_runtime()``."""
 
     def construct(args: list) -> JSPromise:
         executor = args[0] if args else UNDEFINED
@@ -218,7 +220,7 @@ def make_promise_global(rt: Any) -> NativeFunction:
             from ..jsvalues import safe_to_string
 
             type_error(f"Promise resolver {safe_to_string(executor)} is not a function")
-        p = JSPromise(rt)
+        p = JSPromise(current_runtime())
 
         def resolve(this: Any, a: list) -> Any:
             p.resolve(a[0] if a else UNDEFINED)
@@ -243,6 +245,7 @@ def make_promise_global(rt: Any) -> NativeFunction:
 
     def combinator(kind: str):
         def run(this: Any, args: list) -> JSPromise:
+            rt = current_runtime()
             items = list(iterate(args[0] if args else UNDEFINED))
             out = JSPromise(rt)
             n = len(items)
@@ -301,8 +304,8 @@ def make_promise_global(rt: Any) -> NativeFunction:
         return run
 
     ctor.props.update(
-        resolve=NativeFunction("resolve", lambda this, a: resolved(rt, a[0] if a else UNDEFINED), 1),
-        reject=NativeFunction("reject", lambda this, a: rejected(rt, a[0] if a else UNDEFINED), 1),
+        resolve=NativeFunction("resolve", lambda this, a: resolved(current_runtime(), a[0] if a else UNDEFINED), 1),
+        reject=NativeFunction("reject", lambda this, a: rejected(current_runtime(), a[0] if a else UNDEFINED), 1),
         all=NativeFunction("all", combinator("all"), 1),
         allSettled=NativeFunction("allSettled", combinator("allSettled"), 1),
         race=NativeFunction("race", combinator("race"), 1),
@@ -310,5 +313,7 @@ def make_promise_global(rt: Any) -> NativeFunction:
     )
     return ctor
 
+
+PROMISE = make_promise_global()
 
 ITERATORS.setdefault(JSPromise, lambda p: type_error("object is not iterable"))
