@@ -13,6 +13,40 @@ from .errors import TemplateSyntaxError
 _UNEXPECTED = re.compile(r"Unexpected token (\S+)")
 
 
+def _balance_jsx_braces() -> None:
+    """Work around an esprima bug: JSX ``{expr}`` inside a template literal's ``${…}``.
+
+    esprima's scanner keeps a stack of open braces to know when a ``}`` resumes a template
+    literal. A JSX expression container's ``{`` is read by the JSX lexer, which does not push
+    it, while its ``}`` is read by the JS scanner, which pops, so a template literal such as
+    ```${<b>{x}</b>}` `` was misread as ending at the first ``}``. Each container now pushes
+    its own ``{``; the closing ``}`` pops it, and an empty container (``{/* */}``) leaves it to
+    be dropped here.
+    """
+    from esprima.jsx_parser import JSXParser
+
+    if getattr(JSXParser, "_kview_balanced", False):
+        return
+
+    def balanced(method: Any) -> Any:
+        def run(self: Any, *args: Any) -> Any:
+            depth = len(self.scanner.curlyStack)
+            self.scanner.curlyStack.append("{")
+            try:
+                return method(self, *args)
+            finally:
+                del self.scanner.curlyStack[depth:]
+
+        return run
+
+    for name in ("parseJSXExpressionAttribute", "parseJSXSpreadAttribute", "parseJSXExpressionContainer"):
+        setattr(JSXParser, name, balanced(getattr(JSXParser, name)))
+    JSXParser._kview_balanced = True
+
+
+_balance_jsx_braces()
+
+
 def parse(source: str, name: str = "<template>") -> Any:
     """Parse a template as a sloppy-mode script with JSX (what Kustomer evaluates).
 
@@ -24,6 +58,10 @@ def parse(source: str, name: str = "<template>") -> Any:
         return esprima.parseScript(source, options)
     except esprima.Error as exc:
         raise syntax_error(exc, source, name) from None
+    except AssertionError as exc:  # an esprima internal check: still the template's problem
+        raise TemplateSyntaxError(
+            f"the parser could not read this template ({exc})", file=name, line=1, column=0, source=source
+        ) from None
     except RecursionError:
         raise TemplateSyntaxError(
             "template is nested too deeply to parse", file=name, line=1, column=0, source=source

@@ -161,3 +161,9 @@ def test_syntax_errors_say_what_was_expected(source: str, expected: str, where: 
     assert expected in err.message
     if where is not None:
         assert (err.line, err.column) == where
+
+
+def test_jsx_expressions_inside_template_literal_interpolations_parse() -> None:
+    """esprima misread ``}`` of a JSX container inside ``${…}`` (worked around in parse.py)."""
+    src = "const c = 'C';\n`a${<b title={c}>{c}{/* note */}</b>}z${c}`"
+    assert evaluate(src) == "a[object Object]zC"

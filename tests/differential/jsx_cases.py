@@ -79,4 +79,7 @@ TEMPLATES: list[tuple[str, dict]] = [
     ("<div role=\"button\" aria-pressed=\"false\" aria-expanded={true}>r</div>", {}),
     ("<div>{[<b key=\"1\">1</b>, 'text', 2, null, [<i key=\"3\">3</i>]]}</div>", {}),
     ("<div>{...['spread', 'children']}</div>", {}),
+    # JSX with {expressions} inside a template literal's ${…} (an esprima scanner bug, worked around)
+    ("<div title={`a${<b>{1}</b>}z`}>{`t${(() => { return <span>{'c'}</span> })()}`}</div>", {}),
+    ("const label = `n=${[1, 2].map(i => <i key={i}>{i}</i>).length}`;\n<p>{label}</p>", {}),
 ]
