@@ -6,7 +6,6 @@ stderr), 2 usage errors (bad options, missing files, unknown view).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -20,11 +19,6 @@ from .appmodel import AppLoadError, ViewSpec, component_files, find_mock, load_j
 from .page import THEMES, standalone_page
 
 EXIT_TEMPLATE_ERROR = 1
-
-
-def _color() -> bool | None:
-    """Colour only on a terminal (click strips ANSI codes otherwise)."""
-    return None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -209,10 +203,6 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
             server.serve_forever()
         except KeyboardInterrupt:
             click.echo("\nkview: stopped")
-
-
-def _json_dump(v: Any) -> str:  # pragma: no cover - debugging helper
-    return json.dumps(v, indent=2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -294,9 +294,6 @@ def to_number(v: Any) -> float:
     return to_number(to_primitive(v, "number"))
 
 
-def to_numeric(v: Any) -> float:
-    return to_number(v)
-
 
 def to_integer_or_infinity(v: Any) -> float:
     n = to_number(v)
@@ -436,13 +433,6 @@ def this_string(this: Any, method: str) -> str:
         type_error(f"String.prototype.{method} called on null or undefined")
     return to_string(this)
 
-
-def to_object_check(v: Any, key: Any) -> None:
-    if v is None or v is UNDEFINED:
-        type_error(
-            f"Cannot read properties of {'null' if v is None else 'undefined'} "
-            f"(reading '{safe_to_string(key)}')"
-        )
 
 
 # ---------------------------------------------------------------------------- operators
@@ -587,9 +577,6 @@ def js_pow(a: float, b: float) -> float:
         return NAN
     return float(r)
 
-
-def js_mul(a: float, b: float) -> float:
-    return a * b if (a == a and b == b) else NAN
 
 
 # ---------------------------------------------------------------------------- data in

@@ -242,8 +242,7 @@ def set_member(obj: Any, key: Any, value: Any) -> None:
             if i < n:
                 obj[i] = value
             else:
-                if i >= MAX_ARRAY_LENGTH:
-                    raise_budget_array()
+                check_array_length(i + 1)
                 obj.extend([UNDEFINED] * (i - n))
                 obj.append(value)
             return
@@ -281,24 +280,19 @@ def set_array_length(arr: list, value: Any) -> None:
     if n != n or n < 0 or n != int(n) or n >= 4294967296:
         range_error("Invalid array length")
     n = int(n)
-    if n > MAX_ARRAY_LENGTH:
-        raise_budget_array()
+    check_array_length(n)
     if n < len(arr):
         del arr[n:]
     else:
         arr.extend([UNDEFINED] * (n - len(arr)))
 
 
-def raise_budget_array() -> None:
-    from .jsvalues import range_error
-
-    range_error("Invalid array length")
-
-
 def check_array_length(n: float) -> None:
     """The array budget: RangeError 'Invalid array length' past ``MAX_ARRAY_LENGTH``."""
     if n > MAX_ARRAY_LENGTH:
-        raise_budget_array()
+        from .jsvalues import range_error
+
+        range_error("Invalid array length")
 
 
 def check_string_length(n: float) -> None:
@@ -359,9 +353,6 @@ def has_property(obj: Any, key: Any) -> bool:
         )
     return isinstance(obj, dict) and key in obj
 
-
-def is_callable(v: Any) -> bool:
-    return isinstance(v, JSFunction)
 
 
 # Iteration: builtins register ``fn(obj) -> Iterator`` for Map, Set, ... (for…of and spread).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .jsvalues import UNDEFINED, JSFunction, JSObject
+from .jsvalues import JSFunction, JSObject
 
 
 class Fragment:
@@ -62,7 +62,3 @@ class BuiltinComponent(JSFunction):
     def call(self, this: Any, args: list) -> Any:
         props = args[0] if args and isinstance(args[0], dict) else {}
         return VNode(self, dict(props))
-
-
-def vnode_props_get(node: VNode, name: str, default: Any = UNDEFINED) -> Any:
-    return node.vprops.get(name, default)
