@@ -21,7 +21,7 @@ NODE_SPEC  := tests/node/package.json tests/node/package-lock.json tests/node/.n
 
 export KVIEW_CHROMIUM := $(CHROMIUM)
 
-.PHONY: install chromium run test test-quick lint bench clean distclean
+.PHONY: install chromium run test test-quick lint bench docs clean distclean
 
 install: $(PIP_STAMP) $(NPM_STAMP) chromium
 
@@ -66,6 +66,10 @@ test-quick: install
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+
+# docs/components.md is generated from the components' prop specs (a test keeps it current).
+docs: $(PIP_STAMP)
+	$(VPY) -c "from renderer.kustomer.components import prop_table_markdown as t; print(t(), end='')" > docs/components.md
 
 bench: install
 	@set -e; found=; for f in bench/*.py; do \

@@ -12,8 +12,8 @@ from .errors import (
     TemplateSyntaxError,
     UnknownComponentError,
 )
+from .js.runtime import Budgets
 from .render import PreparedData, RenderResult, evaluate, prepare_data, render
-from .runtime import Budgets
 from .view import CompiledView, ViewCache, compile_view
 
 __all__ = [

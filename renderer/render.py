@@ -7,12 +7,12 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import jsvalues as jv
 from .errors import KViewError, MockDataError, RenderError
-from .globals import make_global_object
-from .jsvalues import UNDEFINED, JSError, JSThrow
-from .runtime import Budgets, Runtime
-from .scope import EMPTY, Scope
+from .js import values as jv
+from .js.runtime import Budgets, Runtime
+from .js.scope import EMPTY, Scope
+from .js.values import UNDEFINED, JSError, JSThrow
+from .realm import make_global_object
 from .view import CompiledView, ViewCache, compile_view, ensure_recursion_headroom
 
 
@@ -82,9 +82,9 @@ def _describe_thrown(v: Any) -> str:
 
 
 def make_scope(rt: Runtime, data: dict[str, Any], this: Any = UNDEFINED) -> Scope:
-    from .components import component_globals
-    from .react import ensure_kustomer_render
-    from .react import install as install_react
+    from .kustomer.components import component_globals
+    from .react.api import ensure_kustomer_render
+    from .react.api import install as install_react
 
     install_react(rt)  # React + Kustomer.render (renderer/react.py)
     g = make_global_object(rt, data)
@@ -124,7 +124,7 @@ def in_own_context(fn: Any) -> Any:
 
 def bind_time(rt: Runtime, tz: str | None) -> None:
     """``Date`` reads this render's virtual clock and zone (``tz`` defaults to UTC: reproducible)."""
-    from .builtins.timevalue import clock_var, tz_var
+    from .js.builtins.timevalue import clock_var, tz_var
 
     clock_var.set(rt.now)
     zone = tz or "UTC"
@@ -139,7 +139,7 @@ def bind_time(rt: Runtime, tz: str | None) -> None:
 
 
 def tz_var_value() -> str:
-    from .builtins.timevalue import tz_var
+    from .js.builtins.timevalue import tz_var
 
     return tz_var.get()
 
@@ -171,7 +171,7 @@ def evaluate(
     Browser globals and ``KustomerRequest`` (answered from ``requests``) are there; record
     aliases (``object``, ``context``…) only when a ``resource`` is given (``renderer/kustomer.py``).
     """
-    from .kustomer import install as install_kustomer
+    from .kustomer.records import install as install_kustomer
 
     view = compile_view(source, name)
     rt = Runtime(budgets, now_ms)
@@ -215,21 +215,21 @@ def render(
     zone ``Date`` uses (default UTC); ``now_ms`` pins the virtual clock's start;
     ``parent_url`` is what DynamicCard iframes get as ``parentUrl`` (the host page).
     """
-    from .hooks import render_settled
-    from .html import RenderContext, to_html
+    from .html.walk import RenderContext, to_html
+    from .react.hooks import render_settled
 
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = Runtime(budgets, now_ms)
     bind_time(rt, tz)
     if data is None and generate_mocks:
-        from .mockdata import mock_data_from_needs
+        from .kustomer.mockdata import mock_data_from_needs
 
         data = mock_data_from_needs(view.needs, resource)
-    from .kustomer import install as install_kustomer
+    from .kustomer.records import install as install_kustomer
 
     scope = make_scope(rt, install_kustomer(rt, to_js_data(data), resource, requests))
     if components:
-        from .components.user import evaluate_user_components
+        from .kustomer.components.user import evaluate_user_components
 
         evaluate_user_components(components, rt, scope, cache)
     value = run_program(view, scope)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import KViewError, TemplateSyntaxError
-from .parse import parse
-from .statements import Compiler
+from .js.compiler.statements import Compiler
+from .js.parse import parse
 
 
 @dataclass
@@ -74,7 +74,7 @@ def _compile(source: str, name: str, sha: str) -> CompiledView:
         raise exc.located(name, source) from None
     except RecursionError:
         raise TemplateSyntaxError("template is nested too deeply to compile", file=name, line=1, column=0, source=source) from None
-    from .mockdata import needs_of
+    from .kustomer.mockdata import needs_of
 
     needs = needs_of(tree)  # one cheap walk now saves a second parse when mocks are generated
     return CompiledView(name, source, sha, program, time.perf_counter() - t0, needs)

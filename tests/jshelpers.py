@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from renderer.jsvalues import JSThrow
-from renderer.members import get_member
+from renderer.js.members import get_member
+from renderer.js.values import JSThrow
 
 
 def call(obj, name, *args):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from renderer.jsvalues import UNDEFINED, JSError, JSFunction, JSObject, own_keys
+from renderer.js.values import UNDEFINED, JSError, JSFunction, JSObject, own_keys
 
 
 def encode_kview_value(v: Any, _seen: tuple = ()) -> Any:
@@ -34,22 +34,22 @@ def encode_kview_value(v: Any, _seen: tuple = ()) -> Any:
         return {"$": "Error", "name": v.name, "message": v.message}
     cls = getattr(v, "class_name", "")
     if cls == "Date":
-        from renderer.members import get_member
+        from renderer.js.members import get_member
 
         t = v.time if hasattr(v, "time") else None
         if t is None or t != t:
             return {"$": "Date", "v": "Invalid Date"}
         return {"$": "Date", "v": get_member(v, "toISOString").call(v, [])}
     if cls == "RegExp":
-        from renderer.jsvalues import to_string
+        from renderer.js.values import to_string
 
         return {"$": "RegExp", "v": to_string(v)}
     if cls == "Map":
-        from renderer.members import iterate
+        from renderer.js.members import iterate
 
         return {"$": "Map", "v": [[encode_kview_value(k, seen), encode_kview_value(x, seen)] for k, x in iterate(v)]}
     if cls == "Set":
-        from renderer.members import iterate
+        from renderer.js.members import iterate
 
         return {"$": "Set", "v": [encode_kview_value(x, seen) for x in iterate(v)]}
     if cls == "Promise":
@@ -64,7 +64,7 @@ def encode_kview_value(v: Any, _seen: tuple = ()) -> Any:
 def kview_eval_result(source: str) -> dict:
     """Run a case through kview the way the oracle runs it through Node."""
     from renderer import KViewError, evaluate
-    from renderer.builtins.promise import FULFILLED, REJECTED, JSPromise
+    from renderer.js.builtins.promise import FULFILLED, REJECTED, JSPromise
 
     try:
         value = evaluate(source, {}, name="<case>")

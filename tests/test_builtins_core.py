@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jshelpers import call
-from renderer.builtins import STATIC_GLOBALS
-from renderer.builtins.array import index_of_strict, join_list, sort_values
-from renderer.builtins.collections import JSMap, JSSet, normal_key
-from renderer.builtins.instance import instance_of
-from renderer.builtins.json import parse, quote_json_string, stringify
-from renderer.builtins.number import (
+from renderer.js.builtins import STATIC_GLOBALS
+from renderer.js.builtins.array import index_of_strict, join_list, sort_values
+from renderer.js.builtins.collections import JSMap, JSSet, normal_key
+from renderer.js.builtins.instance import instance_of
+from renderer.js.builtins.json import parse, quote_json_string, stringify
+from renderer.js.builtins.number import (
     format_number_locale,
     js_round,
     parse_float,
@@ -24,10 +24,11 @@ from renderer.builtins.number import (
     to_precision,
     to_radix_string,
 )
-from renderer.builtins.string import locale_compare, split_string
-from renderer.builtins.uri import decode_uri_component, encode_uri_component
-from renderer.inspect import format_log_args, inspect
-from renderer.jsvalues import (
+from renderer.js.builtins.string import locale_compare, split_string
+from renderer.js.builtins.uri import decode_uri_component, encode_uri_component
+from renderer.js.console import format_log_args, inspect
+from renderer.js.members import get_member
+from renderer.js.values import (
     NAN,
     UNDEFINED,
     JSError,
@@ -36,7 +37,6 @@ from renderer.jsvalues import (
     number_to_string,
     to_code_units,
 )
-from renderer.members import get_member
 
 INF = float("inf")
 

@@ -11,10 +11,10 @@ import pytest
 from lxml import html as lxml_html
 
 from renderer import RenderError, TemplateSyntaxError, render
-from renderer.components import COMPONENTS, check_props, prop_table_markdown
-from renderer.components.fields import format_field, format_number, humanize
-from renderer.html import RenderContext
-from renderer.jsvalues import UNDEFINED
+from renderer.html.walk import RenderContext
+from renderer.js.values import UNDEFINED
+from renderer.kustomer.components import COMPONENTS, check_props, prop_table_markdown
+from renderer.kustomer.components.fields import format_field, format_number, humanize
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = 1_790_000_000_000.0  # a fixed clock: 2026-09-21
@@ -443,7 +443,7 @@ def test_prop_check_marks_survive_nested_children():
 
 
 def test_placeholder_props_are_not_unknown_props():
-    from renderer.components.unknown import make_placeholder
+    from renderer.kustomer.components.unknown import make_placeholder
 
     ctx = RenderContext()
     assert check_props(make_placeholder("Foo"), {"anything": 1}, ctx) == []
@@ -630,7 +630,7 @@ def test_css_component_rules_use_variables_not_colours():
 
 def test_docs_components_md_is_generated():
     doc = (ROOT / "docs" / "components.md").read_text(encoding="utf-8")
-    assert doc == prop_table_markdown(), "run: python -m renderer.components > docs/components.md"
+    assert doc == prop_table_markdown(), "run: make docs"
     for name in COMPONENTS:
         assert f"## {name}\n" in doc
 

@@ -9,11 +9,11 @@ import math
 import pytest
 
 from jshelpers import call, js_error
-from renderer.builtins import date as D
-from renderer.builtins import dateparse, intl, numberformat
-from renderer.builtins import timevalue as TV
-from renderer.jsvalues import UNDEFINED, to_string
-from renderer.members import get_member
+from renderer.js.builtins import date as D
+from renderer.js.builtins import dateparse, intl, numberformat
+from renderer.js.builtins import timevalue as TV
+from renderer.js.members import get_member
+from renderer.js.values import UNDEFINED, to_string
 
 
 @contextlib.contextmanager

@@ -20,8 +20,8 @@ from shared_paths import CORPUS
 
 from jsoracle import NODE_MODULES, REPO_ROOT, OracleUnavailable, _node
 from renderer.errors import KViewError
+from renderer.js.runtime import Budgets
 from renderer.render import evaluate, render
-from renderer.runtime import Budgets
 
 SETTLED_JS = REPO_ROOT / "tests" / "node" / "settled.js"
 
@@ -494,7 +494,7 @@ def test_kustomer_render_replaces_undefined_completion() -> None:
 
 def test_kustomer_request_in_effect() -> None:
     try:
-        from renderer.kustomer import DEFAULT_USER  # Kustomer globals (another module)
+        from renderer.kustomer.records import DEFAULT_USER  # Kustomer globals (another module)
     except ImportError:  # pragma: no cover
         pytest.skip("renderer/kustomer.py (KustomerRequest) is not there yet")
     src = """
@@ -551,10 +551,10 @@ function App() {
 
 def test_component_renderer_for_components_html_meets_itself() -> None:
     """html.py calls ``ctx.component_renderer`` for components the walk did not expand."""
-    from renderer.hooks import hooks_for
-    from renderer.html import RenderContext, to_html
+    from renderer.html.walk import RenderContext, to_html
+    from renderer.js.runtime import Runtime
+    from renderer.react.hooks import hooks_for
     from renderer.render import make_scope, run_program
-    from renderer.runtime import Runtime
     from renderer.view import compile_view
 
     rt = Runtime()
@@ -667,7 +667,7 @@ FAST_PATH_CASES = {
 def test_fast_path_is_the_full_walk(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The walk's fast path for trees without components changes nothing: same HTML, console,
     warnings (or error) as the full walk, also when timers change things afterwards."""
-    import renderer.hooks as hooks
+    import renderer.react.hooks as hooks
 
     def outcome() -> object:
         try:
@@ -682,7 +682,7 @@ def test_fast_path_is_the_full_walk(name: str, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_fast_path_is_taken_only_without_components() -> None:
-    from renderer.hooks import _host_only
+    from renderer.react.hooks import _host_only
 
     host = evaluate("const T = undefined; <div>{[<b/>, 'x', 1, null, [<i/>]]}<BasicRow value={<b/>}/>"
                     "<T/><>{false}</></div>")  # fmt: skip

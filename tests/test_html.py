@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 
 from jsoracle import OracleUnavailable, node_render_many, to_code_units
-from renderer.html import (
+from renderer.html.walk import (
     BLOCKED_URL,
     RenderContext,
     append_nodes,
@@ -38,8 +38,8 @@ from renderer.html import (
     style_to_css,
     to_html,
 )
-from renderer.jsvalues import UNDEFINED, JSObject, JSThrow, NativeFunction, js_add, to_string
-from renderer.vnode import FRAGMENT, BuiltinComponent, VNode
+from renderer.js.values import UNDEFINED, JSObject, JSThrow, NativeFunction, js_add, to_string
+from renderer.react.elements import FRAGMENT, BuiltinComponent, VNode
 
 # --------------------------------------------------------------------------- spec → trees
 
@@ -1178,7 +1178,7 @@ class _FakeSet(JSObject):
 
 
 def test_non_plain_objects_as_children() -> None:
-    from renderer.members import ITERATORS
+    from renderer.js.members import ITERATORS
 
     ITERATORS.setdefault(_FakeSet, lambda s: iter(s.items))
     assert (

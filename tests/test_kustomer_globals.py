@@ -15,10 +15,10 @@ from shared_paths import CORPUS
 
 from jsoracle import node_eval_many
 from renderer import KViewError, MockDataError, evaluate, render
-from renderer.browser import sanitize_html
-from renderer.builtins.promise import FULFILLED, JSPromise
-from renderer.kustomer import DEFAULT_USER, record_globals, suggest_pattern
-from renderer.mockdata import (
+from renderer.browser.window import sanitize_html
+from renderer.js.builtins.promise import FULFILLED, JSPromise
+from renderer.js.parse import parse
+from renderer.kustomer.mockdata import (
     free_globals,
     generate_mock,
     load_requests,
@@ -26,7 +26,7 @@ from renderer.mockdata import (
     referenced_custom_attributes,
     template_needs,
 )
-from renderer.parse import parse
+from renderer.kustomer.records import DEFAULT_USER, record_globals, suggest_pattern
 
 CORPUS_VIEWS = sorted(CORPUS.glob("**/kviews/*.kview.json")) if CORPUS.is_dir() else []
 TASKGPT = CORPUS / "sangeethayesurajan-TU__taskGPT_Kustomer/kviews/taskgpt-old_app.kview.json"

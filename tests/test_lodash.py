@@ -19,8 +19,8 @@ import pytest
 from kview_encode import encode_kview_value
 
 from jsoracle import OracleUnavailable, node_eval_many, tagged_equal
-from renderer.builtins.lodash import GLOBALS
-from renderer.jsvalues import (
+from renderer.js.builtins.lodash import GLOBALS
+from renderer.js.values import (
     NAN,
     UNDEFINED,
     JSError,

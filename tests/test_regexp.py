@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from jshelpers import call, js_error
-from renderer.builtins import regexp as R
-from renderer.jsvalues import UNDEFINED, NativeFunction, to_code_units, to_string
-from renderer.members import get_member, has_property, iterate, set_member
+from renderer.js.builtins import regexp as R
+from renderer.js.members import get_member, has_property, iterate, set_member
+from renderer.js.values import UNDEFINED, NativeFunction, to_code_units, to_string
 
 # ---------------------------------------------------------------- construction
 
@@ -85,7 +85,7 @@ def test_compiled_pattern_is_cached() -> None:
 
 def prop(match: list, key: str):
     """A match array's named property (index, input, groups), read through the member gate."""
-    from renderer.members import get_member
+    from renderer.js.members import get_member
 
     return get_member(match, key)
 

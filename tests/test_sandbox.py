@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from renderer import KViewError, evaluate, render
-from renderer.jsvalues import UNDEFINED
+from renderer.js.values import UNDEFINED
 
 ESCAPES = [
     "({}).constructor",

@@ -1,0 +1,917 @@
+"""ESTree statements, functions and destructuring → closures (the other half of the compiler).
+
+Statement closures return ``None`` when control flows on, or a signal tuple
+``(RETURN, value)``, ``(BREAK, label)``, ``(CONTINUE, label)`` that enclosing statements act on:
+cheaper than exceptions on the hot path of every function return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from greenlet import GreenletExit
+
+from renderer.react.jsx import JSXCompiler
+
+from .. import values as jv
+from ..members import get_member, iterate
+from ..scope import EMPTY, TDZ, Scope
+from ..values import UNDEFINED, JSError, JSFunction, JSThrow, to_boolean
+from .expressions import ExpressionCompiler, Fn, _loc, stack_overflow, stamp
+from .operators import OperatorCompiler
+
+RETURN, BREAK, CONTINUE = 0, 1, 2
+Stmt = Callable[[Scope], Any]
+
+
+# ---------------------------------------------------------------------------- declarations scan
+
+def var_names(stmts: list) -> list[str]:
+    """Names declared with ``var`` anywhere in a function body (not in nested functions)."""
+    out: list[str] = []
+
+    def visit(node: Any) -> None:
+        if node is None:
+            return
+        t = node.type
+        if t == "VariableDeclaration":
+            if node.kind == "var":
+                for d in node.declarations:
+                    out.extend(pattern_names(d.id))
+            return
+        if t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration"):
+            return
+        for key in ("body", "consequent", "alternate", "block", "handler", "finalizer", "init", "left", "cases"):
+            child = getattr(node, key, None)
+            if child is None:
+                continue
+            if isinstance(child, list):
+                for c in child:
+                    visit(c)
+            elif hasattr(child, "type"):
+                visit(child)
+
+    for s in stmts:
+        visit(s)
+    seen: dict[str, None] = {}
+    for n in out:
+        seen.setdefault(n, None)
+    return list(seen)
+
+
+def pattern_names(p: Any) -> list[str]:
+    """Names bound by a binding pattern (``a``, ``{a, b: [c]}``, ``...rest``, ``x = 1``)."""
+    t = p.type
+    if t == "Identifier":
+        return [p.name]
+    if t == "ObjectPattern":
+        out: list[str] = []
+        for prop in p.properties:
+            out.extend(pattern_names(prop.argument if prop.type == "RestElement" else prop.value))
+        return out
+    if t == "ArrayPattern":
+        out = []
+        for el in p.elements:
+            if el is not None:
+                out.extend(pattern_names(el))
+        return out
+    if t == "AssignmentPattern":
+        return pattern_names(p.left)
+    if t == "RestElement":
+        return pattern_names(p.argument)
+    return []
+
+
+def lexical_names(stmts: list) -> tuple[list[str], list[str]]:
+    """``let``/``const``/class names declared directly in a block: (all, consts)."""
+    names: list[str] = []
+    consts: list[str] = []
+    for s in stmts:
+        if s.type == "VariableDeclaration" and s.kind in ("let", "const"):
+            for d in s.declarations:
+                ns = pattern_names(d.id)
+                names.extend(ns)
+                if s.kind == "const":
+                    consts.extend(ns)
+        elif s.type == "ClassDeclaration" and s.id is not None:
+            names.append(s.id.name)
+    return names, consts
+
+
+def contains_closure(node: Any) -> bool:
+    """Whether a loop body creates functions (then each iteration needs its own bindings)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, list):
+            stack.extend(n)
+            continue
+        if not hasattr(n, "type"):
+            continue
+        if n.type in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+            return True
+        for v in vars(n).values():
+            if isinstance(v, list) or hasattr(v, "type"):
+                stack.append(v)
+    return False
+
+
+# ---------------------------------------------------------------------------- functions
+
+class Closure(JSFunction):
+    """A function defined in the template."""
+
+    __slots__ = ("code", "scope", "is_arrow", "is_async")
+
+    def __init__(self, code: FunctionCode, scope: Scope) -> None:
+        super().__init__(code.name, code.length)
+        self.code = code
+        self.scope = scope
+        self.is_arrow = code.is_arrow
+        self.is_async = code.is_async
+
+    def invoke(self, this: Any, args: list) -> Any:
+        rt = self.scope.rt
+        rt.tick()
+        rt.depth += 1
+        try:
+            if rt.depth > rt.budgets.max_depth:
+                jv.range_error("Maximum call stack size exceeded")
+            code = self.code
+            names = code.arrow_names
+            if names is not None and len(args) >= len(names):
+                # The usual callback: an arrow with plain parameters, each given an argument.
+                return code.run(Scope(dict(zip(names, args)), self.scope, EMPTY, rt))
+            if code.is_arrow:
+                vs: dict = {}
+            else:
+                if this is None or this is UNDEFINED:
+                    this = rt.global_obj
+                vs = {"this": this, "arguments": args}
+            if code.self_name is not None:
+                vs[code.self_name] = self
+            scope = Scope(vs, self.scope, EMPTY, rt)
+            code.bind(scope, args)
+            return code.run(scope)
+        finally:
+            rt.depth -= 1
+
+    call = invoke  # calling a sync function is invoking it (AsyncClosure.call differs)
+
+    def construct(self, args: list) -> Any:
+        if self.is_arrow or self.is_async:
+            return super().construct(args)
+        obj: dict = {}
+        proto = self.props.get("prototype")
+        if isinstance(proto, dict):
+            for k, v in proto.items():
+                obj.setdefault(k, v)
+        result = self.invoke(obj, args)
+        if isinstance(result, (dict, list, jv.JSObject)):
+            return result
+        return obj
+
+
+class AsyncClosure(Closure):
+    """An ``async`` function: a call runs the body on a greenlet and returns a promise."""
+
+    __slots__ = ()
+
+    def call(self, this: Any, args: list) -> Any:
+        from ..coroutines import call_async
+
+        return call_async(self, this, args)
+
+
+class GeneratorClosure(Closure):
+    """A ``function*``: a call returns a generator object whose body runs on its own greenlet."""
+
+    __slots__ = ()
+
+    def call(self, this: Any, args: list) -> Any:
+        from ..generators import JSGenerator
+
+        if this is None or this is UNDEFINED:
+            this = self.scope.rt.global_obj
+        return JSGenerator(self, this, args)
+
+    def construct(self, args: list) -> Any:
+        return jv.type_error(f"{self.name or 'anonymous'} is not a constructor")
+
+
+def closure_class(code: FunctionCode) -> type[Closure]:
+    """Which kind of function object a compiled function makes."""
+    if code.is_generator:
+        if code.is_async:
+            raise NotImplementedError  # rejected at compile time (function_code)
+        return GeneratorClosure
+    return AsyncClosure if code.is_async else Closure
+
+
+class FunctionCode:
+    """Everything about a function that does not depend on the closure's scope."""
+
+    __slots__ = (
+        "name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name", "arrow_names", "is_generator",
+    )
+
+    def __init__(self, name: str, length: int, is_arrow: bool, is_async: bool, bind: Any, run: Any, loc: Any):
+        self.self_name: str | None = None
+        self.is_generator = False
+        # An arrow whose parameters are all plain names: those names (Closure.invoke's fast path).
+        self.arrow_names: tuple[str, ...] | None = None
+        self.name = name
+        self.length = length
+        self.is_arrow = is_arrow
+        self.is_async = is_async
+        self.bind = bind
+        self.run = run
+        self.loc = loc
+
+
+class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
+    def __init__(self, source: str, name: str) -> None:
+        self.source = source
+        self.name = name
+
+    # ------------------------------------------------------------------ program
+    def program(self, node: Any) -> Callable[[Scope], Any]:
+        body = node.body
+        hoisted_vars = var_names(body)
+        names, consts = lexical_names(body)
+        const_set = frozenset(consts)
+        run = self.block_body(body, track=True)
+
+        def program(scope: Scope) -> Any:
+            g = scope.parent.vars if scope.parent is not None else scope.vars
+            for n in hoisted_vars:
+                if n not in g:
+                    g[n] = UNDEFINED
+            for n in names:
+                scope.vars[n] = TDZ
+            if const_set:
+                scope.consts = scope.consts | const_set
+            r = run(scope)
+            if r is not None and r[0] == RETURN:
+                return r[1]
+            return scope.rt.completion
+
+        return program
+
+    # ------------------------------------------------------------------ functions
+    def function(self, node: Any, name: str = "") -> Fn:
+        code = self.function_code(node, name)
+
+        cls = closure_class(code)
+
+        def make(scope: Scope) -> Closure:
+            return cls(code, scope)
+
+        return make
+
+    def function_code(self, node: Any, name: str = "") -> FunctionCode:
+        fname = node.id.name if getattr(node, "id", None) is not None else name
+        params = node.params
+        is_arrow = node.type == "ArrowFunctionExpression"
+        loc = _loc(node)
+        length = 0
+        for p in params:
+            if p.type in ("AssignmentPattern", "RestElement"):
+                break
+            length += 1
+        bind = self.params(params)
+        if getattr(node, "expression", False) and node.body.type != "BlockStatement":
+            run = self.expr(node.body)  # a concise body: its value is the return value
+        else:
+            stmts = node.body.body
+            hoisted = var_names(stmts)
+            body = self.block_body(stmts, track=False)
+            if hoisted:
+                def run_block(scope: Scope) -> Any:
+                    vs = scope.vars
+                    for n in hoisted:
+                        if n not in vs:
+                            vs[n] = UNDEFINED
+                    r = body(scope)
+                    if r is not None and r[0] == RETURN:
+                        return r[1]
+                    return UNDEFINED
+            else:
+                def run_block(scope: Scope) -> Any:
+                    r = body(scope)
+                    if r is not None and r[0] == RETURN:
+                        return r[1]
+                    return UNDEFINED
+
+            run = run_block
+        is_async = bool(getattr(node, "isAsync", False) or getattr(node, "async", False))
+        code = FunctionCode(fname, length, is_arrow, is_async, bind, run, loc)
+        if getattr(node, "generator", False):
+            if is_async:
+                raise self.error(node, "kview does not support async generator functions yet")
+            code.is_generator = True
+        if node.type == "FunctionExpression" and getattr(node, "id", None) is not None:
+            code.self_name = fname  # a named function expression sees its own name
+        if is_arrow and all(p.type == "Identifier" for p in params):
+            code.arrow_names = tuple(p.name for p in params)
+        return code
+
+    def params(self, params: list) -> Callable[[Scope, list], None]:
+        if all(p.type == "Identifier" for p in params):
+            names = [p.name for p in params]
+            n = len(names)
+
+            def bind_simple(scope: Scope, args: list) -> None:
+                vs = scope.vars
+                na = len(args)
+                for i in range(n):
+                    vs[names[i]] = args[i] if i < na else UNDEFINED
+
+            return bind_simple
+        binders: list[tuple[str, Any]] = []
+        for p in params:
+            if p.type == "RestElement":
+                binders.append(("rest", self.pattern(p.argument, "let")))
+            else:
+                binders.append(("one", self.pattern(p, "let")))
+
+        def bind(scope: Scope, args: list) -> None:
+            for i, (kind, b) in enumerate(binders):
+                if kind == "rest":
+                    b(scope, list(args[i:]))
+                else:
+                    b(scope, args[i] if i < len(args) else UNDEFINED)
+
+        return bind
+
+    def e_FunctionExpression(self, node: Any) -> Fn:
+        return self.function(node)
+
+    def e_ArrowFunctionExpression(self, node: Any) -> Fn:
+        return self.function(node)
+
+    def e_ClassExpression(self, node: Any) -> Fn:
+        from ..classes import compile_class
+
+        return compile_class(self, node)
+
+    # ------------------------------------------------------------------ patterns
+    def pattern(self, p: Any, mode: str) -> Callable[[Scope, Any], None]:
+        """A binder ``(scope, value)``; ``mode`` is 'let'/'const'/'var' (declare) or 'assign'."""
+        t = p.type
+        loc = _loc(p)
+        if t == "Identifier":
+            name = p.name
+            if mode == "assign":
+                from ..scope import assign
+
+                return lambda scope, v: assign(scope, name, v)
+            if mode == "var":
+                def bind_var(scope: Scope, v: Any) -> None:
+                    s: Scope | None = scope
+                    while s is not None and name not in s.vars:
+                        s = s.parent
+                    (s or scope).vars[name] = v
+
+                return bind_var
+
+            def bind_name(scope: Scope, v: Any) -> None:
+                scope.vars[name] = v
+
+            return bind_name
+        if t == "MemberExpression" and mode == "assign":
+            from ..members import set_member
+
+            obj = self.expr(p.object)
+            key = self.member_key(p)
+            return lambda scope, v: set_member(obj(scope), key(scope), v)
+        if t == "AssignmentPattern":
+            inner = self.pattern(p.left, mode)
+            if p.right.type in ("FunctionExpression", "ArrowFunctionExpression") and p.left.type == "Identifier":
+                default = self.function(p.right, name=p.left.name)
+            else:
+                default = self.expr(p.right)
+
+            def bind_default(scope: Scope, v: Any) -> None:
+                inner(scope, default(scope) if v is UNDEFINED else v)
+
+            return bind_default
+        if t == "ObjectPattern":
+            entries: list[tuple[str, Any, Any]] = []
+            rest = None
+            for prop in p.properties:
+                if prop.type == "RestElement":
+                    rest = self.pattern(prop.argument, mode)
+                    continue
+                if prop.computed:
+                    entries.append(("computed", self.expr(prop.key), self.pattern(prop.value, mode)))
+                else:
+                    k = prop.key
+                    static_key = k.name if k.type == "Identifier" else jv.to_property_key(
+                        float(k.value) if isinstance(k.value, (int, float)) and not isinstance(k.value, bool) else k.value
+                    )
+                    entries.append(("static", static_key, self.pattern(prop.value, mode)))
+
+            def bind_object(scope: Scope, v: Any) -> None:
+                if v is None or v is UNDEFINED:
+                    first = entries[0][1] if entries and entries[0][0] == "static" else None
+                    what = "null" if v is None else "undefined"
+                    msg = (
+                        f"Cannot destructure property '{first}' of '{what}' as it is {what}."
+                        if first
+                        else f"Cannot destructure '{what}' as it is {what}."
+                    )
+                    exc = JSThrow(JSError("TypeError", msg), loc)
+                    raise exc
+                used: list[str] = []
+                for kind, key, binder in entries:
+                    k = key if kind == "static" else jv.to_property_key(key(scope))
+                    used.append(k)
+                    if type(v) is dict:
+                        val = v.get(k, UNDEFINED)
+                    else:
+                        val = get_member(v, k)
+                    binder(scope, val)
+                if rest is not None:
+                    out: dict = {}
+                    if type(v) is dict:
+                        for k in jv.own_keys(v):
+                            if k not in used:
+                                out[k] = v[k]
+                    rest(scope, out)
+
+            return bind_object
+        if t == "ArrayPattern":
+            items: list[tuple[str, Any]] = []
+            for el in p.elements:
+                if el is None:
+                    items.append(("hole", None))
+                elif el.type == "RestElement":
+                    items.append(("rest", self.pattern(el.argument, mode)))
+                else:
+                    items.append(("one", self.pattern(el, mode)))
+
+            def bind_array(scope: Scope, v: Any) -> None:
+                if type(v) is list:
+                    seq = v
+                else:
+                    try:
+                        seq = list(iterate(v))
+                    except JSThrow:
+                        raise JSThrow(
+                            JSError("TypeError", f"{jv.safe_to_string(v) if v is None or v is UNDEFINED else 'object'} is not iterable"),
+                            loc,
+                        ) from None
+                n = len(seq)
+                for i, (kind, b) in enumerate(items):
+                    if kind == "hole":
+                        continue
+                    if kind == "rest":
+                        b(scope, list(seq[i:]))
+                    else:
+                        b(scope, seq[i] if i < n else UNDEFINED)
+
+            return bind_array
+        raise self.error(p, f"Unsupported binding pattern {t}")
+
+    # ------------------------------------------------------------------ blocks
+    def stmt(self, node: Any, track: bool) -> Stmt:
+        method = getattr(self, "s_" + node.type, None)
+        if method is None:
+            raise self.error(node, f"kview does not support {node.type} yet")
+        return method(node, track)
+
+    def block_body(self, stmts: list, track: bool) -> Stmt:
+        """Statements of a block, with function declarations hoisted to its top."""
+        funcs = [s for s in stmts if s.type == "FunctionDeclaration"]
+        rest = [s for s in stmts if s.type != "FunctionDeclaration"]
+        decls = [(f.id.name, self.function(f)) for f in funcs]
+        fns = [self.stmt(s, track) for s in rest]
+
+        def body(scope: Scope) -> Any:
+            vs = scope.vars
+            for name, make in decls:
+                vs[name] = make(scope)
+            for f in fns:
+                r = f(scope)
+                if r is not None:
+                    return r
+            return None
+
+        if not decls:
+            if len(fns) == 1:
+                return fns[0]
+
+            def body_nodecl(scope: Scope) -> Any:
+                for f in fns:
+                    r = f(scope)
+                    if r is not None:
+                        return r
+                return None
+
+            return body_nodecl
+        return body
+
+    def scoped_block(self, stmts: list, track: bool) -> Stmt:
+        names, consts = lexical_names(stmts)
+        funcs = [s.id.name for s in stmts if s.type == "FunctionDeclaration"]
+        body = self.block_body(stmts, track)
+        if not names and not funcs:
+            return body
+        const_set = frozenset(consts)
+        tdz = dict.fromkeys(names, TDZ)
+
+        def block(scope: Scope) -> Any:
+            return body(Scope(dict(tdz), scope, const_set, scope.rt))
+
+        return block
+
+    def s_Program(self, node: Any, track: bool) -> Stmt:  # pragma: no cover - via program()
+        return self.block_body(node.body, track)
+
+    def s_BlockStatement(self, node: Any, track: bool) -> Stmt:
+        return self.scoped_block(node.body, track)
+
+    def s_EmptyStatement(self, node: Any, track: bool) -> Stmt:
+        return lambda scope: None
+
+    def s_DebuggerStatement(self, node: Any, track: bool) -> Stmt:
+        return lambda scope: None
+
+    def s_ExpressionStatement(self, node: Any, track: bool) -> Stmt:
+        expr = self.expr(node.expression)
+        loc = _loc(node)
+        if track:
+            def tracked(scope: Scope) -> None:
+                rt = scope.rt
+                rt.loc = loc
+                rt.completion = expr(scope)
+
+            return tracked
+
+        def statement(scope: Scope) -> None:
+            expr(scope)
+
+        return statement
+
+    def s_VariableDeclaration(self, node: Any, track: bool) -> Stmt:
+        kind = node.kind
+        ops: list[tuple[Any, Any]] = []
+        for d in node.declarations:
+            binder = self.pattern(d.id, kind)
+            if d.init is None:
+                init = None if kind == "var" else (lambda scope: UNDEFINED)
+            elif d.init.type in ("FunctionExpression", "ArrowFunctionExpression") and d.id.type == "Identifier" and not getattr(d.init, "id", None):
+                init = self.function(d.init, name=d.id.name)
+            else:
+                init = self.expr(d.init)
+            ops.append((binder, init))
+        loc = _loc(node)
+        if len(ops) == 1 and ops[0][1] is not None and node.declarations[0].id.type == "Identifier" and kind != "var":
+            name = node.declarations[0].id.name
+            init0 = ops[0][1]
+
+            def declare_one(scope: Scope) -> None:
+                scope.vars[name] = init0(scope)
+
+            return declare_one
+
+        def declare(scope: Scope) -> None:
+            for binder, init in ops:
+                if init is None:
+                    continue
+                try:
+                    binder(scope, init(scope))
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+
+        return declare
+
+    def s_FunctionDeclaration(self, node: Any, track: bool) -> Stmt:  # hoisted by block_body
+        return lambda scope: None
+
+    def s_ClassDeclaration(self, node: Any, track: bool) -> Stmt:
+        from ..classes import compile_class
+
+        make = compile_class(self, node)
+        name = node.id.name
+        loc = _loc(node)
+
+        def declare_class(scope: Scope) -> None:
+            try:
+                scope.vars[name] = make(scope)
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+
+        return declare_class
+
+    def s_ReturnStatement(self, node: Any, track: bool) -> Stmt:
+        if node.argument is None:
+            signal = (RETURN, UNDEFINED)
+            return lambda scope: signal
+        arg = self.expr(node.argument)
+        return lambda scope: (RETURN, arg(scope))
+
+    def s_IfStatement(self, node: Any, track: bool) -> Stmt:
+        test = self.expr(node.test)
+        yes = self.stmt(node.consequent, track)
+        no = self.stmt(node.alternate, track) if node.alternate is not None else None
+        if no is None:
+            def if_(scope: Scope) -> Any:
+                if to_boolean(test(scope)):
+                    return yes(scope)
+                return None
+
+            return if_
+
+        def if_else(scope: Scope) -> Any:
+            if to_boolean(test(scope)):
+                return yes(scope)
+            return no(scope)
+
+        return if_else
+
+    def s_ThrowStatement(self, node: Any, track: bool) -> Stmt:
+        arg = self.expr(node.argument)
+        loc = _loc(node)
+
+        def throw(scope: Scope) -> None:
+            raise JSThrow(arg(scope), loc)
+
+        return throw
+
+    def s_TryStatement(self, node: Any, track: bool) -> Stmt:
+        block = self.stmt(node.block, track)
+        handler = node.handler
+        run_catch: Callable[[Scope, Any], Any] | None = None
+        if handler is not None:
+            catch_body = self.scoped_block(handler.body.body, track)
+            catch_bind = self.pattern(handler.param, "let") if handler.param is not None else None
+
+            def catch(scope: Scope, value: Any) -> Any:
+                cscope = Scope({}, scope, EMPTY, scope.rt)
+                if catch_bind is not None:
+                    catch_bind(cscope, value)
+                return catch_body(cscope)
+
+            run_catch = catch
+        final = self.stmt(node.finalizer, track) if node.finalizer is not None else None
+
+        def try_(scope: Scope) -> Any:
+            rt = scope.rt
+            depth = rt.depth
+            try:
+                r = block(scope)
+            except JSThrow as exc:
+                if getattr(exc, "budget", False):
+                    raise  # budgets are not catchable: a runaway loop must stop
+                rt.depth = depth
+                if run_catch is None:
+                    if final is not None:
+                        fr = final(scope)
+                        if fr is not None:
+                            return fr
+                    raise
+                try:
+                    r = run_catch(scope, exc.value)
+                except JSThrow:
+                    if final is not None:
+                        fr = final(scope)
+                        if fr is not None:
+                            return fr
+                    raise
+            except RecursionError:
+                rt.depth = depth
+                exc2 = stack_overflow(_loc(node))
+                if run_catch is None:
+                    raise exc2 from None
+                r = run_catch(scope, exc2.value)
+            except GreenletExit:
+                raise
+            if final is not None:
+                completion = rt.completion
+                fr = final(scope)
+                if fr is not None:
+                    return fr
+                rt.completion = completion  # a normal finally does not change the completion value
+            return r
+
+        return try_
+
+    def s_LabeledStatement(self, node: Any, track: bool) -> Stmt:
+        label = node.label.name
+        body = self.stmt(node.body, track, ) if node.body.type not in (
+            "ForStatement", "ForOfStatement", "ForInStatement", "WhileStatement", "DoWhileStatement"
+        ) else self.loop(node.body, track, label)
+
+        def labeled(scope: Scope) -> Any:
+            r = body(scope)
+            if r is not None and r[0] == BREAK and r[1] == label:
+                return None
+            return r
+
+        return labeled
+
+    def s_BreakStatement(self, node: Any, track: bool) -> Stmt:
+        signal = (BREAK, node.label.name if node.label else None)
+        return lambda scope: signal
+
+    def s_ContinueStatement(self, node: Any, track: bool) -> Stmt:
+        signal = (CONTINUE, node.label.name if node.label else None)
+        return lambda scope: signal
+
+    # ------------------------------------------------------------------ loops
+    def s_WhileStatement(self, node: Any, track: bool) -> Stmt:
+        return self.loop(node, track, None)
+
+    s_DoWhileStatement = s_WhileStatement
+    s_ForStatement = s_WhileStatement
+    s_ForOfStatement = s_WhileStatement
+    s_ForInStatement = s_WhileStatement
+
+    def loop(self, node: Any, track: bool, label: str | None) -> Stmt:
+        t = node.type
+        body = self.stmt(node.body, track)
+
+        def outcome(r: Any) -> tuple[bool, Any]:
+            """(stop, value to return) for a body signal."""
+            kind, payload = r
+            if kind == BREAK:
+                if payload is None or payload == label:
+                    return True, None
+                return True, r
+            if kind == CONTINUE:
+                if payload is None or payload == label:
+                    return False, None
+                return True, r
+            return True, r
+
+        if t in ("WhileStatement", "DoWhileStatement"):
+            test = self.expr(node.test)
+            first_free = t == "DoWhileStatement"
+            loc = _loc(node)
+
+            def while_(scope: Scope) -> Any:
+                rt = scope.rt
+                skip_test = first_free
+                while skip_test or to_boolean(test(scope)):
+                    skip_test = False
+                    try:
+                        rt.tick()
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                    r = body(scope)
+                    if r is not None:
+                        stop, value = outcome(r)
+                        if stop:
+                            return value
+                return None
+
+            return while_
+        if t == "ForStatement":
+            init = node.init
+            names: list[str] = []
+            consts: list[str] = []
+            init_fn: Any = None
+            if init is not None:
+                if init.type == "VariableDeclaration":
+                    init_fn = self.s_VariableDeclaration(init, False)
+                    if init.kind != "var":
+                        for d in init.declarations:
+                            names.extend(pattern_names(d.id))
+                        if init.kind == "const":
+                            consts = list(names)
+                else:
+                    e = self.expr(init)
+                    init_fn = lambda scope: e(scope)  # noqa: E731
+            cond = self.expr(node.test) if node.test is not None else None
+            update = self.expr(node.update) if node.update is not None else None
+            per_iteration = bool(names) and contains_closure(node.body)
+            loc = _loc(node)
+            const_set = frozenset(consts)
+
+            def for_(scope: Scope) -> Any:
+                rt = scope.rt
+                loop_scope = Scope(dict.fromkeys(names, TDZ), scope, const_set, rt) if names else scope
+                if init_fn is not None:
+                    init_fn(loop_scope)
+                while True:
+                    if cond is not None and not to_boolean(cond(loop_scope)):
+                        return None
+                    try:
+                        rt.tick()
+                    except JSThrow as exc:
+                        stamp(exc, loc)
+                        raise
+                    r = body(loop_scope)
+                    if r is not None:
+                        stop, value = outcome(r)
+                        if stop:
+                            return value
+                    if per_iteration:
+                        loop_scope = Scope(dict(loop_scope.vars), scope, const_set, rt)
+                    if update is not None:
+                        update(loop_scope)
+
+            return for_
+        # for…of / for…in
+        left = node.left
+        if left.type == "VariableDeclaration":
+            decl = left.declarations[0].id
+            mode = left.kind
+            binder = self.pattern(decl, "let" if mode != "var" else "var")
+            fresh = mode != "var"
+            const_set = frozenset(pattern_names(decl)) if mode == "const" else EMPTY
+        else:
+            binder = self.pattern(left, "assign")
+            fresh = False
+            const_set = EMPTY
+        right = self.expr(node.right)
+        loc = _loc(node)
+        is_of = t == "ForOfStatement"
+
+        def for_each(scope: Scope) -> Any:
+            rt = scope.rt
+            subject = right(scope)
+            try:
+                if is_of:
+                    items = iterate(subject)
+                else:
+                    items = iter(for_in_keys(subject))
+            except JSThrow as exc:
+                stamp(exc, loc)
+                raise
+            for item in items:
+                try:
+                    rt.tick()
+                except JSThrow as exc:
+                    stamp(exc, loc)
+                    raise
+                s = Scope({}, scope, const_set, rt) if fresh else scope
+                binder(s, item)
+                r = body(s)
+                if r is not None:
+                    stop, value = outcome(r)
+                    if stop:
+                        return value
+            return None
+
+        return for_each
+
+    def s_SwitchStatement(self, node: Any, track: bool) -> Stmt:
+        disc = self.expr(node.discriminant)
+        cases = []
+        all_stmts = []
+        for c in node.cases:
+            all_stmts.extend(c.consequent)
+        names, consts = lexical_names(all_stmts)
+        const_set = frozenset(consts)
+        for c in node.cases:
+            test = self.expr(c.test) if c.test is not None else None
+            cases.append((test, self.block_body(c.consequent, track)))
+
+        def switch(scope: Scope) -> Any:
+            v = disc(scope)
+            s = Scope(dict.fromkeys(names, TDZ), scope, const_set, scope.rt) if names else scope
+            start = None
+            for i, (test, _) in enumerate(cases):
+                if test is not None and jv.strict_equals(v, test(s)):
+                    start = i
+                    break
+            if start is None:
+                for i, (test, _) in enumerate(cases):
+                    if test is None:
+                        start = i
+                        break
+            if start is None:
+                return None
+            for _, run in cases[start:]:
+                r = run(s)
+                if r is not None:
+                    if r[0] == BREAK and r[1] is None:
+                        return None
+                    return r
+            return None
+
+        return switch
+
+
+def for_in_keys(v: Any) -> list[str]:
+    if v is None or v is UNDEFINED:
+        return []
+    if type(v) is dict:
+        return jv.own_keys(v)
+    if type(v) is list or type(v) is str:
+        return [str(i) for i in range(len(v))]
+    if isinstance(v, jv.JSObject):
+        return list(v.props)
+    if isinstance(v, dict):
+        return list(v)
+    return []
+
+
+__all__ = ["AsyncClosure", "BREAK", "CONTINUE", "Closure", "Compiler", "FunctionCode", "RETURN"]
