@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 VPY        := $(VENV)/bin/python
 PIP_STAMP  := $(VENV)/.kview-pip.stamp
 NPM_STAMP  := $(NPM_DIR)/.kview-npm.stamp
-NODE_SPEC  := tests/node/package.json tests/node/package-lock.json tests/node/.npmrc
+NODE_SPEC  := tests/support/node/package.json tests/support/node/package-lock.json tests/support/node/.npmrc
 
 export KVIEW_CHROMIUM := $(CHROMIUM)
 

@@ -9,9 +9,9 @@ import os
 import random
 
 import pytest
-from kview_encode import kview_eval_result
 
-from jsoracle import node_eval_many, tagged_equal
+from tests.support.jsoracle import node_eval_many, tagged_equal
+from tests.support.kview_encode import kview_eval_result
 
 ATOMS = [
     "0", "-0", "1", "2.5", "-3", "NaN", "Infinity", "''", "'a'", "'10'", "' 7 '", "'abc'", "'😀x'", "null",

@@ -1,7 +1,7 @@
 """React hooks, effects and the settle loop (renderer/hooks.py, renderer/react.py).
 
 Where the semantics are React's, a case is rendered by kview *and* by React 19 in Node
-(``tests/node/settled.js``: react-test-renderer inside ``act()``, virtual timers, the settled
+(``tests/support/node/settled.js``: react-test-renderer inside ``act()``, virtual timers, the settled
 tree written with ``renderToStaticMarkup``) and both the final HTML and the console output
 (which records render/effect/cleanup order) must be the same. The remaining tests cover
 kview's own behaviour: ``settle_jobs=False``, the pass limit, hooks outside components,
@@ -16,14 +16,14 @@ import subprocess
 
 import pytest
 from lxml import html as lxml_html
-from shared_paths import CORPUS
 
-from jsoracle import NODE_MODULES, REPO_ROOT, OracleUnavailable, _node
 from renderer.errors import KViewError
 from renderer.js.runtime import Budgets
 from renderer.render import evaluate, render
+from tests.support.jsoracle import NODE_MODULES, REPO_ROOT, OracleUnavailable, _node
+from tests.support.paths import CORPUS
 
-SETTLED_JS = REPO_ROOT / "tests" / "node" / "settled.js"
+SETTLED_JS = REPO_ROOT / "tests" / "support" / "node" / "settled.js"
 
 PRELUDE = (
     "const { useState, useEffect, useLayoutEffect, useMemo, useCallback, useRef, useReducer, "
@@ -32,7 +32,7 @@ PRELUDE = (
 
 
 def node_settled_many(sources: list[str]) -> list[dict]:
-    """Render each template with React in Node, settled (see tests/node/settled.js)."""
+    """Render each template with React in Node, settled (see tests/support/node/settled.js)."""
     node = _node()
     if not (NODE_MODULES / "react-test-renderer" / "package.json").is_file():
         raise OracleUnavailable("react-test-renderer missing from .cache/npm: run make install")

@@ -8,12 +8,12 @@ import math
 
 import pytest
 
-from jshelpers import call, js_error
 from renderer.js.builtins import date as D
 from renderer.js.builtins import dateparse, intl, numberformat
 from renderer.js.builtins import timevalue as TV
 from renderer.js.members import get_member
 from renderer.js.values import UNDEFINED, to_string
+from tests.support.jshelpers import call, js_error
 
 
 @contextlib.contextmanager

@@ -5,8 +5,8 @@ Each case is ``(name, args)`` or ``(name, args, "mut")``: Python calls ``_[name]
 JavaScript literals, and the two results are compared in the oracle's tagged form. ``"mut"``
 cases also compare the first argument afterwards (fill, pull, remove, reverse...). Callbacks are
 named functions (``F("double")``) defined once in JavaScript and once as NativeFunctions here.
-All cases run in ONE node process (tests/jsoracle.py). The wider, interpreter-driven lodash
-suite is tests/differential/cases_lodash.py.
+All cases run in ONE node process (tests/support/jsoracle.py). The wider, interpreter-driven lodash
+suite is tests/js/cases/cases_lodash.py.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ import math
 from typing import Any
 
 import pytest
-from kview_encode import encode_kview_value
 
-from jsoracle import OracleUnavailable, node_eval_many, tagged_equal
 from renderer.js.builtins.lodash import GLOBALS
 from renderer.js.values import (
     NAN,
@@ -33,6 +31,8 @@ from renderer.js.values import (
     to_number,
     typeof,
 )
+from tests.support.jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+from tests.support.kview_encode import encode_kview_value
 
 _ = GLOBALS["_"]
 INF = math.inf

@@ -1,9 +1,9 @@
 """Differential test oracle: run JavaScript / JSX in real Node and report results.
 
 Everything kview's interpreter does is compared against this module, so it is
-kept small, strict and documented. The Node side is ``tests/node/oracle.js``;
+kept small, strict and documented. The Node side is ``tests/support/node/oracle.js``;
 its npm modules (react, react-dom, @babel/standalone, lodash, pinned in
-``tests/node/package.json``) live in ``<repo>/.cache/npm/node_modules``
+``tests/support/node/package.json``) live in ``<repo>/.cache/npm/node_modules``
 (``make install`` puts them there).
 
 Calling it
@@ -166,8 +166,8 @@ __all__ = [
     "to_code_units",
 ]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-ORACLE_JS = REPO_ROOT / "tests" / "node" / "oracle.js"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ORACLE_JS = REPO_ROOT / "tests" / "support" / "node" / "oracle.js"
 NODE_MODULES = Path(
     os.environ.get("KVIEW_NODE_MODULES", REPO_ROOT / ".cache" / "npm" / "node_modules")
 )

@@ -1,4 +1,4 @@
-"""renderer/html.py against React 19's renderToStaticMarkup (run in Node by tests/jsoracle.py).
+"""renderer/html.py against React 19's renderToStaticMarkup (run in Node by tests/support/jsoracle.py).
 
 Every oracle case is a JSON *spec* that both sides turn into the same element tree:
 
@@ -21,14 +21,11 @@ Tag and attribute names, attribute order and text are compared exactly.
 
 from __future__ import annotations
 
-import html as py_html
-import re
 import time
 from typing import Any
 
 import pytest
 
-from jsoracle import OracleUnavailable, node_render_many, to_code_units
 from renderer.html.walk import (
     BLOCKED_URL,
     RenderContext,
@@ -40,6 +37,8 @@ from renderer.html.walk import (
 )
 from renderer.js.values import UNDEFINED, JSObject, JSThrow, NativeFunction, js_add, to_string
 from renderer.react.elements import FRAGMENT, BuiltinComponent, VNode
+from tests.support.html_normalise import normalise, uri_escape
+from tests.support.jsoracle import OracleUnavailable, node_render_many, to_code_units
 
 # --------------------------------------------------------------------------- spec → trees
 
@@ -150,53 +149,6 @@ def el(spec: list) -> VNode:
 
 
 # --------------------------------------------------------------------------- normaliser
-
-_TOKEN = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*?)(/?)>|([^<]+)|(<)", re.S)
-_ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_VOIDS = frozenset(
-    "area base br col embed hr img input keygen link meta param source track wbr".split()
-)
-_URI_ESCAPE = re.compile("[\x00-\x20\x7f-\U0010ffff]")
-_LONE = re.compile("[\ud800-\udfff]")
-
-
-def _uri(value: str) -> str:
-    """libxml2's escaping of href/src/action (HTMLtree.c), applied to both sides."""
-    value = value.lstrip(" \t\n\r")
-    return _URI_ESCAPE.sub(
-        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")), value
-    )
-
-
-def normalise(markup: str) -> list:
-    """Tokens of an HTML string with serialiser spelling differences removed (see the top)."""
-    out: list = []
-    markup = _LONE.sub("\ufffd", markup)
-    for m in _TOKEN.finditer(markup):
-        close, tag, attrs, _self, text, stray = m.groups()
-        if text is not None or stray is not None:
-            t = py_html.unescape(text if text is not None else stray)
-            if out and out[-1][0] == "text":
-                out[-1] = ("text", out[-1][1] + t)
-            else:
-                out.append(("text", t))
-            continue
-        if close:
-            if tag.lower() not in _VOIDS:
-                out.append(("end", tag))
-            continue
-        pairs = []
-        for a in _ATTR.finditer(attrs):
-            name = a.group(1)
-            raw = next((g for g in a.groups()[1:] if g is not None), "")
-            value = py_html.unescape(raw)
-            low = name.lower()
-            if low in ("href", "src", "action") or (low == "name" and tag.lower() == "a"):
-                value = _uri(value)
-            pairs.append((name, value))
-        out.append(("start", tag, tuple(pairs)))
-    return out
-
 
 def test_normaliser_spelling_only() -> None:
     assert normalise('<br/><input disabled=""/>') == normalise("<br><input disabled>")
@@ -970,7 +922,7 @@ def test_colon_names() -> None:
 
 def test_javascript_url_warns() -> None:
     out, ctx = render(["a", {"href": "javascript:alert(1)"}, "x"])
-    assert _uri(BLOCKED_URL) in out  # libxml2 percent-encodes the spaces of href
+    assert uri_escape(BLOCKED_URL) in out  # libxml2 percent-encodes the spaces of href
     assert "alert" not in out
     assert any("javascript:" in w["message"] for w in ctx.warnings)
 

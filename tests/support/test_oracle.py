@@ -1,4 +1,4 @@
-"""Tests of the Node differential oracle itself (tests/jsoracle.py + tests/node/oracle.js).
+"""Tests of the Node differential oracle itself (tests/support/jsoracle.py + tests/support/node/oracle.js).
 
 Everything else is compared against the oracle, so its output is pinned here
 exactly.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from jsoracle import (
+from tests.support.jsoracle import (
     assert_tagged_equal,
     canonical,
     from_code_units,

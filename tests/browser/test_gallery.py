@@ -15,7 +15,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = Path("/tmp/kview-gallery.png")
 WAIT_MS = 10_000  # every wait for the page is bounded
 

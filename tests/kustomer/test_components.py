@@ -16,7 +16,7 @@ from renderer.js.values import UNDEFINED
 from renderer.kustomer.components import COMPONENTS, check_props, prop_table_markdown
 from renderer.kustomer.components.fields import format_field, format_number, humanize
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOW = 1_790_000_000_000.0  # a fixed clock: 2026-09-21
 
 

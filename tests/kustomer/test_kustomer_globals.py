@@ -11,9 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from shared_paths import CORPUS
 
-from jsoracle import node_eval_many
 from renderer import KViewError, MockDataError, evaluate, render
 from renderer.browser.window import sanitize_html
 from renderer.js.builtins.promise import FULFILLED, JSPromise
@@ -27,6 +25,8 @@ from renderer.kustomer.mockdata import (
     template_needs,
 )
 from renderer.kustomer.records import DEFAULT_USER, record_globals, suggest_pattern
+from tests.support.jsoracle import node_eval_many
+from tests.support.paths import CORPUS
 
 CORPUS_VIEWS = sorted(CORPUS.glob("**/kviews/*.kview.json")) if CORPUS.is_dir() else []
 TASKGPT = CORPUS / "sangeethayesurajan-TU__taskGPT_Kustomer/kviews/taskgpt-old_app.kview.json"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from jshelpers import call, js_error
 from renderer.js.builtins import regexp as R
 from renderer.js.members import get_member, has_property, iterate, set_member
 from renderer.js.values import UNDEFINED, NativeFunction, to_code_units, to_string
+from tests.support.jshelpers import call, js_error
 
 # ---------------------------------------------------------------- construction
 

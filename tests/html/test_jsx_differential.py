@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from differential.jsx_cases import TEMPLATES
 from lxml import etree
 from lxml import html as lhtml
 
-from jsoracle import node_render_many
 from renderer import KViewError, render
+from tests.html.jsx_cases import TEMPLATES
+from tests.support.jsoracle import node_render_many
 
 _node: dict[int, dict] = {}
 

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jshelpers import call
 from renderer.js.builtins import STATIC_GLOBALS
 from renderer.js.builtins.array import index_of_strict, join_list, sort_values
 from renderer.js.builtins.collections import JSMap, JSSet, normal_key
@@ -37,6 +36,7 @@ from renderer.js.values import (
     number_to_string,
     to_code_units,
 )
+from tests.support.jshelpers import call
 
 INF = float("inf")
 

@@ -10,10 +10,10 @@ import os
 import random
 
 import pytest
-from test_html import normalise
 
-from jsoracle import node_render_many
 from renderer import KViewError, render
+from tests.support.html_normalise import normalise
+from tests.support.jsoracle import node_render_many
 
 TAGS = ["div", "span", "p", "b", "ul", "li", "a", "img", "input", "button", "label", "table", "svg", "section",
         "h4", "br", "textarea", "select", "option", "em"]

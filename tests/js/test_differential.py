@@ -1,22 +1,22 @@
-"""Differential tests: every case's completion value must be what Node gives (tests/jsoracle.py)."""
+"""Differential tests: every case's completion value must be what Node gives (tests/support/jsoracle.py)."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 
-import differential
 import pytest
-from kview_encode import kview_eval_result
 
-from jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+from tests.js import cases as case_tables
+from tests.support.jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+from tests.support.kview_encode import kview_eval_result
 
 
 def _load_cases() -> list[tuple[str, str]]:
     out = []
-    for mod in pkgutil.iter_modules(differential.__path__):
+    for mod in pkgutil.iter_modules(case_tables.__path__):
         if mod.name.startswith("cases_"):
-            cases = importlib.import_module(f"differential.{mod.name}").CASES
+            cases = importlib.import_module(f"tests.js.cases.{mod.name}").CASES
             out.extend((mod.name[6:], c) for c in cases)
     return out
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lhtml
-from shared_paths import CORPUS
 
 from renderer import render
+from tests.support.paths import CORPUS
 
 FILES = sorted(p for p in CORPUS.glob("**/kviews/*.kview.json") if json.loads(p.read_text()).get("template"))
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from shared_paths import CORPUS
 
 from devserver.cli import main
+from tests.support.paths import CORPUS
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def test_missing_file_is_a_usage_error(runner: CliRunner) -> None:
 
 
 def test_app_folder_uses_its_mocks_requests_and_components(runner: CliRunner) -> None:
-    samples = Path(__file__).resolve().parents[1] / "sample_views"
+    samples = Path(__file__).resolve().parents[2] / "sample_views"
     result = runner.invoke(main, ["render", str(samples), "--view", "recent-orders"])
     assert result.exit_code == 0, result.output
     assert "#4417" in result.stdout  # from mocks/recent-orders.json, not generated data

@@ -1,4 +1,4 @@
-"""Where the workplace's shared/ folder (the public corpus) is, wherever the checkout lives.
+"""Where the checkout and the workplace's shared/ folder (the public corpus) is, wherever the checkout lives.
 
 CI clones the repository into another folder with a copy of shared/ beside it; developers have
 it beside main/. ``KVIEW_SHARED`` overrides both.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]  # the checkout
 
 
 def shared_dir() -> Path:

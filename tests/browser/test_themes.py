@@ -13,7 +13,7 @@ from renderer import render
 
 pytestmark = pytest.mark.browser
 
-CSS = (Path(__file__).resolve().parents[1] / "static" / "kview.css").read_text()
+CSS = (Path(__file__).resolve().parents[2] / "static" / "kview.css").read_text()
 TEMPLATE = """
 <div>
   <style>{`.authored { color: var(--font-secondary-color); border-color: var(--form-border-color); }`}</style>

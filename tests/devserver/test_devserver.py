@@ -27,7 +27,7 @@ from devserver.events import Broadcaster, format_event
 from devserver.watch import Watcher, is_ignored
 from renderer import RenderResult
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_views"
 
 HELLO = '<div className="hello">Hello, {customer.name}!</div>\n'
