@@ -235,7 +235,7 @@ class Project:
                 cache=self.cache,
                 **kwargs,
             )
-            out = Outcome(theme, result.html, list(result.console), list(result.warnings))
+            out = Outcome(theme, result.html, list(result.console), [w.to_dict() for w in result.warnings])
         except KViewError as exc:
             out = Outcome(theme, error=self._error_dict(exc))
         except Exception as exc:  # a bug in kview itself: log it, show it, keep serving

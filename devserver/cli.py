@@ -124,8 +124,8 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
     for w in result.warnings:
-        where = f"{view.path or view.name}:{w.get('line')}:{w.get('column')}" if w.get("line") else str(view.path or view.name)
-        click.echo(click.style(f"{where}: warning: {w['message']}", fg="yellow"), err=True)
+        where = f"{view.path or view.name}:{w.line}:{w.column}" if w.line else str(view.path or view.name)
+        click.echo(click.style(f"{where}: warning: {w.message}", fg="yellow"), err=True)
     if page:
         click.echo(standalone_page(result.html, title=view.display_name, theme=theme), nl=False)
     else:

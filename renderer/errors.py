@@ -1,6 +1,64 @@
-"""kview's one exception hierarchy: every error knows its template, line and column, and shows a code frame."""
+"""kview's one exception hierarchy, and ``Diagnostic``: what every edge (CLI, server, JSON) shows.
+
+Every error knows its file, line and column and quotes a code frame; a warning is a
+``Diagnostic`` too, so the gallery, ``--format json`` and the CLI print one shape.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One error or warning, located. ``column`` is 1-based here (editors' convention).
+
+    ``kind`` names what happened: a JavaScript error type (``TypeError``), a kview error class
+    (``TemplateSyntaxError``, ``AppLoadError``) or a warning's category (``unknown-prop``).
+    ``loc`` keeps the 0-based ``(line, column)`` the renderer works with.
+    """
+
+    severity: Severity
+    kind: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    frame: str = ""
+    loc: tuple[int, int] | None = None
+
+    @classmethod
+    def warning(cls, message: str, loc: tuple[int, int] | None = None, kind: str = "warning",
+                file: str | None = None) -> Diagnostic:
+        line, col = loc if loc else (None, None)
+        return cls("warning", kind, message, file, line, None if col is None else col + 1, "", loc)
+
+    @property
+    def location(self) -> str:
+        where = self.file or "<template>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape (``/render?format=json``, ``--format json``, server-sent events)."""
+        return {
+            "severity": self.severity,
+            "kind": self.kind,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "frame": self.frame,
+        }
 
 
 class KViewError(Exception):
@@ -9,8 +67,6 @@ class KViewError(Exception):
     ``line`` is 1-based and ``column`` 0-based (esprima's convention); ``source`` lets
     ``code_frame()`` quote the template around the failing spot.
     """
-
-    kind = "Error"
 
     def __init__(
         self,
@@ -71,19 +127,23 @@ class KViewError(Exception):
         frame = self.code_frame()
         return f"{self}\n{frame}" if frame else str(self)
 
-    def to_dict(self) -> dict:
-        return {
-            "kind": type(self).__name__,
-            "file": self.file,
-            "line": self.line,
-            "column": None if self.column is None else self.column + 1,
-            "message": self.message,
-            "frame": self.code_frame(),
-        }
+    @property
+    def kind(self) -> str:
+        return type(self).__name__
+
+    def diagnostic(self) -> Diagnostic:
+        """This error as the edges show it."""
+        loc = (self.line, self.column) if self.line is not None and self.column is not None else None
+        column = None if self.column is None else self.column + 1
+        return Diagnostic("error", self.kind, self.message, self.file, self.line, column,
+                          self.code_frame(), loc)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.diagnostic().to_dict()
 
 
 class TemplateSyntaxError(KViewError):
-    kind = "SyntaxError"
+    """The template is not valid JavaScript + JSX (esprima's message, located)."""
 
 
 class RenderError(KViewError):
@@ -98,15 +158,15 @@ class RenderError(KViewError):
 
 
 class UnknownComponentError(KViewError):
-    kind = "UnknownComponent"
+    """A capitalized JSX name that is neither defined nor a Kustomer component."""
 
 
 class MockDataError(KViewError):
-    kind = "MockDataError"
+    """Template data that cannot become JavaScript values (or has the wrong shape)."""
 
 
 class SecurityError(KViewError):
-    kind = "SecurityError"
+    """Something a preview refuses to do (a URL scheme, a file outside the app)."""
 
 
 class BudgetError(RenderError):

@@ -63,6 +63,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..errors import Diagnostic
 from ..js.values import (
     UNDEFINED,
     JSFunction,
@@ -123,7 +124,7 @@ class RenderContext:
         component_renderer: Callable[[VNode], Any] | None = None,
         react_preloads: bool = True,
     ) -> None:
-        self.warnings: list[dict] = []
+        self.warnings: list[Diagnostic] = []
         self.handlers: list[tuple[Any, str, JSFunction]] = []
         self.mark_handlers = mark_handlers
         self.max_nodes = max_nodes
@@ -150,10 +151,7 @@ class RenderContext:
         if key in self._seen:
             return
         self._seen.add(key)
-        line, col = loc if loc else (None, None)
-        self.warnings.append(  # the same keys as Runtime.warn, plus the raw loc
-            {"kind": kind, "message": message, "line": line, "column": None if col is None else col + 1, "loc": loc}
-        )
+        self.warnings.append(Diagnostic.warning(message, loc, kind))
 
     # budgets ------------------------------------------------------------
     def count_node(self, n: int = 1) -> None:

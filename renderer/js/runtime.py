@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import Diagnostic
 from .values import UNDEFINED, JSFunction, range_error
 
 
@@ -76,7 +77,7 @@ class Runtime:
         self.start_ms = now_ms if now_ms is not None else float(int(time.time() * 1000))
         self.clock_ms = self.start_ms
         self.console: list[ConsoleEntry] = []
-        self.warnings: list[dict] = []
+        self.warnings: list[Diagnostic] = []
         self.global_obj: dict = {}
         self.completion: Any = UNDEFINED
         self.loc: tuple[int, int] | None = None  # last located statement, for console entries
@@ -177,6 +178,6 @@ class Runtime:
             self.console.append(ConsoleEntry(level, text, self.loc))
 
     def warn(self, message: str, loc: tuple[int, int] | None = None, kind: str = "warning") -> None:
-        entry = {"kind": kind, "message": message, "line": loc and loc[0], "column": loc and loc[1] + 1}
+        entry = Diagnostic.warning(message, loc, kind)
         if entry not in self.warnings and len(self.warnings) < 200:
             self.warnings.append(entry)

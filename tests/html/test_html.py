@@ -873,7 +873,7 @@ def render(spec: Any, **kw: Any) -> tuple[str, RenderContext]:
 def test_script_elements_dropped_with_warning() -> None:
     out, ctx = render(["div", {}, ["script", {}, "alert(1)"], ["SCRIPT", {"src": "/x.js"}], "ok"])
     assert out == "<div>ok</div>"
-    assert any("script" in w["message"] for w in ctx.warnings)
+    assert any("script" in w.message for w in ctx.warnings)
 
 
 def test_style_breakout_escaped_like_react() -> None:
@@ -894,13 +894,13 @@ def test_form_function_action_placeholder_without_script() -> None:
         "<form action=\"javascript:throw%20new%20Error('React%20form%20unexpectedly%20submitted.')\">"
         "<button formAction=\"javascript:throw new Error('React form unexpectedly submitted.')\">x</button></form>"
     )
-    assert any("form action" in w["message"] for w in ctx.warnings)
+    assert any("form action" in w.message for w in ctx.warnings)
 
 
 def test_custom_element_string_event_attribute_dropped() -> None:
     out, ctx = render(["my-el", {"onclick": "alert(1)", "onMouseOver": "x", "title": "t"}])
     assert out == '<my-el title="t"></my-el>'
-    assert any("onclick" in w["message"] for w in ctx.warnings)
+    assert any("onclick" in w.message for w in ctx.warnings)
 
 
 def test_invalid_xml_characters() -> None:
@@ -924,7 +924,7 @@ def test_javascript_url_warns() -> None:
     out, ctx = render(["a", {"href": "javascript:alert(1)"}, "x"])
     assert uri_escape(BLOCKED_URL) in out  # libxml2 percent-encodes the spaces of href
     assert "alert" not in out
-    assert any("javascript:" in w["message"] for w in ctx.warnings)
+    assert any("javascript:" in w.message for w in ctx.warnings)
 
 
 def test_react_preloads_can_be_switched_off() -> None:
@@ -970,7 +970,7 @@ def test_sanitizer(hostile: str, expected: str) -> None:
     out, ctx = render(["div", {"dangerouslySetInnerHTML": {"__html": hostile}}])
     assert out == f"<div>{expected}</div>"
     if "<b>b</b>" not in hostile:
-        assert any("dangerouslySetInnerHTML" in w["message"] for w in ctx.warnings), ctx.warnings
+        assert any("dangerouslySetInnerHTML" in w.message for w in ctx.warnings), ctx.warnings
 
 
 def test_sanitizer_benign_no_warning() -> None:
@@ -1096,7 +1096,7 @@ def test_builtin_component() -> None:
         '<section><div class="card red">a <b>x</b> c</div>'
         '<div class="card plain"><svg><use xlink:href="#i"></use></svg></div></section>'
     )
-    assert [w["message"] for w in ctx.warnings] == ["<Card>: unknown prop `bogus` (ignored); it takes tone"]
+    assert [w.message for w in ctx.warnings] == ["<Card>: unknown prop `bogus` (ignored); it takes tone"]
 
 
 def test_render_nodes_and_root_class() -> None:

@@ -11,6 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from renderer import RenderError, TemplateSyntaxError, render
+from renderer.errors import Diagnostic
 from renderer.html.walk import RenderContext
 from renderer.js.values import UNDEFINED
 from renderer.kustomer.components import COMPONENTS, check_props, prop_table_markdown
@@ -39,7 +40,7 @@ def classes(el) -> set[str]:
 
 
 def messages(result) -> list[str]:
-    return [w["message"] for w in result.warnings]
+    return [w.message for w in result.warnings]
 
 
 def text(el) -> str:
@@ -132,7 +133,7 @@ def test_field_date_follows_the_render_time_zone():
     ctx.tz = "Not/AZone"
     (node,) = format_field("placedAt", "2026-10-02T15:04:05Z", ctx)
     assert node.text == "Oct 2, 2026 3:04 PM"
-    assert any("time zone" in w["message"] for w in ctx.warnings)
+    assert any("time zone" in w.message for w in ctx.warnings)
 
 
 def test_field_labels():
@@ -379,8 +380,10 @@ def test_unknown_component_placeholder_and_hint():
     assert props["onClick"].startswith("\u0192")
     assert len(props["data"]) <= 60 and props["data"].endswith("\u2026")
     assert one(ph, "kv-unknown-children").find("b").text == "kid"
-    unknown = [w for w in result.warnings if w["kind"] == "unknown-component"]
-    assert unknown == [{"kind": "unknown-component", "message": "Unknown component <Buton>: did you mean <Button>?", "line": 1, "column": 11}]
+    unknown = [w for w in result.warnings if w.kind == "unknown-component"]
+    assert [(w.kind, w.message, w.line, w.column) for w in unknown] == [
+        ("unknown-component", "Unknown component <Buton>: did you mean <Button>?", 1, 11)
+    ]
 
 
 def test_unknown_component_without_close_match():
@@ -411,13 +414,7 @@ def test_prop_check_runs_once_whoever_calls_it():
     assert check_props(pill, props, ctx, (3, 4)) == ["colour"]
     pill.render(dict(props), [], ctx)
     assert ctx.warnings == [
-        {
-            "kind": "unknown-prop",
-            "message": "<Pill>: unknown prop `colour` (ignored); did you mean `color`?",
-            "line": 3,
-            "column": 5,
-            "loc": (3, 4),
-        }
+        Diagnostic.warning("<Pill>: unknown prop `colour` (ignored); did you mean `color`?", (3, 4), "unknown-prop")
     ]
     ctx = RenderContext()
     pill.render(dict(props), [], ctx)
@@ -434,7 +431,7 @@ def test_prop_check_marks_survive_nested_children():
     seg.render({"bogus": 1}, [], ctx)  # inner
     COMPONENTS["Pill"].render({"text": "x", "wrong": 1}, [], ctx)  # an unchecked sibling
     seg.render({"bogus": 1}, [], ctx)  # outer
-    assert [(w["message"].split(";")[0], w["loc"]) for w in ctx.warnings] == [
+    assert [(w.message.split(";")[0], w.loc) for w in ctx.warnings] == [
         ("<Segment>: unknown prop `bogus` (ignored)", (1, 0)),
         ("<Segment>: unknown prop `bogus` (ignored)", (2, 2)),
         ("<Pill>: unknown prop `wrong` (ignored)", None),
@@ -644,7 +641,7 @@ def test_unknown_prop_warns_once_with_its_location_through_render():
     from renderer import render
 
     result = render('<div>\n  <Segment bogus={1}>x</Segment>\n</div>', {})
-    unknown = [w for w in result.warnings if "bogus" in w["message"]]
+    unknown = [w for w in result.warnings if "bogus" in w.message]
     assert len(unknown) == 1
-    assert (unknown[0]["line"], unknown[0]["column"]) == (2, 3)
-    assert "it takes padded" in unknown[0]["message"]
+    assert (unknown[0].line, unknown[0].column) == (2, 3)
+    assert "it takes padded" in unknown[0].message

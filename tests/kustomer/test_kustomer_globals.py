@@ -176,7 +176,7 @@ class TestKustomerRequest:
         <C />"""
         r = rend(src, {}, requests=REQUESTS)
         assert r.html == "<p>tok</p>"
-        assert any(w["kind"] == "request" and "callback" in w["message"] and "TypeError" in w["message"]
+        assert any(w.kind == "request" and "callback" in w.message and "TypeError" in w.message
                    for w in r.warnings)
         assert any(c["level"] == "error" and "reading 'errors'" in c["text"] for c in r.console)
 
@@ -216,8 +216,8 @@ class TestKustomerRequest:
                   "(add it to mocks/requests.json)")
         body = {"errors": [{"status": 404, "code": "not_found", "title": "Not Found", "detail": detail}]}
         assert json.loads(r.console[-1]["text"]) == body
-        warns = [w for w in r.warnings if w["kind"] == "request"]
-        assert len(warns) == 1 and '"GET /v1/conversations/:id/notes"' in warns[0]["message"]
+        warns = [w for w in r.warnings if w.kind == "request"]
+        assert len(warns) == 1 and '"GET /v1/conversations/:id/notes"' in warns[0].message
         assert any(c["level"] == "warn" and "no mock for GET" in c["text"] for c in r.console)
 
     def test_error_statuses_reject_with_their_body(self):
@@ -392,7 +392,7 @@ class TestBrowser:
     def test_fetch_refusal_warns(self):
         r = rend("<div>{String(fetch('https://x.example.com/a') instanceof Promise)}</div>", {})
         assert r.html == "<div>true</div>"
-        assert any(w["kind"] == "request" and "fetch()" in w["message"] and "GET https://x.example.com/a" in w["message"]
+        assert any(w.kind == "request" and "fetch()" in w.message and "GET https://x.example.com/a" in w.message
                    for w in r.warnings)
 
     def test_fetch_answered_from_the_table(self):
@@ -430,7 +430,7 @@ class TestBrowser:
         function C() { useEffect(() => { const s = document.createElement('script'); s.src = 'https://cdn/x.js'; document.head.appendChild(s); }, []); return <i/>; }
         <C />"""
         r = rend(src, {})
-        assert any(w["kind"] == "browser" and "https://cdn/x.js" in w["message"] for w in r.warnings)
+        assert any(w.kind == "browser" and "https://cdn/x.js" in w.message for w in r.warnings)
 
     def test_clipboard(self):
         r = rend("""const { useState, useEffect } = React;
@@ -474,7 +474,7 @@ class TestBrowser:
     def test_dialogs_warn_and_decline(self):
         r = rend("<b>{String(confirm('Delete?'))}{String(prompt('Name?'))}</b>", {})
         assert r.html == "<b>falsenull</b>"
-        assert sum(w["kind"] == "browser" for w in r.warnings) == 2
+        assert sum(w.kind == "browser" for w in r.warnings) == 2
 
 
 # ============================================================================ free globals and mocks
@@ -618,5 +618,5 @@ def test_corpus_renders_with_generated_mocks(path):
     except Exception as exc:  # noqa: BLE001 - a bug elsewhere in the renderer, not in the globals
         pytest.xfail(f"renderer error outside the Kustomer globals: {exc!r}")
     assert isinstance(r.html, str)
-    assert not [w for w in r.warnings if "is not defined" in w["message"]]
+    assert not [w for w in r.warnings if "is not defined" in w.message]
 

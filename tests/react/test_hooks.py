@@ -388,7 +388,7 @@ function App() { const [n, setN] = useState(0); useEffect(() => setN(n + 1)); re
     result = kv(src)
     limit = Budgets().max_settle_passes
     assert result.html == f"<p>{limit - 1}</p>"
-    messages = [w["message"] for w in result.warnings]
+    messages = [w.message for w in result.warnings]
     assert f"kview: the view kept updating after {limit} passes (an effect sets state on every render?)" in messages
     small = kv(src, budgets=Budgets(max_settle_passes=3))
     assert small.html == "<p>2</p>"
@@ -404,7 +404,7 @@ function App() {
 <App/>"""
     result = kv(src)  # 60 ticks in 60 s of virtual time, but only 25 passes
     assert result.html == "<p>24</p>"
-    assert any("a timer or interval keeps setting state" in w["message"] for w in result.warnings)
+    assert any("a timer or interval keeps setting state" in w.message for w in result.warnings)
     slow = kv(src.replace("1000", "10000"))  # 6 ticks before the virtual clock's limit
     assert slow.html == "<p>6</p>"
     assert not slow.warnings
@@ -425,7 +425,7 @@ def test_hook_called_inside_an_effect_is_reported_not_fatal() -> None:
     src = "function App() { useEffect(() => { useState(1); }, []); return <p>ok</p>; } <App/>"
     result = kv(src)
     assert result.html == "<p>ok</p>"
-    assert any("Invalid hook call" in w["message"] for w in result.warnings)
+    assert any("Invalid hook call" in w.message for w in result.warnings)
 
 
 def test_error_in_effect_is_reported_and_view_kept() -> None:
@@ -438,7 +438,7 @@ function App() {
 <App/>"""
     result = kv(src)
     assert result.html == "<p>1</p>"
-    assert any("Cannot read properties of null" in w["message"] for w in result.warnings)
+    assert any("Cannot read properties of null" in w.message for w in result.warnings)
     assert any(c["level"] == "error" for c in result.console)
 
 
@@ -452,7 +452,7 @@ function App() {
 <App/>"""
     result = kv(src)
     assert result.html == "<p>b</p>"
-    assert any("useEffect must not return anything besides a function" in w["message"] for w in result.warnings)
+    assert any("useEffect must not return anything besides a function" in w.message for w in result.warnings)
 
 
 def test_effects_run_children_first_and_cleanups_before_setups() -> None:
@@ -592,7 +592,7 @@ def test_corpus_react_programs_render_settled(rel: str) -> None:
     first = render(d["template"], resource=resource, settle_jobs=False)
     settled = render(d["template"], resource=resource)
     assert len(first.html) > 1000 and len(settled.html) > 1000
-    assert not any("kept updating" in w["message"] for w in settled.warnings)
+    assert not any("kept updating" in w.message for w in settled.warnings)
 
 
 def test_taskgpt_component_on_window_renders_with_state() -> None:
@@ -634,7 +634,7 @@ def test_duplicate_keys_warned_in_host_only_trees() -> None:
         )
         return message, line, column
 
-    assert [(w["message"], w["line"], w["column"]) for w in result.warnings] == [
+    assert [(w.message, w.line, w.column) for w in result.warnings] == [
         dup("x", 2, 66),  # inside the first <li>, walked before the list's next keys
         dup("a", 2, 38),  # the third and fourth <li> (one entry)
         dup("p", 3, 15),  # JSX siblings
