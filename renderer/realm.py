@@ -1,100 +1,86 @@
-"""The global object of one render: shared built-ins, per-render ones, then the template's data.
+"""One render's realm: its runtime and its global object, layer by layer, in one explicit order.
 
-``Promise``, ``console`` and the timer functions are made once too: they only need the
-render's runtime, which they find with ``current_runtime()`` (set by ``make_global_object``).
+The order (later layers win on a clash, the template's data wins over everything but the
+components it does not define):
+
+1. the language's built-ins, shared by every render (``renderer/js/builtins``);
+2. ``Promise``, ``console`` and the timers: made once, they find the render's runtime with
+   ``current_runtime()``, which ``make_global_object`` binds first;
+3. the browser's globals: ``window``'s members, ``document``, storages, ``fetch``
+   (``renderer/browser``);
+4. Kustomer's ``KustomerRequest`` (``renderer/kustomer/requests.py``);
+5. ``React`` and ``Kustomer.render`` (``renderer/react/api.py``);
+6. ``globalThis``/``window``/``self``, then the data (the record globals);
+7. Kustomer's components, where the data did not define the name.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .browser.network import load_requests
+from .browser.window import browser_globals, take_storage_seeds
 from .js.builtins import STATIC_GLOBALS
-from .js.builtins import instance as _instance
-from .js.builtins.promise import PROMISE, JSPromise
-from .js.console import format_log_args
-from .js.runtime import Runtime, current_runtime
-from .js.values import UNDEFINED, JSFunction, JSNamespace, NativeFunction
+from .js.builtins.promise import PROMISE
+from .js.console import CONSOLE
+from .js.runtime import Budgets
+from .js.scope import EMPTY, Scope
+from .js.timers import TIMERS
+from .js.values import UNDEFINED
+from .kustomer.components import component_globals
+from .kustomer.components.unknown import placeholder_for
+from .kustomer.records import record_globals
+from .kustomer.requests import make_kustomer_request
+from .kustomer.runtime import KustomerRuntime
+from .react.api import ensure_kustomer_render, react_globals
 
 
-def _fallback_instanceof(value: Any, ctor: Any) -> bool:
-    from .js.classes import ClassFunction, JSErrorInstance, JSInstance
-
-    if isinstance(ctor, ClassFunction):
-        return isinstance(value, (JSInstance, JSErrorInstance)) and ctor.is_ancestor_of(value.cls)
-    if ctor.name == "Promise":
-        return isinstance(value, JSPromise)
-    proto = ctor.props.get("prototype") if isinstance(ctor, JSFunction) else None
-    return isinstance(proto, dict) and isinstance(value, dict) and all(
-        value.get(k) is v for k, v in proto.items()
-    ) and bool(proto)
+def new_runtime(budgets: Budgets | None = None, now_ms: float | None = None) -> KustomerRuntime:
+    """The runtime of one render, with every layer's state and the host hooks set."""
+    rt = KustomerRuntime(budgets, now_ms)
+    rt.unknown_component = lambda name, loc: placeholder_for(rt, name, loc)
+    return rt
 
 
-_instance.fallback = _fallback_instanceof
+def template_globals(
+    rt: KustomerRuntime, data: dict[str, Any], resource: str | None = "customer", requests: Any = None
+) -> dict[str, Any]:
+    """The data's globals for a render: record aliases added (unless ``resource`` is None:
+    ``evaluate()`` keeps data as given), storage seeds taken out, the request table loaded.
+
+    ``data`` holds JS values; a malformed request table raises ``MockDataError``.
+    """
+    rt.request_table = load_requests(requests)
+    data = take_storage_seeds(rt, data)
+    return record_globals(data, resource) if resource is not None else dict(data)
 
 
-def _console() -> JSNamespace:
-    def logger(level: str) -> NativeFunction:
-        def log(this: Any, args: list) -> Any:
-            current_runtime().log(level, format_log_args(args))
-            return UNDEFINED
-
-        return NativeFunction(level, log)
-
-    methods = {name: logger(name) for name in ("log", "info", "warn", "error", "debug", "trace", "table", "dir")}
-    noop = NativeFunction("noop", lambda this, args: UNDEFINED)
-    for name in ("group", "groupCollapsed", "groupEnd", "time", "timeEnd", "timeLog", "count", "assert", "clear"):
-        methods[name] = noop
-    return JSNamespace(methods)
-
-
-def _timers() -> dict[str, NativeFunction]:
-    def set_timeout(this: Any, args: list) -> float:
-        return current_runtime().set_timer(
-            args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED, list(args[2:])
-        )
-
-    def set_interval(this: Any, args: list) -> float:
-        return current_runtime().set_timer(
-            args[0] if args else UNDEFINED, args[1] if len(args) > 1 else UNDEFINED, list(args[2:]), repeat=True
-        )
-
-    def clear(this: Any, args: list) -> Any:
-        if args:
-            current_runtime().clear_timer(args[0])
-        return UNDEFINED
-
-    def queue_microtask(this: Any, args: list) -> Any:
-        fn = args[0] if args else UNDEFINED
-        if isinstance(fn, JSFunction):
-            current_runtime().enqueue(lambda: fn.call(UNDEFINED, []))
-        return UNDEFINED
-
-    return {
-        "setTimeout": NativeFunction("setTimeout", set_timeout, 2),
-        "setInterval": NativeFunction("setInterval", set_interval, 2),
-        "clearTimeout": NativeFunction("clearTimeout", clear, 1),
-        "clearInterval": NativeFunction("clearInterval", clear, 1),
-        "queueMicrotask": NativeFunction("queueMicrotask", queue_microtask, 1),
-    }
-
-
-CONSOLE = _console()
-TIMERS = _timers()
-
-
-def make_global_object(rt: Runtime, data: dict[str, Any] | None = None) -> dict:
-    """Built-ins, then per-render globals, then ``data`` (already JS values) on top."""
-    rt.make_current()  # before the factories: what they share finds ``rt`` through it
+def make_global_object(rt: KustomerRuntime, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The global object, in the order of the module docstring; ``data`` holds JS values."""
+    rt.make_current()  # first: the shared functions below find ``rt`` through it
+    data = data or {}
     g: dict[str, Any] = dict(STATIC_GLOBALS)
     g["Promise"] = PROMISE
     g["console"] = CONSOLE
     g.update(TIMERS)
-    for extra in rt.extra.get("global_factories", ()):
-        g.update(extra(rt))
+    g.update(browser_globals(rt))
+    g["KustomerRequest"] = make_kustomer_request(rt, rt.request_table or load_requests(None), data)
+    g.update(react_globals(rt))
     g["globalThis"] = g
     g["window"] = g
     g["self"] = g
-    if data:
-        g.update(data)
+    g.update(data)
     rt.global_obj = g
+    ensure_kustomer_render(rt)
+    for name, comp in component_globals().items():  # Kustomer's components; data wins
+        g.setdefault(name, comp)
     return g
+
+
+def make_scope(rt: KustomerRuntime, data: dict[str, Any], this: Any = UNDEFINED) -> Scope:
+    """The template's top-level scope: ``this`` over the global object."""
+    g = make_global_object(rt, data)
+    root = Scope(g, None, EMPTY, rt)
+    if this is UNDEFINED:
+        this = data.get("this", UNDEFINED) if "this" in data else dict(data)
+    return Scope({"this": this}, root, EMPTY, rt)

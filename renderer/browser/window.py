@@ -1,6 +1,6 @@
 """The browser globals KView templates touch (they run in the agent's browser), with preview-safe behaviour.
 
-``browser_globals(rt)`` is a per-render global factory (``rt.extra['global_factories']``);
+``browser_globals(rt)`` makes them for one render (``renderer/realm.py`` installs them);
 nothing here reaches the network, the real clock or the host. Choices, by global:
 
 * ``window`` is the global object (``make_global_object``), so the window members below are
@@ -29,7 +29,7 @@ nothing here reaches the network, the real clock or the host. Choices, by global
   properties as in browsers (``sessionStorage.isLoggedIn``, ``Object.keys``, ``delete``).
 * ``navigator``: ``userAgent`` ``'kview'``, ``language`` ``'en-US'``,
   ``clipboard.writeText(s)`` → a resolved promise, the text logged to the console and kept
-  in ``rt.extra['clipboard']``; ``readText`` → that text.
+  in ``rt.clipboard``; ``readText`` → that text.
 * ``fetch(url, init)``: previews never touch the network. A request-table entry whose key
   matches ``METHOD url`` (full URL, e.g. ``"POST https://api.example.com/x"``) answers with a
   Response-like object (``ok``, ``status``, ``statusText``, ``headers.get``, ``url``,
@@ -66,7 +66,7 @@ from ..js.members import (
     define_methods,
     get_member,
 )
-from ..js.runtime import current_runtime
+from ..js.runtime import Budgets, Runtime, current_runtime
 from ..js.values import (
     UNDEFINED,
     JSError,
@@ -82,6 +82,30 @@ from ..js.values import (
     to_string,
     type_error,
 )
+from .network import RequestTable
+
+
+class BrowserRuntime(Runtime):
+    """A render's runtime with the browser's state: storages' seeds, the document's own
+    elements, the clipboard, ``crypto``'s random source and the mocked network."""
+
+    def __init__(self, budgets: Budgets | None = None, now_ms: float | None = None) -> None:
+        super().__init__(budgets, now_ms)
+        self.storage_seeds: dict[str, dict[str, str]] = {}
+        self.document_nodes: dict[str, _Node] = {}
+        self.clipboard = ""
+        self.crypto_rng: random.Random | None = None
+        self.request_table: RequestTable | None = None
+        self.request_log: list[dict[str, Any]] = []
+
+
+def browser_runtime() -> BrowserRuntime:
+    """The running render's runtime, which has the browser's state (``realm`` makes it so)."""
+    rt = current_runtime()
+    if not isinstance(rt, BrowserRuntime):
+        raise TypeError("browser globals need a BrowserRuntime (renderer.realm makes one per render)")
+    return rt
+
 
 ORIGIN = "https://kview.local"
 HREF = ORIGIN + "/app"
@@ -219,12 +243,12 @@ def _to_json(v: Any) -> Any:
     return None if v is UNDEFINED else v
 
 
-def take_storage_seeds(rt: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """Move ``sessionStorage``/``localStorage`` seeds out of the data into ``rt.extra``."""
+def take_storage_seeds(rt: BrowserRuntime, data: dict[str, Any]) -> dict[str, Any]:
+    """Move ``sessionStorage``/``localStorage`` seeds out of the data into ``rt.storage_seeds``."""
     if "sessionStorage" not in data and "localStorage" not in data:
         return data
     data = dict(data)
-    seeds = rt.extra.setdefault("storage_seeds", {})
+    seeds = rt.storage_seeds
     for name in ("sessionStorage", "localStorage"):
         if name in data:
             seeds[name] = _seed_items(data.pop(name), name)
@@ -387,12 +411,12 @@ def make_element(tag: str) -> dict[str, Any]:
 
 
 # The document's own <html>, <head> and <body> are made per render, their methods once: these
-# find the render's elements (``rt.extra['document_nodes']``) through ``current_runtime()``.
+# find the render's elements (``rt.document_nodes``) through ``browser_runtime()``.
 _DOCUMENT_ROLES = ("html", "head", "body")
 
 
 def _document_node(role: str) -> Callable[[], _Node]:
-    return lambda: current_runtime().extra["document_nodes"][role]
+    return lambda: browser_runtime().document_nodes[role]
 
 
 _ROLE_METHODS = {role: _element_methods(_document_node(role)) for role in _DOCUMENT_ROLES}
@@ -448,7 +472,7 @@ _DOCUMENT_FUNCTIONS = _document_functions()
 
 def _document(rt: Any, location: dict, get_selection: NativeFunction) -> dict[str, Any]:
     nodes = {role: _Node() for role in _DOCUMENT_ROLES}
-    rt.extra["document_nodes"] = nodes  # what the shared methods of these three act on
+    rt.document_nodes = nodes  # what the shared methods of these three act on
     html, head, body = (_element(role, nodes[role], _ROLE_METHODS[role]) for role in _DOCUMENT_ROLES)
     html["children"].extend([head, body])
     doc: dict[str, Any] = {
@@ -645,15 +669,15 @@ def _make_fetch() -> NativeFunction:
     from ..js.builtins.promise import JSPromise, rejected
 
     def fetch(this: Any, args: list) -> Any:
-        rt = current_runtime()
+        rt = browser_runtime()
         target = _arg(args)
         url = to_string(get_member(target, "url")) if isinstance(target, dict) else to_string(target)
         init = _arg(args, 1)
         m = get_member(init, "method") if isinstance(init, dict) else UNDEFINED
         method = "GET" if m is UNDEFINED or m is None else to_string(m).upper()
-        table = rt.extra.get("request_table")
+        table = rt.request_table
         found = table.match(method, url) if table is not None else None
-        rt.extra.setdefault("request_log", []).append(
+        rt.request_log.append(
             {"method": method, "url": url, "status": found[0].response.status if found else None,
              "matched": found[0].key if found else None, "via": "fetch"})
         if found is None:
@@ -694,10 +718,10 @@ def _observer(name: str) -> NativeFunction:
 
 def _crypto_rng() -> random.Random:
     """The render's ``crypto`` random source: deterministic per render, made on first use."""
-    rt = current_runtime()
-    rng = rt.extra.get("crypto_rng")
+    rt = browser_runtime()
+    rng = rt.crypto_rng
     if rng is None:
-        rng = rt.extra["crypto_rng"] = random.Random(f"kview-crypto:{rt.start_ms}")
+        rng = rt.crypto_rng = random.Random(f"kview-crypto:{rt.start_ms}")
     return rng
 
 
@@ -768,15 +792,15 @@ def _window_functions() -> dict[str, NativeFunction]:
         return type_error("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'ArrayBufferView'.")
 
     def clipboard_write(this: Any, args: list) -> Any:
-        rt = current_runtime()
+        rt = browser_runtime()
         text = to_string(_arg(args))
-        rt.extra["clipboard"] = text
+        rt.clipboard = text
         rt.log("info", f"[clipboard] {text}")
         return resolved(rt, UNDEFINED)
 
     def clipboard_read(this: Any, args: list) -> Any:
-        rt = current_runtime()
-        return resolved(rt, rt.extra.get("clipboard", ""))
+        rt = browser_runtime()
+        return resolved(rt, rt.clipboard)
 
     def match_media(this: Any, args: list) -> Any:
         return {"matches": False, "media": to_string(_arg(args)), "onchange": None,
@@ -835,13 +859,13 @@ _WINDOW_FUNCTIONS = _window_functions()
 _SHARED_GLOBALS = ("atob", "btoa", "structuredClone")
 
 
-def browser_globals(rt: Any) -> dict[str, Any]:
+def browser_globals(rt: BrowserRuntime) -> dict[str, Any]:
     """The per-render browser globals (see the module docstring for each one's behaviour).
 
     Their objects (``location``, ``document``, the storages…) are made per render, since
     templates may write to them; the functions in them are shared (``_window_functions``)."""
     f = _WINDOW_FUNCTIONS
-    seeds = rt.extra.get("storage_seeds", {})
+    seeds = rt.storage_seeds
     location = {
         "href": HREF, "origin": ORIGIN, "protocol": "https:", "host": "kview.local",
         "hostname": "kview.local", "port": "", "pathname": "/app", "search": "", "hash": "",

@@ -125,6 +125,9 @@ class ClassFunction(JSFunction):
             c = c.parent
         return MISSING
 
+    def has_instance(self, value: Any) -> bool:
+        return isinstance(value, (JSInstance, JSErrorInstance)) and self.is_ancestor_of(value.cls)
+
     def is_ancestor_of(self, cls: Any) -> bool:
         while isinstance(cls, ClassFunction):
             if cls is self:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from typing import Any
 
+from .runtime import current_runtime
 from .values import (
     UNDEFINED,
     JSError,
@@ -21,6 +22,7 @@ from .values import (
     JSNamespace,
     JSObject,
     JSThrow,
+    NativeFunction,
     from_code_units,
     number_to_string,
     own_keys,
@@ -654,3 +656,23 @@ def _try_stringify(v: Any) -> str:
 
 
 __all__ = ["format_log_args", "format_number", "inspect", "str_escape"]
+
+
+# ---------------------------------------------------------------------------- the console global
+
+def _console() -> JSNamespace:
+    def logger(level: str) -> NativeFunction:
+        def log(this: Any, args: list) -> Any:
+            current_runtime().log(level, format_log_args(args))
+            return UNDEFINED
+
+        return NativeFunction(level, log)
+
+    methods = {name: logger(name) for name in ("log", "info", "warn", "error", "debug", "trace", "table", "dir")}
+    noop = NativeFunction("noop", lambda this, args: UNDEFINED)
+    for name in ("group", "groupCollapsed", "groupEnd", "time", "timeEnd", "timeLog", "count", "assert", "clear"):
+        methods[name] = noop
+    return JSNamespace(methods)
+
+
+CONSOLE = _console()

@@ -1,7 +1,9 @@
 """Per-render state: budgets, the job queue, the virtual clock, console output and warnings.
 
 One ``Runtime`` lives for one render; nothing here is module-global, so renders on different
-threads (the dev server) never share state.
+threads (the dev server) never share state. The layers above the engine add their own
+per-render state as typed fields of subclasses (``ReactRuntime``, ``BrowserRuntime``,
+``KustomerRuntime``); ``renderer/realm.py`` makes the one that has them all.
 """
 
 from __future__ import annotations
@@ -82,7 +84,6 @@ class Runtime:
         self.completion: Any = UNDEFINED
         self.loc: tuple[int, int] | None = None  # last located statement, for console entries
         self.unhandled: list[Any] = []
-        self.extra: dict[str, Any] = {}  # room for hooks, request mocks, ...
 
     def make_current(self) -> None:
         """This render's runtime for the shared built-ins (``current_runtime``)."""

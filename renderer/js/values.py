@@ -58,7 +58,7 @@ class JSThrow(Exception):
 
     # Set after construction, read with getattr: a budget error (runtime.py, regexp_syntax.py)
     # that JavaScript cannot catch, and the component file an error escaped from
-    # (components/user.py; render.py reports it).
+    # (renderer/user_components.py; view.py reports it).
     budget: bool = False
     kv_file: str | None = None
     kv_source: str | None = None
@@ -112,6 +112,15 @@ class JSFunction(JSObject):
 
     def construct(self, args: list) -> Any:
         raise JSThrow(JSError("TypeError", f"{self.name or 'anonymous'} is not a constructor"))
+
+    def has_instance(self, value: Any) -> bool:
+        """``value instanceof this`` for a function without a built-in check: kview has no
+        prototype chains, so an object counts when it holds every entry of a non-empty
+        ``prototype`` (the ``Ctor.prototype.m = …; new Ctor()`` idiom)."""
+        proto = self.props.get("prototype")
+        return isinstance(proto, dict) and isinstance(value, dict) and bool(proto) and all(
+            value.get(k) is v for k, v in proto.items()
+        )
 
 
 class NativeFunction(JSFunction):

@@ -1,7 +1,7 @@
 """The ``React`` global as Kustomer provides it, and ``Kustomer.render``.
 
 Both are globals of each render (``react_globals(rt)``, registered in
-``rt.extra['global_factories']`` by ``install(rt)``), but their functions are made once and
+``renderer/realm.py``), but their functions are made once and
 shared by all renders (writes to them are ignored): the hooks find the render's
 ``HooksRuntime`` (``renderer/hooks.py``) through ``current_runtime()``. Element types React
 defines as objects (contexts, ``memo``, ``forwardRef``, ``StrictMode``...) are
@@ -453,15 +453,8 @@ KUSTOMER = make_kustomer()
 
 
 def react_globals(rt: Any) -> dict[str, Any]:
-    """The ``global_factories`` entry: ``React`` and ``Kustomer`` for one render."""
+    """``React`` and ``Kustomer`` for one render (``renderer/realm.py`` installs them)."""
     return {"React": make_react(), "Kustomer": KUSTOMER}
-
-
-def install(rt: Any) -> None:
-    """Register ``react_globals`` for a render (call before ``make_global_object``)."""
-    factories = rt.extra.setdefault("global_factories", [])
-    if react_globals not in factories:
-        factories.append(react_globals)
 
 
 def ensure_kustomer_render(rt: Any) -> None:
@@ -479,7 +472,6 @@ __all__ = [
     "create_element",
     "clone_element",
     "ensure_kustomer_render",
-    "install",
     "KUSTOMER",
     "make_kustomer",
     "make_react",

@@ -2,7 +2,7 @@
 
 React's model, reduced to what a static preview needs:
 
-* ``HooksRuntime`` (one per render, stored as ``rt.extra['hooks']`` -- never module-global,
+* ``HooksRuntime`` (one per render, stored as ``rt.hooks`` of the ``ReactRuntime`` -- never module-global,
   renders run on several threads) owns the *fibers*: one per mounted component instance,
   identified by its position in the tree (the path of child indexes or keys from the root)
   and its type. A fiber keeps its hook list across render passes.
@@ -32,6 +32,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..js.builtins.promise import FULFILLED, REJECTED, JSPromise
+from ..js.runtime import Budgets, Runtime
 from ..js.values import (
     UNDEFINED,
     JSError,
@@ -41,6 +43,7 @@ from ..js.values import (
     NativeFunction,
     safe_to_string,
     same_value,
+    to_boolean,
 )
 from .elements import FRAGMENT, BuiltinComponent, VNode
 
@@ -406,8 +409,6 @@ class HooksRuntime:
         return v
 
     def walk_promise(self, p: Any, path: tuple) -> Any:
-        from ..js.builtins.promise import FULFILLED, REJECTED
-
         if p.state == FULFILLED:
             return self.walk(p.value, path)
         if p.state == REJECTED:
@@ -546,8 +547,6 @@ class HooksRuntime:
 
     def memo_equal(self, typ: MemoType, prev: Any, nxt: Any) -> bool:
         if typ.compare is not None:
-            from ..js.values import to_boolean
-
             return to_boolean(typ.compare.call(UNDEFINED, [prev, nxt]))
         return _shallow_equal(prev, nxt)
 
@@ -786,8 +785,6 @@ class HooksRuntime:
             return self.read_context(usable)
         if self.current is None:
             raise js_error(INVALID_HOOK_CALL)
-        from ..js.builtins.promise import FULFILLED, REJECTED, JSPromise
-
         if isinstance(usable, JSPromise):  # (the only JSObject whose class_name is "Promise")
             if usable.state == FULFILLED:
                 return usable.value
@@ -909,11 +906,23 @@ class HooksRuntime:
 # --------------------------------------------------------------------------- entry points
 
 
-def hooks_for(rt: Any) -> HooksRuntime:
+class ReactRuntime(Runtime):
+    """A render's runtime with React's state: the hooks runtime (made on first use) and what
+    JSX renders for a capitalized name that is not defined (the platform layer decides)."""
+
+    def __init__(self, budgets: Budgets | None = None, now_ms: float | None = None) -> None:
+        super().__init__(budgets, now_ms)
+        self.hooks: HooksRuntime | None = None
+        self.unknown_component: Callable[[str, tuple[int, int]], Any] | None = None
+
+
+def hooks_for(rt: Runtime) -> HooksRuntime:
     """The per-render hooks runtime (created on first use)."""
-    h = rt.extra.get("hooks")
+    if not isinstance(rt, ReactRuntime):
+        raise TypeError("React needs a ReactRuntime (renderer.realm makes one per render)")
+    h = rt.hooks
     if h is None:
-        h = rt.extra["hooks"] = HooksRuntime(rt)
+        h = rt.hooks = HooksRuntime(rt)
     return h
 
 
@@ -968,19 +977,16 @@ def render_settled(
     rt: Any,
     ctx_factory: Callable[[], Any],
     settle: bool = True,
-    emit: Callable[[Any, Any], Any] | None = None,
+    *,
+    emit: Callable[[Any, Any], Any],
 ) -> tuple[Any, Any]:
     """Render a template's value with React semantics and return ``(html, ctx)``.
 
     ``settle=False`` is the first render only (no effects, no jobs, no timers).
-    ``emit(tree, ctx)`` turns the expanded tree into output (default ``html.to_html``).
+    ``emit(tree, ctx)`` turns the expanded tree into output (``html.to_html`` in ``render``).
     """
     tree = settle_loop(value, rt, settle)
     hooks = hooks_for(rt)
     ctx = ctx_factory()
     ctx.component_renderer = hooks.component_renderer
-    if emit is None:
-        from ..html.walk import to_html
-
-        return to_html(tree, ctx), ctx
     return emit(tree, ctx), ctx

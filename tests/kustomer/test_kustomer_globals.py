@@ -1,6 +1,6 @@
 """Kustomer's template globals, the browser stand-ins, KustomerRequest and generated mock data.
 
-Modules under test: renderer/kustomer.py, renderer/browser.py, renderer/mockdata.py (and
+Modules under test: renderer/kustomer/, renderer/browser/, renderer/js/analysis.py (and
 their wiring in renderer/render.py).
 """
 
@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 
 from renderer import KViewError, MockDataError, evaluate, render
+from renderer.browser.network import load_requests
 from renderer.browser.window import sanitize_html
+from renderer.js.analysis import free_globals
 from renderer.js.builtins.promise import FULFILLED, JSPromise
 from renderer.js.parse import parse
-from renderer.kustomer.mockdata import (
-    free_globals,
-    generate_mock,
-    load_requests,
-    mock_data_for,
-    referenced_custom_attributes,
-    template_needs,
-)
-from renderer.kustomer.records import DEFAULT_USER, record_globals, suggest_pattern
+from renderer.kustomer.generate import generate_mock
+from renderer.kustomer.needs import referenced_custom_attributes
+from renderer.kustomer.records import DEFAULT_USER, record_globals
+from renderer.kustomer.requests import suggest_pattern
+from renderer.render import mock_data_for
+from renderer.view import template_needs
 from tests.support.jsoracle import node_eval_many
 from tests.support.paths import CORPUS
 

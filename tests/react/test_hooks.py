@@ -552,18 +552,17 @@ function App() {
 def test_component_renderer_for_components_html_meets_itself() -> None:
     """html.py calls ``ctx.component_renderer`` for components the walk did not expand."""
     from renderer.html.walk import RenderContext, to_html
-    from renderer.js.runtime import Runtime
     from renderer.react.hooks import hooks_for
-    from renderer.render import make_scope, run_program
+    from renderer.realm import make_scope, new_runtime
     from renderer.view import compile_view
 
-    rt = Runtime()
+    rt = new_runtime()
     view = compile_view(PRELUDE + """
 const Ctx = React.createContext('d');
 function Inner() { const [n] = useState(2); return <b>{n}{useContext(Ctx)}</b>; }
 function Outer() { return <p><Inner/><Ctx.Provider value="p"><Inner/></Ctx.Provider></p>; }
 <Outer/>""", "late")
-    value = run_program(view, make_scope(rt, {}))
+    value = view.run(make_scope(rt, {}))
     ctx = RenderContext(component_renderer=hooks_for(rt).component_renderer)
     assert to_html(value, ctx) == "<p><b>2d</b><b>2p</b></p>"
 

@@ -2,7 +2,7 @@
 
 Importing this package imports every builtins module (each registers its methods in the
 ``members`` tables at import) and merges their ``GLOBALS`` into ``STATIC_GLOBALS``: the
-stateless globals shared by every render (per-render ones live in ``renderer/globals.py``).
+stateless globals shared by every render (per-render ones are made by ``renderer/realm.py``).
 Modules written by other contributors are optional here, so a missing one never breaks the
 rest.
 """

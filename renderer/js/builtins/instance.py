@@ -2,8 +2,7 @@
 
 Each built-in constructor registers a predicate keyed by ``id(ctor)``; the interpreter calls
 ``instance_of(value, ctor)``.  Constructors compiled from template code (classes, functions)
-have no predicate here: ``instance_of`` hands them to ``fallback`` (set by the interpreter,
-``fallback(value, ctor) -> bool``) and answers ``False`` when there is none.
+have no predicate here: they answer themselves (``JSFunction.has_instance``).
 """
 
 from __future__ import annotations
@@ -16,9 +15,6 @@ from ..values import JSFunction, type_error
 INSTANCE_CHECKS: dict[int, Callable[[Any], bool]] = {}
 _KEEP: list[Any] = []  # the registered constructors, so their ids stay unique
 
-fallback: Callable[[Any, Any], bool] | None = None
-
-
 def register_instance_check(ctor: Any, pred: Callable[[Any], bool]) -> None:
     INSTANCE_CHECKS[id(ctor)] = pred
     _KEEP.append(ctor)
@@ -30,6 +26,4 @@ def instance_of(value: Any, ctor: Any) -> bool:
     pred = INSTANCE_CHECKS.get(id(ctor))
     if pred is not None:
         return pred(value)
-    if fallback is not None:
-        return fallback(value, ctor)
-    return False
+    return ctor.has_instance(value)

@@ -7,6 +7,7 @@ from typing import Any
 from ..members import ITERATORS, define_methods, get_member, iterate
 from ..runtime import current_runtime
 from ..values import UNDEFINED, JSFunction, JSObject, JSThrow, NativeFunction, type_error
+from .instance import register_instance_check
 
 PENDING, FULFILLED, REJECTED = 0, 1, 2
 
@@ -315,5 +316,6 @@ def make_promise_global() -> NativeFunction:
 
 
 PROMISE = make_promise_global()
+register_instance_check(PROMISE, lambda v: isinstance(v, JSPromise))
 
 ITERATORS.setdefault(JSPromise, lambda p: type_error("object is not iterable"))

@@ -15,6 +15,7 @@ from greenlet import GreenletExit
 from renderer.react.jsx import JSXCompiler
 
 from .. import values as jv
+from ..analysis import contains_closure, lexical_names, pattern_names, var_names
 from ..members import get_member, iterate
 from ..scope import EMPTY, TDZ, Scope
 from ..values import UNDEFINED, JSError, JSFunction, JSThrow, to_boolean
@@ -23,98 +24,6 @@ from .operators import OperatorCompiler
 
 RETURN, BREAK, CONTINUE = 0, 1, 2
 Stmt = Callable[[Scope], Any]
-
-
-# ---------------------------------------------------------------------------- declarations scan
-
-def var_names(stmts: list) -> list[str]:
-    """Names declared with ``var`` anywhere in a function body (not in nested functions)."""
-    out: list[str] = []
-
-    def visit(node: Any) -> None:
-        if node is None:
-            return
-        t = node.type
-        if t == "VariableDeclaration":
-            if node.kind == "var":
-                for d in node.declarations:
-                    out.extend(pattern_names(d.id))
-            return
-        if t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ClassDeclaration"):
-            return
-        for key in ("body", "consequent", "alternate", "block", "handler", "finalizer", "init", "left", "cases"):
-            child = getattr(node, key, None)
-            if child is None:
-                continue
-            if isinstance(child, list):
-                for c in child:
-                    visit(c)
-            elif hasattr(child, "type"):
-                visit(child)
-
-    for s in stmts:
-        visit(s)
-    seen: dict[str, None] = {}
-    for n in out:
-        seen.setdefault(n, None)
-    return list(seen)
-
-
-def pattern_names(p: Any) -> list[str]:
-    """Names bound by a binding pattern (``a``, ``{a, b: [c]}``, ``...rest``, ``x = 1``)."""
-    t = p.type
-    if t == "Identifier":
-        return [p.name]
-    if t == "ObjectPattern":
-        out: list[str] = []
-        for prop in p.properties:
-            out.extend(pattern_names(prop.argument if prop.type == "RestElement" else prop.value))
-        return out
-    if t == "ArrayPattern":
-        out = []
-        for el in p.elements:
-            if el is not None:
-                out.extend(pattern_names(el))
-        return out
-    if t == "AssignmentPattern":
-        return pattern_names(p.left)
-    if t == "RestElement":
-        return pattern_names(p.argument)
-    return []
-
-
-def lexical_names(stmts: list) -> tuple[list[str], list[str]]:
-    """``let``/``const``/class names declared directly in a block: (all, consts)."""
-    names: list[str] = []
-    consts: list[str] = []
-    for s in stmts:
-        if s.type == "VariableDeclaration" and s.kind in ("let", "const"):
-            for d in s.declarations:
-                ns = pattern_names(d.id)
-                names.extend(ns)
-                if s.kind == "const":
-                    consts.extend(ns)
-        elif s.type == "ClassDeclaration" and s.id is not None:
-            names.append(s.id.name)
-    return names, consts
-
-
-def contains_closure(node: Any) -> bool:
-    """Whether a loop body creates functions (then each iteration needs its own bindings)."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, list):
-            stack.extend(n)
-            continue
-        if not hasattr(n, "type"):
-            continue
-        if n.type in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
-            return True
-        for v in vars(n).values():
-            if isinstance(v, list) or hasattr(v, "type"):
-                stack.append(v)
-    return False
 
 
 # ---------------------------------------------------------------------------- functions

@@ -12,6 +12,7 @@ from typing import Any
 from renderer.js.values import JSFunction, NativeFunction
 from renderer.react.elements import BuiltinComponent
 
+from ..runtime import KustomerRuntime
 from . import COMPONENTS, UnknownComponent, dom
 
 MAX_PROPS = 20
@@ -41,7 +42,7 @@ def placeholder_for(rt: Any, name: str, loc: tuple[int, int] | None) -> BuiltinC
     best = suggestion(name, _known_names(rt))
     hint = f": did you mean <{best}>?" if best else ""
     rt.warn(f"Unknown component <{name}>{hint}", loc, kind="unknown-component")
-    cache = rt.extra.setdefault("kv_unknown_components", {}) if hasattr(rt, "extra") else {}
+    cache = rt.unknown_components if isinstance(rt, KustomerRuntime) else {}
     comp = cache.get(name)
     if comp is None:
         comp = cache[name] = make_placeholder(name)

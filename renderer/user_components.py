@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from renderer.js.scope import EMPTY, TDZ, Scope
-from renderer.js.values import UNDEFINED, JSFunction, JSThrow
-from renderer.react.elements import BuiltinComponent
+from .js.runtime import Runtime
+from .js.scope import EMPTY, TDZ, Scope
+from .js.values import UNDEFINED, JSFunction, JSThrow
+from .react.elements import BuiltinComponent
+from .view import ViewCache, compile_view
 
 
 class UserComponent(JSFunction):
@@ -57,16 +59,15 @@ def is_component_name(name: str) -> bool:
     return name[:1].isupper()
 
 
-def evaluate_user_components(sources: dict[str, str], rt: Any, scope: Scope, cache: Any = None) -> dict[str, Any]:
+def evaluate_user_components(
+    sources: dict[str, str], rt: Runtime, scope: Scope, cache: ViewCache | None = None
+) -> dict[str, Any]:
     """Run each component file and install its capitalized top-level bindings as globals.
 
     ``scope`` is any scope of the render (its root holds the global object). Returns the
     installed ``{name: value}``. A syntax or runtime error raises the usual ``KViewError``
     located in the component file.
     """
-    from renderer.render import run_program
-    from renderer.view import compile_view
-
     root = scope
     while root.parent is not None:
         root = root.parent
@@ -78,7 +79,7 @@ def evaluate_user_components(sources: dict[str, str], rt: Any, scope: Scope, cac
         view = compile_view(source, name, cache)
         before = {k: v for k, v in g.items() if is_component_name(k)}
         child = Scope({"this": UNDEFINED}, root, EMPTY, rt)
-        run_program(view, child)
+        view.run(child)
         found = {k: v for k, v in child.vars.items() if is_component_name(k) and v is not TDZ}
         # ``var`` declarations and sloppy assignments land on the global object itself.
         found.update({

@@ -1,0 +1,111 @@
+"""What a template needs from its data: the globals it reads and the custom attributes it uses.
+
+Computed once per compiled view (``renderer/view.py``) so mock data can be generated without
+parsing again. The globals come from ``renderer.js.analysis.free_globals``:
+
+        The identifiers an ESTree program references but never declares in any enclosing scope
+        (a real scope analysis: ``var``/function hoisting, block scopes, parameters, catch
+        clauses, class and named-function-expression names). JSX component names count
+        (``<DynamicCard>`` → ``DynamicCard``), lower-case tags do not. Built-ins count too
+        (``React``, ``console``, ``window``); callers pick what they know. One extension: the
+        pseudo-name ``"this"`` is included when the template reads ``this`` outside any
+        non-arrow function (``const data = this`` in KObject timeline views).
+
+``referenced_custom_attributes(tree)`` maps a record name to the custom attribute names the
+template reads (``customer.custom.tierStr`` → ``{"customer": {"tierStr"}}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..js.analysis import child_nodes, free_globals
+
+RECORD_NAMES = ("customer", "conversation", "company", "kobject", "object")
+_ATTR_NAME = re.compile(r"@?[A-Za-z_$][\w$]*\Z")
+_PATH_ATTR = re.compile(r"(?:^|\.)custom\.(@?[A-Za-z_$][\w$]*)")
+
+
+def _member_chain(node: Any) -> list[str] | None:
+    """``this.kobject.custom.x`` → ``['this', 'kobject', 'custom', 'x']``; None when not static."""
+    out: list[str] = []
+    while True:
+        t = node.type
+        if t == "ChainExpression":
+            node = node.expression
+            continue
+        if t == "MemberExpression":
+            p = node.property
+            if not node.computed and p.type == "Identifier":
+                out.append(p.name)
+            elif p.type == "Literal" and isinstance(p.value, str):
+                out.append(p.value)
+            else:
+                return None
+            node = node.object
+            continue
+        if t == "Identifier":
+            out.append(node.name)
+        elif t == "ThisExpression":
+            out.append("this")
+        else:
+            return None
+        return out[::-1]
+
+
+def _owner(chain: list[str]) -> str | None:
+    for name in reversed(chain):
+        if name in RECORD_NAMES:
+            return name
+    return None
+
+
+def referenced_custom_attributes(tree: Any) -> dict[str, set[str]]:
+    """Custom attributes a template reads, by record: ``{'kobject': {'eventDurationNum'}, …}``.
+
+    Found in member chains (``customer.custom.tierStr``, ``this.kobject.custom.x``,
+    ``context.customer.attributes.custom.x``) and in lodash path strings
+    (``_.get(customer, 'custom.@acmeLifetimeValueNum')``). The owner is the last record name
+    in the chain (``object`` is the view's own record); chains through other variables
+    (``reservation.attributes.custom.x``, data from a request) are not records and are skipped.
+    """
+    found: dict[str, set[str]] = {}
+
+    def add(owner: str | None, attr: str) -> None:
+        if owner is not None and _ATTR_NAME.match(attr):
+            found.setdefault(owner, set()).add(attr)
+
+    def visit(node: Any) -> None:
+        t = node.type
+        if t == "MemberExpression":
+            chain = _member_chain(node)
+            if chain and "custom" in chain[:-1]:
+                i = len(chain) - 1 - chain[::-1].index("custom", 1)
+                if i + 1 < len(chain):
+                    add(_owner(chain[:i]), chain[i + 1])
+        elif t == "CallExpression" and len(node.arguments) >= 2:
+            path = node.arguments[1]
+            if path.type == "Literal" and isinstance(path.value, str):
+                m = _PATH_ATTR.search(path.value)
+                if m:
+                    chain = _member_chain(node.arguments[0]) or []
+                    add(_owner(chain), m.group(1))
+        for c in child_nodes(node):
+            visit(c)
+
+    visit(tree)
+    return found
+
+
+@dataclass(frozen=True)
+class TemplateNeeds:
+    used: frozenset[str]
+    custom: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def needs_of(tree: Any) -> TemplateNeeds:
+    """Free globals and custom attributes of a parsed template (``view.py`` keeps them)."""
+    custom = {k: frozenset(v) for k, v in referenced_custom_attributes(tree).items()}
+    return TemplateNeeds(frozenset(free_globals(tree)), custom)
