@@ -12,12 +12,12 @@ from typing import Any
 
 from .errors import BudgetError, KViewError, RenderError, TemplateSyntaxError
 from .js import values as jv
-from .js.compiler.statements import Compiler
 from .js.parse import parse
 from .js.runtime import Runtime
 from .js.scope import Scope
 from .js.values import JSError, JSThrow
 from .kustomer.needs import TemplateNeeds, needs_of
+from .react.jsx import JSXCompiler
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _compile(source: str, name: str, sha: str) -> CompiledView:
     t0 = time.perf_counter()
     tree = parse(source, name)
     try:
-        program = Compiler(source, name).program(tree)
+        program = JSXCompiler(source, name).program(tree)
     except KViewError as exc:
         raise exc.located(name, source) from None
     except RecursionError:

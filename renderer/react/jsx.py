@@ -19,22 +19,21 @@ from ..js.compiler.expressions import (
     copy_own,
     stamp,
 )
+from ..js.compiler.statements import Compiler
 from ..js.members import get_member
 from ..js.parse import decode_entities, jsx_text
-from ..js.scope import MISSING, TDZ, Scope, lookup_or_missing
+from ..js.runtime import Runtime
+from ..js.scope import MISSING, TDZ, Scope, lookup_or_missing, reference_error
 from ..js.values import UNDEFINED, JSThrow, to_string
 from .elements import FRAGMENT, VNode
+from .hooks import ReactRuntime
 
 if TYPE_CHECKING:
-    from ..errors import TemplateSyntaxError
+    pass
 
 
-class JSXCompiler:
-    """The JSX part of the expression compiler (see ``Compiler`` in statements.py)."""
-
-    if TYPE_CHECKING:  # provided by ExpressionCompiler (compile.py)
-        def error(self, node: Any, message: str) -> TemplateSyntaxError: ...
-        def expr(self, node: Any) -> Fn: ...
+class JSXCompiler(Compiler):
+    """The template compiler: ECMAScript (``Compiler``) plus JSX, which builds React elements."""
 
     def e_JSXElement(self, node: Any) -> Fn:
         opening = node.openingElement
@@ -255,8 +254,10 @@ def jsx_element(
     return element
 
 
-def unknown_component(rt: Any, name: str, loc: tuple[int, int]) -> Any:
-    """A capitalized JSX name that is not defined: a placeholder plus a warning."""
-    from ..kustomer.components.unknown import placeholder_for
-
-    return placeholder_for(rt, name, loc)
+def unknown_component(rt: Runtime, name: str, loc: tuple[int, int]) -> Any:
+    """A capitalized JSX name that is not defined: what the platform renders for it (the
+    realm's ``unknown_component`` hook: a placeholder and a warning), else a ReferenceError."""
+    hook = rt.unknown_component if isinstance(rt, ReactRuntime) else None
+    if hook is None:
+        reference_error(f"{name} is not defined")
+    return hook(name, loc)

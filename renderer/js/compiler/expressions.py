@@ -3,8 +3,8 @@
 Each ESTree node becomes one closure ``(scope) -> value`` chosen from a dispatch table on
 ``node.type`` (Jinja's visitor). This module compiles literals, identifiers, templates, array
 and object literals, member access, calls and ``await``, and holds the helpers the other parts
-share; operators live in ``operators.py``, JSX in ``jsx.py``, statements and functions in
-``statements.py``: all mix into ``Compiler``. Closures that can fail capture their
+share. Each further file extends the class below it: ``operators.py``, ``classes.py``,
+``statements.py`` (``Compiler``), and one layer up ``renderer/react/jsx.py`` (JSX). Closures that can fail capture their
 ``(line, column)`` and stamp it on the JavaScript error that passes through them, so every
 runtime error points at the template.
 """
@@ -79,7 +79,7 @@ def callee_text(source: str, node: Any) -> str:
 
 
 class ExpressionCompiler:
-    """The expression half of the compiler (see ``Compiler`` in statements.py)."""
+    """Expressions: the base of the compiler chain (operators ← classes ← statements extend it)."""
 
     source: str
     name: str

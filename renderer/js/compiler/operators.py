@@ -27,10 +27,10 @@ from ..values import (
     to_uint32,
     typeof,
 )
-from .expressions import Fn, _loc, constant_of, stamp
+from .expressions import ExpressionCompiler, Fn, _loc, constant_of, stamp
 
 if TYPE_CHECKING:
-    from renderer.errors import TemplateSyntaxError
+    pass
 
 
 def _num_op(op: Callable[[float, float], Any]) -> Callable[[Any, Any], Any]:
@@ -101,15 +101,10 @@ BINARY: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-class OperatorCompiler:
-    """The operator part of the expression compiler (see ``Compiler`` in statements.py)."""
+class OperatorCompiler(ExpressionCompiler):
+    """Operators, over the expression compiler (classes and statements extend this)."""
 
-    if TYPE_CHECKING:  # provided by ExpressionCompiler (compile.py) and Compiler (statements.py)
-        def error(self, node: Any, message: str) -> TemplateSyntaxError: ...
-        def expr(self, node: Any) -> Fn: ...
-        def e_Identifier(self, node: Any) -> Fn: ...
-        def member_key(self, node: Any) -> Fn: ...
-        def function(self, node: Any, name: str = "") -> Fn: ...
+    if TYPE_CHECKING:  # provided by Compiler (statements.py)
         def pattern(self, p: Any, mode: str) -> Callable[[Scope, Any], None]: ...
 
     # ------------------------------------------------------------------ operators

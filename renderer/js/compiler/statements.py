@@ -12,134 +12,23 @@ from typing import Any
 
 from greenlet import GreenletExit
 
-from renderer.react.jsx import JSXCompiler
-
 from .. import values as jv
 from ..analysis import contains_closure, lexical_names, pattern_names, var_names
+from ..functions import Closure, FunctionCode, closure_class
 from ..members import get_member, iterate
 from ..scope import EMPTY, TDZ, Scope
-from ..values import UNDEFINED, JSError, JSFunction, JSThrow, to_boolean
-from .expressions import ExpressionCompiler, Fn, _loc, stack_overflow, stamp
-from .operators import OperatorCompiler
+from ..values import UNDEFINED, JSError, JSThrow, to_boolean
+from .classes import ClassCompiler, compile_class
+from .expressions import Fn, _loc, stack_overflow, stamp
 
 RETURN, BREAK, CONTINUE = 0, 1, 2
 Stmt = Callable[[Scope], Any]
 
 
-# ---------------------------------------------------------------------------- functions
+class Compiler(ClassCompiler):
+    """The ECMAScript compiler: statements, functions and patterns, over the class, operator
+    and expression compilers it extends (JSX is one layer up: ``renderer.react.jsx``)."""
 
-class Closure(JSFunction):
-    """A function defined in the template."""
-
-    __slots__ = ("code", "scope", "is_arrow", "is_async")
-
-    def __init__(self, code: FunctionCode, scope: Scope) -> None:
-        super().__init__(code.name, code.length)
-        self.code = code
-        self.scope = scope
-        self.is_arrow = code.is_arrow
-        self.is_async = code.is_async
-
-    def invoke(self, this: Any, args: list) -> Any:
-        rt = self.scope.rt
-        rt.tick()
-        rt.depth += 1
-        try:
-            if rt.depth > rt.budgets.max_depth:
-                jv.range_error("Maximum call stack size exceeded")
-            code = self.code
-            names = code.arrow_names
-            if names is not None and len(args) >= len(names):
-                # The usual callback: an arrow with plain parameters, each given an argument.
-                return code.run(Scope(dict(zip(names, args)), self.scope, EMPTY, rt))
-            if code.is_arrow:
-                vs: dict = {}
-            else:
-                if this is None or this is UNDEFINED:
-                    this = rt.global_obj
-                vs = {"this": this, "arguments": args}
-            if code.self_name is not None:
-                vs[code.self_name] = self
-            scope = Scope(vs, self.scope, EMPTY, rt)
-            code.bind(scope, args)
-            return code.run(scope)
-        finally:
-            rt.depth -= 1
-
-    call = invoke  # calling a sync function is invoking it (AsyncClosure.call differs)
-
-    def construct(self, args: list) -> Any:
-        if self.is_arrow or self.is_async:
-            return super().construct(args)
-        obj: dict = {}
-        proto = self.props.get("prototype")
-        if isinstance(proto, dict):
-            for k, v in proto.items():
-                obj.setdefault(k, v)
-        result = self.invoke(obj, args)
-        if isinstance(result, (dict, list, jv.JSObject)):
-            return result
-        return obj
-
-
-class AsyncClosure(Closure):
-    """An ``async`` function: a call runs the body on a greenlet and returns a promise."""
-
-    __slots__ = ()
-
-    def call(self, this: Any, args: list) -> Any:
-        from ..coroutines import call_async
-
-        return call_async(self, this, args)
-
-
-class GeneratorClosure(Closure):
-    """A ``function*``: a call returns a generator object whose body runs on its own greenlet."""
-
-    __slots__ = ()
-
-    def call(self, this: Any, args: list) -> Any:
-        from ..generators import JSGenerator
-
-        if this is None or this is UNDEFINED:
-            this = self.scope.rt.global_obj
-        return JSGenerator(self, this, args)
-
-    def construct(self, args: list) -> Any:
-        return jv.type_error(f"{self.name or 'anonymous'} is not a constructor")
-
-
-def closure_class(code: FunctionCode) -> type[Closure]:
-    """Which kind of function object a compiled function makes."""
-    if code.is_generator:
-        if code.is_async:
-            raise NotImplementedError  # rejected at compile time (function_code)
-        return GeneratorClosure
-    return AsyncClosure if code.is_async else Closure
-
-
-class FunctionCode:
-    """Everything about a function that does not depend on the closure's scope."""
-
-    __slots__ = (
-        "name", "length", "is_arrow", "is_async", "bind", "run", "loc", "self_name", "arrow_names", "is_generator",
-    )
-
-    def __init__(self, name: str, length: int, is_arrow: bool, is_async: bool, bind: Any, run: Any, loc: Any):
-        self.self_name: str | None = None
-        self.is_generator = False
-        # An arrow whose parameters are all plain names: those names (Closure.invoke's fast path).
-        self.arrow_names: tuple[str, ...] | None = None
-        self.name = name
-        self.length = length
-        self.is_arrow = is_arrow
-        self.is_async = is_async
-        self.bind = bind
-        self.run = run
-        self.loc = loc
-
-
-class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
     def __init__(self, source: str, name: str) -> None:
         self.source = source
         self.name = name
@@ -259,11 +148,6 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
 
     def e_ArrowFunctionExpression(self, node: Any) -> Fn:
         return self.function(node)
-
-    def e_ClassExpression(self, node: Any) -> Fn:
-        from ..classes import compile_class
-
-        return compile_class(self, node)
 
     # ------------------------------------------------------------------ patterns
     def pattern(self, p: Any, mode: str) -> Callable[[Scope, Any], None]:
@@ -502,8 +386,6 @@ class Compiler(ExpressionCompiler, OperatorCompiler, JSXCompiler):
         return lambda scope: None
 
     def s_ClassDeclaration(self, node: Any, track: bool) -> Stmt:
-        from ..classes import compile_class
-
         make = compile_class(self, node)
         name = node.id.name
         loc = _loc(node)
@@ -823,4 +705,4 @@ def for_in_keys(v: Any) -> list[str]:
     return []
 
 
-__all__ = ["AsyncClosure", "BREAK", "CONTINUE", "Closure", "Compiler", "FunctionCode", "RETURN"]
+__all__ = ["BREAK", "CONTINUE", "Compiler", "RETURN"]
