@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .errors import Diagnostic, KViewError, MockDataError
-from .html.walk import RenderContext, to_html
+from .html import RenderContext, to_html
 from .js import values as jv
 from .js.builtins.timevalue import clock_var, tz_var
 from .js.runtime import Budgets, Runtime
@@ -142,8 +142,6 @@ def render(
     zone ``Date`` uses (default UTC); ``now_ms`` pins the virtual clock's start;
     ``parent_url`` is what DynamicCard iframes get as ``parentUrl`` (the host page).
     """
-    from .html.walk import RenderContext
-
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = new_runtime(budgets, now_ms)
     bind_time(rt, tz)

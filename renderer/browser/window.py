@@ -57,6 +57,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import MockDataError
+from ..js.builtins import STATIC_GLOBALS
+from ..js.builtins.collections import JSMap, JSSet
+from ..js.builtins.promise import JSPromise, rejected, resolved
 from ..js.members import (
     MISSING,
     OBJECT_PROTO,
@@ -223,8 +227,6 @@ SPECIAL_SETTERS[JSStorage] = _storage_setter
 
 def _seed_items(seed: Any, name: str) -> dict[str, str]:
     """Storage items from data (JS values): strings as they are, anything else as JSON text."""
-    from ..errors import MockDataError
-
     if not isinstance(seed, dict):
         raise MockDataError(f"data.{name} must be an object of items ({{\"key\": \"value\"}}), not {safe_to_string(seed)}", file="data")
     out: dict[str, str] = {}
@@ -579,8 +581,6 @@ def structured_clone(v: Any, memo: dict[int, Any] | None = None) -> Any:
         e = JSError(v.name if v.name in _ERROR_NAMES else "Error", v.message)
         memo[id(v)] = e
         return e
-    from ..js.builtins.collections import JSMap, JSSet
-
     if type(v) is JSMap:
         m = JSMap()
         memo[id(v)] = m
@@ -613,8 +613,6 @@ def _uncloneable(v: Any) -> Any:
 # ============================================================================ fetch
 
 def _response(rt: Any, url: str, resp: Any) -> dict[str, Any]:
-    from ..js.builtins.promise import rejected, resolved
-
     body = resp.body
     headers = {k.lower(): v for k, v in resp.headers.items()}
     if not isinstance(body, str):
@@ -666,8 +664,6 @@ _STATUS_TEXT = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request"
 
 def _make_fetch() -> NativeFunction:
     """``fetch``, made once (``_FETCH``): it answers from its render's request table."""
-    from ..js.builtins.promise import JSPromise, rejected
-
     def fetch(this: Any, args: list) -> Any:
         rt = browser_runtime()
         target = _arg(args)
@@ -729,9 +725,6 @@ def _window_functions() -> dict[str, NativeFunction]:
     """The functions of ``window`` and of its objects (``location.assign``…), made once
     (``_WINDOW_FUNCTIONS``) and shared by all renders (writes to them are ignored); those that
     need their render find its runtime through ``current_runtime()``."""
-    from ..js.builtins import STATIC_GLOBALS
-    from ..js.builtins.promise import resolved
-
     def warn(message: str) -> None:
         rt = current_runtime()
         rt.warn(message, rt.loc, kind="browser")

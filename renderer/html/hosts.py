@@ -1,8 +1,8 @@
 """The host elements React renders its own way: form controls, ``<title>``, ``<style>``, ``<script>``, hoisted ``<meta>``/``<link>``, image preloads.
 
-Each is a function ``(node, tag, props, parent, ctx, fmt)`` registered in ``html._SPECIAL`` at
-import (``html.py`` imports this module last, after the walk these functions call back into);
-every other tag takes the generic path, ``html._render_host``.
+Each is a function ``(node, tag, props, parent, ctx, fmt)`` in ``HOSTS``, by tag; the walk
+(``walk.py``) calls it and it renders its children back through the walk with
+``ctx.render_children``. Every other tag takes the generic path, ``walk._render_host``.
 """
 
 from __future__ import annotations
@@ -14,22 +14,18 @@ from typing import Any
 from ..js.values import UNDEFINED, JSFunction, number_to_string, to_boolean
 from ..react.elements import VNode
 from .attrs import _push_attr, _raise, js_concat_string
+from .context import NOSCRIPT, SVG, RenderContext
 from .sanitize import _JS_URL, BLOCKED_URL
 from .tables import _SELF_CLOSING
-from .walk import (
-    _SPECIAL,
-    NOSCRIPT,
-    SVG,
-    RenderContext,
-    _collect,
-    _finish,
-    _inner_html,
-    _inner_value,
-    _make,
-    _nullish,
-    _objects_error,
-    _render_children,
-    _text,
+from .tree import (
+    append_text,
+    collect_props,
+    finish_element,
+    inner_html,
+    inner_value,
+    is_nullish,
+    make_element,
+    objects_error,
 )
 
 FORM_ACTION_URL = "javascript:throw new Error('React form unexpectedly submitted.')"
@@ -37,7 +33,7 @@ FORM_ACTION_URL = "javascript:throw new Error('React form unexpectedly submitted
 
 def _self_closing(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
+    attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
     if children is not None or inner is not None:
         _raise(
             "Error",
@@ -45,18 +41,18 @@ def _self_closing(node, tag, props, parent, ctx, fmt):
             "`dangerouslySetInnerHTML`.",
             loc,
         )
-    return _finish(tag, parent, attrs, handlers, ctx, loc)
+    return finish_element(tag, parent, attrs, handlers, ctx, loc)
 
 
 def _host_select(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(
+    attrs, children, inner, handlers, _ = collect_props(
         props, ctx, tag, loc, frozenset(("value", "defaultValue"))
     )
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+        inner_html(el, inner, children, ctx, loc, tag)
+    ctx.render_children(el, children, fmt, tag, props, loc)
 
 
 def _flatten_option(children: Any, out: list) -> None:
@@ -72,14 +68,14 @@ def _flatten_option(children: Any, out: list) -> None:
     elif isinstance(children, VNode):
         out.append("[object Object]")
     elif isinstance(children, dict):
-        _raise("Error", _objects_error(children))
+        _raise("Error", objects_error(children))
     else:
         out.append(js_concat_string(children))
 
 
 def _host_option(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
     loc = node.loc
-    attrs, children, inner, handlers, captured = _collect(
+    attrs, children, inner, handlers, captured = collect_props(
         props, ctx, tag, loc, frozenset(("selected", "value"))
     )
     captured = captured or {}
@@ -100,22 +96,22 @@ def _host_option(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderCon
         selected = to_boolean(captured["selected"])
     if selected:
         attrs.setdefault("selected", "")
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+        inner_html(el, inner, children, ctx, loc, tag)
+    ctx.render_children(el, children, fmt, tag, props, loc)
 
 
 def _host_textarea(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, captured = _collect(
+    attrs, children, inner, handlers, captured = collect_props(
         props, ctx, tag, loc, frozenset(("value", "defaultValue"))
     )
     if inner is not None:
         _raise("Error", "`dangerouslySetInnerHTML` does not make sense on <textarea>.", loc)
     captured = captured or {}
     value = captured.get("value", captured.get("defaultValue"))
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if children is not None:
         ctx.warn(
             "Use the `defaultValue` or `value` props instead of setting children on <textarea>.",
@@ -133,12 +129,12 @@ def _host_textarea(node, tag, props, parent, ctx, fmt):
         if type(value) is str and text[:1] == "\n":
             text = "\n" + text
         if text:
-            _text(el, text, ctx)
+            append_text(el, text, ctx)
 
 
 def _host_input(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, _INPUT_CAPTURE)
+    attrs, children, inner, handlers, c = collect_props(props, ctx, tag, loc, _INPUT_CAPTURE)
     if children is not None or inner is not None:
         _raise(
             "Error",
@@ -156,7 +152,7 @@ def _host_input(node, tag, props, parent, ctx, fmt):
             _push_attr(attrs, "value", c["value"], ctx, tag, loc)
         elif c.get("defaultValue") is not None:
             _push_attr(attrs, "value", c["defaultValue"], ctx, tag, loc)
-    _finish(tag, parent, attrs, handlers, ctx, loc)
+    finish_element(tag, parent, attrs, handlers, ctx, loc)
 
 
 _INPUT_CAPTURE = frozenset(
@@ -196,13 +192,13 @@ def _form_action_host(capture: frozenset, action_name: str) -> Callable:
 
     def host(node, tag, props, parent, ctx, fmt):
         loc = node.loc
-        attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, capture)
+        attrs, children, inner, handlers, c = collect_props(props, ctx, tag, loc, capture)
         if c:
             _push_form_action(attrs, c, action_name, ctx, tag, loc)
-        el = _finish(tag, parent, attrs, handlers, ctx, loc)
+        el = finish_element(tag, parent, attrs, handlers, ctx, loc)
         if inner is not None:
-            _inner_html(el, inner, children, ctx, loc, tag)
-        _render_children(el, children, ctx, fmt, tag, props, loc)
+            inner_html(el, inner, children, ctx, loc, tag)
+        ctx.render_children(el, children, fmt, tag, props, loc)
 
     return host
 
@@ -213,7 +209,7 @@ _host_form = _form_action_host(_FORM_CAPTURE, "action")
 
 def _host_object(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, c = _collect(props, ctx, tag, loc, frozenset(("data",)))
+    attrs, children, inner, handlers, c = collect_props(props, ctx, tag, loc, frozenset(("data",)))
     if c:
         v = js_concat_string(c["data"])
         if _JS_URL.match(v):
@@ -221,29 +217,29 @@ def _host_object(node, tag, props, parent, ctx, fmt):
             v = BLOCKED_URL
         if v:
             attrs.setdefault("data", v)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+        inner_html(el, inner, children, ctx, loc, tag)
+    ctx.render_children(el, children, fmt, tag, props, loc)
 
 
 def _host_menuitem(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
+    attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
     if children is not None or inner is not None:
         _raise("Error", "menuitems cannot have `children` nor `dangerouslySetInnerHTML`.", loc)
-    _finish(tag, parent, attrs, handlers, ctx, loc)
+    finish_element(tag, parent, attrs, handlers, ctx, loc)
 
 
 def _host_pre(node, tag, props, parent, ctx, fmt):
     loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag, leading_newline=True)
+        inner_html(el, inner, children, ctx, loc, tag, leading_newline=True)
     if type(children) is str and children[:1] == "\n":
-        _text(el, "\n", ctx)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+        append_text(el, "\n", ctx)
+    ctx.render_children(el, children, fmt, tag, props, loc)
 
 
 def _single_text_child(children: Any) -> Any:
@@ -259,23 +255,23 @@ def _host_title(node, tag, props, parent, ctx, fmt):
         ctx.react_preloads
         and fmt[0] != SVG
         and not fmt[2] & NOSCRIPT
-        and _nullish(props.get("itemProp"))
+        and is_nullish(props.get("itemProp"))
     ):
         parent = ctx.hoisted().scratch
         target = ctx.hoisted().hoistable
     else:
         target = None
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if target is not None:
         target.append(el)
     child = _single_text_child(children)
     if isinstance(children, list) and len(children) > 1:
         ctx.warn("<title> expects a single string child; React renders an empty title", loc)
-    if not _nullish(child) and not isinstance(child, JSFunction):
-        _text(el, js_concat_string(child), ctx)
+    if not is_nullish(child) and not isinstance(child, JSFunction):
+        append_text(el, js_concat_string(child), ctx)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
+        inner_html(el, inner, children, ctx, loc, tag)
 
 
 _STYLE_TAG = re.compile(r"(</|<)(s)(tyle)", re.I)
@@ -291,21 +287,21 @@ def _escape_style(css: str) -> str:
 
 def _host_style(node, tag, props, parent, ctx, fmt, spelled=None):
     loc = node.loc
-    attrs, children, inner, handlers, _ = _collect(props, ctx, tag, loc)
-    el = _finish(spelled or tag, parent, attrs, handlers, ctx, loc)
+    attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
+    el = finish_element(spelled or tag, parent, attrs, handlers, ctx, loc)
     child = _single_text_child(children)
     if isinstance(children, list) and len(children) > 1:
         ctx.warn("<style> expects a single string child; React renders an empty style", loc)
-    if not _nullish(child) and not isinstance(child, JSFunction) and not isinstance(child, list):
-        _text(el, _escape_style(js_concat_string(child)), ctx)
+    if not is_nullish(child) and not isinstance(child, JSFunction) and not isinstance(child, list):
+        append_text(el, _escape_style(js_concat_string(child)), ctx)
     if inner is not None:
         if children is not None:
             _raise(
                 "Error", "Can only set one of `children` or `props.dangerouslySetInnerHTML`.", loc
             )
-        html = _inner_value(inner, loc)
+        html = inner_value(inner, loc)
         if html is not None:
-            _text(el, _escape_style(html), ctx)
+            append_text(el, _escape_style(html), ctx)
 
 
 def _host_script(node, tag, props, parent, ctx, fmt, spelled=None):
@@ -328,8 +324,8 @@ def _image_preload(props: dict, ctx: RenderContext) -> None:
     if (
         props.get("loading") == "lazy"
         or (not to_boolean(src) and not to_boolean(src_set))
-        or (type(src) is not str and not _nullish(src))
-        or (type(src_set) is not str and not _nullish(src_set))
+        or (type(src) is not str and not is_nullish(src))
+        or (type(src_set) is not str and not is_nullish(src_set))
         or props.get("fetchPriority") == "low"
         or _is_data_url(src)
         or _is_data_url(src_set)
@@ -351,7 +347,7 @@ def _image_preload(props: dict, ctx: RenderContext) -> None:
     attrs: dict = {"rel": "preload", "as": "image"}
     if not src_set:
         _push_attr(attrs, "href", src, ctx, "link", None)
-    if not _nullish(src_set):
+    if not is_nullish(src_set):
         _push_attr(attrs, "imageSrcSet", src_set, ctx, "link", None)
     if sizes is not UNDEFINED:
         attrs.setdefault("imageSizes", sizes)
@@ -360,9 +356,9 @@ def _image_preload(props: dict, ctx: RenderContext) -> None:
         attrs.setdefault("crossorigin", "use-credentials" if cross == "use-credentials" else "")
     for name in ("integrity", "type", "fetchPriority", "referrerPolicy"):
         value = props.get(name)
-        if not _nullish(value):
+        if not is_nullish(value):
             _push_attr(attrs, name, value, ctx, "link", None)
-    el = _make(h.scratch, "link", attrs, ctx, None)
+    el = make_element(h.scratch, "link", attrs, ctx, None)
     if high or len(h.high_images) < 10:
         h.high_images.append(el)
     else:
@@ -374,7 +370,7 @@ def _host_meta(node, tag, props, parent, ctx, fmt):
         not ctx.react_preloads
         or fmt[0] == SVG
         or fmt[2] & NOSCRIPT
-        or not _nullish(props.get("itemProp"))
+        or not is_nullish(props.get("itemProp"))
     ):
         _self_closing(node, tag, props, parent, ctx, fmt)
         return
@@ -395,7 +391,7 @@ def _host_link(node, tag, props, parent, ctx, fmt):
         not ctx.react_preloads
         or fmt[0] == SVG
         or fmt[2] & NOSCRIPT
-        or not _nullish(props.get("itemProp"))
+        or not is_nullish(props.get("itemProp"))
         or type(rel) is not str
         or type(href) is not str
         or href == ""
@@ -406,7 +402,7 @@ def _host_link(node, tag, props, parent, ctx, fmt):
     handlers_given = to_boolean(props.get("onLoad")) or to_boolean(props.get("onError"))
     if rel == "stylesheet":
         precedence = props.get("precedence")
-        if type(precedence) is not str or not _nullish(props.get("disabled")) or handlers_given:
+        if type(precedence) is not str or not is_nullish(props.get("disabled")) or handlers_given:
             _self_closing(node, tag, props, parent, ctx, fmt)
             return
         sheets = h.styles.setdefault(precedence, [])
@@ -428,7 +424,8 @@ def _host_link(node, tag, props, parent, ctx, fmt):
     h.hoistable.append(_self_closing(node, tag, props, h.scratch, ctx, fmt))
 
 
-_SPECIAL.update({
+HOSTS: dict[str, Callable[..., None]] = {}
+HOSTS.update({
     "select": _host_select,
     "option": _host_option,
     "textarea": _host_textarea,
@@ -447,4 +444,4 @@ _SPECIAL.update({
     "link": _host_link,
 })
 for _t in _SELF_CLOSING:
-    _SPECIAL[_t] = _self_closing
+    HOSTS[_t] = _self_closing

@@ -4,13 +4,14 @@ The output tree is built with ``lxml.etree`` (text via ``.text``/``.tail``, attr
 attribute dict of ``SubElement``), so escaping happens by construction, and it is serialised
 once with ``etree.tostring(method="html")``. The rules follow ``react-dom/server`` 19
 (``pushAttribute``, ``pushStyleAttribute``, ``pushStartInstance`` in Fizz) and are checked
-against Node in ``tests/test_html.py``.
+against Node in ``tests/html/``.
 
-This module holds the per-render state and the walk (values, components, the generic host
-element); the rest of the writer lives beside it: ``html_tables.py`` (React's prop, alias,
-unitless-style and tag tables), ``html_attrs.py`` (props → attribute and style strings),
-``html_hosts.py`` (the host elements React renders its own way) and ``sanitize.py``
-(characters lxml cannot hold, ``javascript:`` URLs, ``dangerouslySetInnerHTML`` cleaning).
+This module is the walk (values, components, the generic host element); the rest of the
+writer lives beside it: ``context.py`` (per-render state, format contexts), ``tree.py``
+(building lxml elements), ``tables.py`` (React's prop, alias, unitless-style and tag tables),
+``attrs.py`` (props → attribute and style strings), ``hosts.py`` (the host elements React
+renders its own way) and ``sanitize.py`` (characters lxml cannot hold, ``javascript:`` URLs,
+``dangerouslySetInnerHTML`` cleaning).
 
 API
 ===
@@ -58,18 +59,16 @@ Deliberate differences from React (all documented in the tests)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
-from ..errors import Diagnostic
+from ..js.members import ITERATORS, iterate
 from ..js.values import (
     UNDEFINED,
     JSFunction,
     JSObject,
     number_to_string,
-    own_keys,
 )
 from ..react.elements import FRAGMENT, BuiltinComponent, VNode
 from .attrs import (
@@ -79,7 +78,9 @@ from .attrs import (
     js_concat_string,
     style_to_css,
 )
-from .sanitize import BLOCKED_URL, _clean, _strip_invalid, sanitize_html
+from .context import _FMT_TAGS, HTML, ROOT_FMT, RenderContext, child_fmt
+from .hosts import HOSTS
+from .sanitize import _clean, _strip_invalid
 from .tables import (
     _CUSTOM_EXCEPTIONS,
     _RULES,
@@ -91,232 +92,15 @@ from .tables import (
     K_STRING,
     XLINK_NS,
 )
-
-__all__ = [
-    "BLOCKED_URL",
-    "RenderContext",
-    "append_nodes",
-    "render_nodes",
-    "sanitize_html",
-    "style_to_css",
-    "to_html",
-]
-
-MAX_NODES = 50_000
-MAX_TEXT = 5_000_000
-MAX_DEPTH = 200
-
-_SubElement = etree.SubElement
-
-# --------------------------------------------------------------------------- context
-
-
-class RenderContext:
-    """State of one render: warnings, event handlers, budgets, hoisted resources."""
-
-    def __init__(
-        self,
-        *,
-        mark_handlers: bool = False,
-        max_nodes: int = MAX_NODES,
-        max_text: int = MAX_TEXT,
-        max_depth: int = MAX_DEPTH,
-        component_renderer: Callable[[VNode], Any] | None = None,
-        react_preloads: bool = True,
-    ) -> None:
-        self.warnings: list[Diagnostic] = []
-        self.handlers: list[tuple[Any, str, JSFunction]] = []
-        self.mark_handlers = mark_handlers
-        self.max_nodes = max_nodes
-        self.max_text = max_text
-        self.max_depth = max_depth
-        self.component_renderer = component_renderer
-        self.react_preloads = react_preloads
-        self.nodes = 0
-        self.text_size = 0
-        self.depth = 0
-        self._seen: set = set()
-        self._hoist: _Hoisted | None = None
-        self._used_xlink = False
-        # Set by the host and html.py, read by components (through getattr: they also take
-        # other contexts): the render's time zone name (render.py; UTC when None), the
-        # page a DynamicCard iframe gets as parentUrl (render.py), and the template
-        # location of the built-in component being rendered (html.py).
-        self.tz: str | None = None
-        self.parent_url: str | None = None
-        self.loc: tuple[int, int] | None = None
-
-    def warn(self, message: str, loc: Any = None, kind: str = "warning") -> None:
-        key = (kind, message, loc)
-        if key in self._seen:
-            return
-        self._seen.add(key)
-        self.warnings.append(Diagnostic.warning(message, loc, kind))
-
-    # budgets ------------------------------------------------------------
-    def count_node(self, n: int = 1) -> None:
-        self.nodes += n
-        if self.nodes > self.max_nodes:
-            _raise("RangeError", f"kview: output budget exceeded ({self.max_nodes} elements)")
-
-    def count_text(self, n: int) -> None:
-        self.text_size += n
-        if self.text_size > self.max_text:
-            _raise(
-                "RangeError",
-                f"kview: output budget exceeded ({self.max_text} characters of text)",
-            )
-
-    def hoisted(self) -> _Hoisted:
-        if self._hoist is None:
-            self._hoist = _Hoisted()
-        return self._hoist
-
-
-class _Hoisted:
-    """React's hoistable chunks, flushed in front of the markup (flushCompletedQueues)."""
-
-    def __init__(self) -> None:
-        self.scratch = etree.Element("div")
-        self.charset: list = []
-        self.viewport: list = []
-        self.high_images: list = []
-        self.styles: dict[str, list] = {}
-        self.style_hrefs: set[str] = set()
-        self.bulk_images: dict[str, Any] = {}
-        self.image_keys: set[str] = set()
-        self.hoistable: list = []
-
-    def elements(self) -> list:
-        out = self.charset + self.viewport + self.high_images
-        for sheets in self.styles.values():
-            out.extend(sheets)
-        out.extend(self.bulk_images.values())
-        out.extend(self.hoistable)
-        return out
-
-
-# --------------------------------------------------------------------------- format context
-
-ROOT, HTML, SVG, MATH, TABLE = 0, 1, 2, 3, 4
-NOSCRIPT, PICTURE = 1, 2
-_ROOT_FMT = (ROOT, None, 0)
-_HTML_FMT = (HTML, None, 0)
-_TABLE_TAGS = frozenset(("table", "thead", "tbody", "tfoot", "colgroup", "tr"))
-_FMT_TAGS = (
-    frozenset(("noscript", "select", "svg", "picture", "math", "foreignObject")) | _TABLE_TAGS
+from .tree import (
+    _SubElement,
+    append_text,
+    finish_element,
+    inner_html,
+    make_element,
+    objects_error,
+    record_handlers,
 )
-
-
-def _child_fmt(fmt: tuple, tag: str, props: dict) -> tuple:
-    """getChildFormatContext: insertion mode, <select> value in scope, scope bits."""
-    mode = fmt[0]
-    if tag not in _FMT_TAGS:
-        if mode == HTML or mode == SVG or mode == MATH:
-            return fmt
-        return (HTML, None, fmt[2]) if fmt[2] else _HTML_FMT
-    scope = fmt[2]
-    if tag == "svg":
-        return (SVG, None, scope)
-    if tag == "select":
-        v = props.get("value")
-        return (
-            HTML,
-            v if v is not None and v is not UNDEFINED else props.get("defaultValue"),
-            scope,
-        )
-    if tag == "noscript":
-        return (HTML, None, scope | NOSCRIPT)
-    if tag == "picture":
-        return (HTML, None, scope | PICTURE)
-    if tag == "math":
-        return (MATH, None, scope)
-    if tag == "foreignObject":
-        return (HTML, None, scope)
-    return (TABLE, None, scope)
-
-
-# --------------------------------------------------------------------------- tree building
-
-
-def _set_text(parent: Any, s: str) -> None:
-    """Append text to ``parent``'s content (after its last child)."""
-    n = len(parent)
-    if n:
-        last = parent[n - 1]
-        old = last.tail
-        new = s if old is None else old + s
-        try:
-            last.tail = new
-        except ValueError:
-            last.tail = _strip_invalid(new)
-    else:
-        old = parent.text
-        new = s if old is None else old + s
-        try:
-            parent.text = new
-        except ValueError:
-            parent.text = _strip_invalid(new)
-
-
-def _text(parent: Any, s: str, ctx: RenderContext) -> None:
-    ctx.text_size += len(s)
-    if ctx.text_size > ctx.max_text:
-        ctx.count_text(0)
-    _set_text(parent, _clean(s))
-
-
-def _make(parent: Any, tag: str, attrs: dict, ctx: RenderContext, loc: Any) -> Any:
-    ctx.nodes += 1
-    if ctx.nodes > ctx.max_nodes:
-        ctx.count_node(0)
-    if attrs:
-        size = 0
-        for k, v in attrs.items():
-            size += len(v)
-            if not v.isascii() or "\r" in v:
-                attrs[k] = _clean(v)
-        if size:
-            ctx.text_size += size
-            if ctx.text_size > ctx.max_text:
-                ctx.count_text(0)
-        try:
-            return _SubElement(parent, tag, attrs)
-        except ValueError:
-            el = _SubElement(parent, tag)
-            for k, v in attrs.items():
-                try:
-                    el.set(k, v)
-                except ValueError:
-                    try:
-                        el.set(k, _strip_invalid(v))
-                    except ValueError:
-                        ctx.warn(f"attribute `{k}` cannot be written and was dropped", loc)
-            return el
-    return _SubElement(parent, tag)
-
-
-def _record_handlers(el: Any, handlers: list, ctx: RenderContext) -> None:
-    names = []
-    for event, fn in handlers:
-        ctx.handlers.append((el, event, fn))
-        if event not in names:
-            names.append(event)
-    if ctx.mark_handlers:
-        el.set("data-kv-on", " ".join(names))
-
-
-def _objects_error(value: Any) -> str:
-    if isinstance(value, dict):
-        found = "object with keys {" + ", ".join(own_keys(value)) + "}"
-    elif isinstance(value, JSObject):
-        found = f"[object {value.class_name}]"
-    else:
-        found = "[object Object]"
-    return (
-        f"Objects are not valid as a React child (found: {found}). "
-        "If you meant to render a collection of children, use an array instead."
-    )
 
 
 def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = None) -> None:
@@ -331,7 +115,7 @@ def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = 
         return
     if t is str:
         if value:
-            _text(parent, value, ctx)
+            append_text(parent, value, ctx)
         return
     if t is list:
         for item in value:
@@ -341,17 +125,17 @@ def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = 
                 _render_host(item, item.type, parent, ctx, fmt)
             elif ti is str:
                 if item:
-                    _text(parent, item, ctx)
+                    append_text(parent, item, ctx)
             else:
                 _render(item, parent, ctx, fmt, loc)
         return
     if t is float:
-        _text(parent, number_to_string(value), ctx)
+        append_text(parent, number_to_string(value), ctx)
         return
     if value is None or value is UNDEFINED or t is bool:
         return
     if t is int:  # defensive: numbers are floats
-        _text(parent, number_to_string(float(value)), ctx)
+        append_text(parent, number_to_string(float(value)), ctx)
         return
     if isinstance(value, VNode):
         _render_vnode(value, parent, ctx, fmt)
@@ -364,7 +148,7 @@ def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = 
         )
         return
     if isinstance(value, dict):
-        _raise("Error", _objects_error(value), loc)
+        _raise("Error", objects_error(value), loc)
     if isinstance(value, list):
         for item in value:
             _render(item, parent, ctx, fmt, loc)
@@ -378,13 +162,11 @@ def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = 
                 "suspend should be wrapped with startTransition.",
                 loc,
             )
-        from ..js.members import ITERATORS, iterate
-
         if any(base in ITERATORS for base in type(value).__mro__):
             for item in iterate(value):
                 _render(item, parent, ctx, fmt, loc)
             return
-    _raise("Error", _objects_error(value), loc)
+    _raise("Error", objects_error(value), loc)
 
 
 def _render_vnode(node: VNode, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
@@ -444,14 +226,12 @@ def _render_component(
 def _render_builtin(
     node: VNode, typ: BuiltinComponent, parent: Any, ctx: RenderContext, fmt: tuple
 ) -> None:
-    from ..kustomer.components import check_props  # components import html: import late
-
     props = node.vprops
     children = props.get("children")
-    child_fmt = fmt if fmt[0] == HTML else _child_fmt(fmt, "div", props)
-    nodes = _render_to_list(children, ctx, child_fmt, node.loc) if children is not None else []
+    kids_fmt = fmt if fmt[0] == HTML else child_fmt(fmt, "div", props)
+    nodes = _render_to_list(children, ctx, kids_fmt, node.loc) if children is not None else []
     rest = {k: v for k, v in props.items() if k != "children"}
-    check_props(typ, rest, ctx, node.loc)
+    typ.check_props(rest, ctx, node.loc)
     outer_loc = ctx.loc
     ctx.loc = node.loc  # warnings raised inside the component point at its JSX
     try:
@@ -466,7 +246,7 @@ def _attach(parent: Any, result: Any, ctx: RenderContext) -> None:
         return
     if isinstance(result, str):
         if result:
-            _text(parent, result, ctx)
+            append_text(parent, result, ctx)
     elif isinstance(result, (list, tuple)):
         for r in result:
             _attach(parent, r, ctx)
@@ -475,66 +255,14 @@ def _attach(parent: Any, result: Any, ctx: RenderContext) -> None:
         parent.append(result)
 
 
-def append_nodes(parent: Any, nodes: list) -> Any:
-    """Append the output of ``render_nodes`` (elements and strings) to an lxml element."""
-    for n in nodes:
-        if isinstance(n, str):
-            if n:
-                _set_text(parent, _clean(n))
-        else:
-            parent.append(n)
-    return parent
-
 
 # --------------------------------------------------------------------------- host elements
 
 _valid_tags: set[str] = set()
-# The host elements React renders its own way, by tag: html_hosts.py fills it on import.
-_SPECIAL: dict[str, Callable] = {}
 
 
-def _collect(props: dict, ctx: RenderContext, tag: str, loc: Any, capture: frozenset = frozenset()):
-    """Walk the props in order: attributes (dict, in React's order), children, innerHTML,
-    event handlers and the props a tag handles itself (``capture``)."""
-    attrs: dict = {}
-    children = inner = handlers = captured = None
-    for name, value in props.items():
-        if value is None or value is UNDEFINED:
-            continue
-        if name == "children":
-            children = value
-            continue
-        if name == "dangerouslySetInnerHTML":
-            inner = value
-            continue
-        if capture and name in capture:
-            if captured is None:
-                captured = {}
-            captured[name] = value
-            if name != "value" or tag != "option":
-                continue
-        rule = _RULES.get(name)
-        if rule is None:
-            rule = _default_rule(name)
-        kind = rule[0]
-        if kind == K_ON:
-            if rule[1] and isinstance(value, JSFunction):
-                if handlers is None:
-                    handlers = []
-                handlers.append((rule[1], value))
-            continue
-        _push_value(attrs, kind, rule[1], value, ctx, tag, loc, name)
-    return attrs, children, inner, handlers, captured
 
-
-def _finish(tag: str, parent: Any, attrs: dict, handlers: Any, ctx: RenderContext, loc: Any) -> Any:
-    el = _make(parent, tag, attrs, ctx, loc)
-    if handlers:
-        _record_handlers(el, handlers, ctx)
-    return el
-
-
-# Tags the generic path of _render_host handles (a valid name, nothing in _SPECIAL, not a
+# Tags the generic path of _render_host handles (a valid name, nothing in HOSTS, not a
 # custom element), mapped to whether they change their children's format context: checked
 # once per tag name instead of once per element.
 _plain_tags: dict[str, bool] = {}
@@ -548,7 +276,7 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
     props = node.vprops
     fmt_tag = _plain_tags.get(tag)
     if fmt_tag is None:
-        special = _SPECIAL.get(tag)
+        special = HOSTS.get(tag)
         if special is not None:
             special(node, tag, props, parent, ctx, fmt)
             return
@@ -562,7 +290,7 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
         if len(_plain_tags) < 4096:
             _plain_tags[tag] = fmt_tag
     loc = node.loc
-    # _collect, inlined (this runs for nearly every element of a tree)
+    # collect_props, inlined (this runs for nearly every element of a tree)
     attrs: dict | None = None
     children = inner = handlers = None
     for name, value in props.items():
@@ -598,16 +326,16 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
         if kind <= K_STRING and out[:1] != "{" and len(_verbatim_attrs) < 4096:
             _verbatim_attrs[name] = out
     if attrs:
-        el = _make(parent, tag, attrs, ctx, loc)
+        el = make_element(parent, tag, attrs, ctx, loc)
     else:
         ctx.nodes += 1
         if ctx.nodes > ctx.max_nodes:
             ctx.count_node(0)
         el = _SubElement(parent, tag)
     if handlers:
-        _record_handlers(el, handlers, ctx)
+        record_handlers(el, handlers, ctx)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
+        inner_html(el, inner, children, ctx, loc, tag)
     if children is not None:
         if type(children) is str:
             ctx.text_size += len(children)
@@ -619,7 +347,7 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
                 el.text = _strip_invalid(_clean(children))
         else:
             if fmt_tag or fmt[0] != HTML:
-                fmt = _child_fmt(fmt, tag, props)
+                fmt = child_fmt(fmt, tag, props)
             if type(children) is VNode and type(children.type) is str:  # one child element
                 _render_host(children, children.type, el, ctx, fmt)
             else:
@@ -635,7 +363,7 @@ def _check_tag(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tupl
         _raise("Error", f"Invalid tag: {tag}", node.loc)
     low = tag.lower()
     if low in ("script", "style"):
-        _SPECIAL[low](node, low, node.vprops, parent, ctx, fmt, tag)
+        HOSTS[low](node, low, node.vprops, parent, ctx, fmt, tag)
         return False
     if ":" in tag:
         ctx.warn(
@@ -651,15 +379,6 @@ def _check_tag(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tupl
     return True
 
 
-def _render_children(
-    el: Any, children: Any, ctx: RenderContext, fmt: tuple, tag: str, props: dict, loc: Any
-) -> None:
-    if children is not None:
-        _render(children, el, ctx, _child_fmt(fmt, tag, props), loc)
-
-
-def _nullish(v: Any) -> bool:
-    return v is None or v is UNDEFINED
 
 
 def _render_custom(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
@@ -712,65 +431,17 @@ def _render_custom(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderC
                 if out.startswith("{" + XLINK_NS):
                     ctx._used_xlink = True
             attrs.setdefault(out, v)
-    el = _finish(tag, parent, attrs, handlers, ctx, loc)
+    el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
-        _inner_html(el, inner, children, ctx, loc, tag)
-    _render_children(el, children, ctx, fmt, tag, props, loc)
+        inner_html(el, inner, children, ctx, loc, tag)
+    ctx.render_children(el, children, fmt, tag, props, loc)
 
-
-# --------------------------------------------------------------------------- innerHTML
-
-
-def _inner_value(inner: Any, loc: Any) -> str | None:
-    if isinstance(inner, dict):
-        ok = "__html" in inner
-        html = inner.get("__html")
-    elif isinstance(inner, JSObject) and not isinstance(inner, JSFunction):
-        ok = "__html" in inner.props
-        html = inner.props.get("__html")
-    else:
-        ok = False
-        html = None
-    if not ok:
-        _raise(
-            "Error",
-            "`props.dangerouslySetInnerHTML` must be in the form `{__html: ...}`. Please visit "
-            "https://react.dev/link/dangerously-set-inner-html for more information.",
-            loc,
-        )
-    if _nullish(html):
-        return None
-    return js_concat_string(html)
-
-
-def _inner_html(
-    el: Any,
-    inner: Any,
-    children: Any,
-    ctx: RenderContext,
-    loc: Any,
-    tag: str,
-    leading_newline: bool = False,
-) -> None:
-    if children is not None:
-        _raise("Error", "Can only set one of `children` or `props.dangerouslySetInnerHTML`.", loc)
-    html = _inner_value(inner, loc)
-    if html is None:
-        return
-    ctx.count_text(len(html))
-    if leading_newline and html[:1] == "\n":
-        _set_text(el, "\n")
-    text, nodes = sanitize_html(html, ctx, loc)
-    ctx.count_node(sum(1 for n in nodes for _ in n.iter()))
-    if text:
-        _set_text(el, text)
-    for n in nodes:
-        el.append(n)
 
 # --------------------------------------------------------------------------- entry points
 
 
 def _render_to_list(value: Any, ctx: RenderContext, fmt: tuple, loc: Any = None) -> list:
+    ctx.walk = _render
     scratch = etree.Element("div")
     _render(value, scratch, ctx, fmt, loc)
     out: list = []
@@ -792,7 +463,7 @@ def render_nodes(value: Any, ctx: RenderContext) -> list:
     written by ``to_html``.
     """
     try:
-        return _render_to_list(value, ctx, _ROOT_FMT)
+        return _render_to_list(value, ctx, ROOT_FMT)
     except RecursionError:
         _raise("RangeError", "Maximum call stack size exceeded")
         raise  # pragma: no cover
@@ -802,12 +473,13 @@ def to_html(value: Any, ctx: RenderContext | None = None, *, root_class: str | N
     """``renderToStaticMarkup(value)`` as an HTML fragment (see the module docstring)."""
     if ctx is None:
         ctx = RenderContext()
+    ctx.walk = _render
     root = etree.Element("div")
     target = root
     if root_class is not None:
         target = _SubElement(root, "div", {"class": _strip_invalid(_clean(root_class))})
     try:
-        _render(value, target, ctx, _ROOT_FMT)
+        _render(value, target, ctx, ROOT_FMT)
     except RecursionError:
         _raise("RangeError", "Maximum call stack size exceeded")
     if ctx._hoist is not None:
@@ -824,6 +496,3 @@ def to_html(value: Any, ctx: RenderContext | None = None, *, root_class: str | N
         etree.cleanup_namespaces(root, top_nsmap={"xlink": XLINK_NS})
     out = etree.tostring(root, method="html", encoding="unicode")
     return out[out.index(">") + 1 : -6]
-
-
-from . import hosts as html_hosts  # noqa: E402, F401  (fills _SPECIAL; it imports the walk from here)

@@ -11,8 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .members import MISSING, SPECIAL_GETTERS, SPECIAL_SETTERS
-from .scope import Scope
-from .values import UNDEFINED, JSError, JSFunction, JSObject, JSThrow, to_property_key, type_error
+from .scope import Scope, lookup_or_missing
+from .values import (
+    UNDEFINED,
+    JSError,
+    JSFunction,
+    JSObject,
+    JSThrow,
+    safe_to_string,
+    to_property_key,
+    to_string,
+    type_error,
+)
 
 if TYPE_CHECKING:
     from .functions import Closure
@@ -50,8 +60,6 @@ def init_parent(cls: ClassFunction, obj: Any, args: list) -> None:
     if isinstance(parent, ClassFunction):
         parent.initialize(obj, args)
     elif isinstance(obj, JSError) and args and args[0] is not UNDEFINED:
-        from .values import to_string
-
         obj.message = to_string(args[0])
         obj.stack = f"{obj.name}: {obj.message}"
 
@@ -168,8 +176,6 @@ SPECIAL_GETTERS[ClassFunction] = _class_get
 
 def super_call(scope: Scope, args: list) -> Any:
     """``super(...args)`` inside a derived constructor."""
-    from .scope import lookup_or_missing
-
     home = lookup_or_missing(scope, HOME)
     this = lookup_or_missing(scope, "this")
     if not isinstance(home, ClassFunction) or not isinstance(this, (JSInstance, JSErrorInstance)):
@@ -181,8 +187,6 @@ def super_call(scope: Scope, args: list) -> Any:
 
 def super_member(scope: Scope, key: Any) -> Any:
     """``super.name``: the parent class's method (or static, from a static method)."""
-    from .scope import lookup_or_missing
-
     home = lookup_or_missing(scope, HOME)
     if not isinstance(home, ClassFunction):
         raise JSThrow(JSError("SyntaxError", "'super' keyword unexpected here"))
@@ -202,6 +206,4 @@ def super_member(scope: Scope, key: Any) -> Any:
 
 
 def jv_describe(v: Any) -> str:
-    from .values import safe_to_string
-
     return safe_to_string(v)

@@ -14,6 +14,11 @@ import re
 import unicodedata
 from typing import Any
 
+from .builtins.function import function_source
+from .builtins.json import stringify
+from .builtins.number import parse_float, parse_int
+from .builtins.object import NAMESPACE_TAGS
+from .members import get_member
 from .runtime import current_runtime
 from .values import (
     UNDEFINED,
@@ -26,6 +31,7 @@ from .values import (
     from_code_units,
     number_to_string,
     own_keys,
+    to_number,
     to_string,
 )
 
@@ -216,8 +222,6 @@ def _format_raw(ctx: _Ctx, v: Any, recurse_times: int) -> str:
     elif isinstance(v, VNode):
         entries = _vnode_entries(v)
     elif isinstance(v, JSNamespace):
-        from .builtins.object import NAMESPACE_TAGS
-
         tag = NAMESPACE_TAGS.get(id(v))
         if tag is not None:
             return f"Object [{tag}] {{}}"
@@ -297,8 +301,6 @@ def _format_raw(ctx: _Ctx, v: Any, recurse_times: int) -> str:
 
 
 def _function_base(fn: JSFunction) -> str:
-    from .builtins.function import function_source
-
     src = function_source(fn)
     if src.startswith("class") and src.endswith("}"):
         return f"[class {fn.name or '(anonymous)'}]"
@@ -323,8 +325,6 @@ def _error_base(err: JSError, ctx: _Ctx) -> str:
 
 
 def _date_base(v: Any) -> str:
-    from .members import get_member
-
     try:
         fn = get_member(v, "toISOString")
         if isinstance(fn, JSFunction):
@@ -513,8 +513,6 @@ def _format_number_arg(v: Any) -> str:
 
 def _has_builtin_to_string(v: Any) -> bool:
     """Objects without a user-defined toString are inspected by %s."""
-    from .members import get_member
-
     if type(v) is dict:
         ts = v.get("toString")
         return not isinstance(ts, JSFunction)
@@ -524,15 +522,11 @@ def _has_builtin_to_string(v: Any) -> bool:
         ts = get_member(v, "toString")
     except JSThrow:
         return True
-    from .values import NativeFunction
-
     return isinstance(ts, NativeFunction) or not isinstance(ts, JSFunction)
 
 
 def format_log_args(args: list) -> str:
     """``util.format(...args)`` — what console.log prints."""
-    from .values import to_number
-
     if not args:
         return ""
     first = args[0]
@@ -585,13 +579,9 @@ def format_log_args(args: list) -> str:
                         temp = inspect(args[a], 4)
                     elif nc == "i":
                         a += 1
-                        from .builtins.number import parse_int
-
                         temp = format_number(parse_int(args[a]))
                     elif nc == "f":
                         a += 1
-                        from .builtins.number import parse_float
-
                         temp = format_number(parse_float(args[a]))
                     elif nc == "c":
                         a += 1
@@ -643,8 +633,6 @@ def _safe_number(v: Any, to_number: Any) -> float:
 
 
 def _try_stringify(v: Any) -> str:
-    from .builtins.json import stringify
-
     try:
         r = stringify(v)
     except JSThrow as e:

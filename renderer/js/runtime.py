@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Diagnostic
-from .values import UNDEFINED, JSFunction, range_error
+from .values import UNDEFINED, JSError, JSFunction, JSThrow, range_error, to_number
 
 
 @dataclass
@@ -98,8 +98,6 @@ class Runtime:
             self._over(f"kview: time budget exceeded ({self.budgets.max_seconds:g} s)")
 
     def _over(self, message: str) -> None:
-        from .values import JSError, JSThrow
-
         err = JSError("RangeError", message)
         exc = JSThrow(err)
         exc.budget = True
@@ -122,8 +120,6 @@ class Runtime:
             jobs.popleft()()
 
     def set_timer(self, fn: Any, delay: Any, args: list, repeat: bool = False) -> float:
-        from .values import to_number
-
         d = to_number(delay) if delay is not UNDEFINED else 0.0
         if d != d or d < 0:
             d = 0.0
@@ -136,8 +132,6 @@ class Runtime:
         return float(tid)
 
     def clear_timer(self, tid: Any) -> None:
-        from .values import to_number
-
         try:
             self.cancelled.add(int(to_number(tid)))
         except (ValueError, OverflowError):

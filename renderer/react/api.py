@@ -28,6 +28,7 @@ from ..js.values import (
     to_string,
 )
 from .elements import FRAGMENT, VNode
+from .hooks import INVALID_HOOK_CALL as INVALID
 from .hooks import (
     ContextType,
     ForwardRefType,
@@ -365,8 +366,6 @@ def _react_namespace() -> dict[str, Any]:
 
     def create_ref(a: list) -> Any:
         return {"current": None}
-
-    from .hooks import INVALID_HOOK_CALL as INVALID
 
     ns = {
         "version": REACT_VERSION,

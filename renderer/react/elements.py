@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from ..js.values import JSFunction, JSObject
@@ -62,3 +63,57 @@ class BuiltinComponent(JSFunction):
     def call(self, this: Any, args: list) -> Any:
         props = args[0] if args and isinstance(args[0], dict) else {}
         return VNode(self, dict(props))
+
+    # ------------------------------------------------------------------ unknown props
+    def check_props(self, props: dict, ctx: Any, loc: tuple[int, int] | None = None) -> list[str]:
+        """Warn once per prop ``prop_spec`` does not declare; returns the unknown names.
+
+        The HTML walk, which knows the element's location, calls this before ``render``; the
+        render wrapper then sees the element was checked (``checked_before``) and skips its
+        own check, which without a location would not de-duplicate against this one.
+        """
+        if not isinstance(props, dict):
+            return []
+        marks = _pending_checks(ctx)
+        if marks is not None and len(marks) < 10_000:
+            marks.append(self._mark(props))
+        return self.warn_unknown_props(props, ctx, loc)
+
+    def checked_before(self, props: dict, ctx: Any) -> bool:
+        """Whether ``check_props`` already ran for this element (and forget that it did)."""
+        marks = getattr(ctx, "_kv_checked", None)
+        mark = self._mark(props)
+        if marks and mark in marks:
+            marks.remove(mark)
+            return True
+        return False
+
+    def warn_unknown_props(self, props: dict, ctx: Any, loc: tuple[int, int] | None) -> list[str]:
+        spec = self.prop_spec
+        unknown = [p for p in props if p not in spec and p not in IGNORED_PROPS]
+        warn = getattr(ctx, "warn", None)
+        for p in unknown:
+            close = difflib.get_close_matches(p, list(spec), n=1, cutoff=0.6)
+            hint = f"; did you mean `{close[0]}`?" if close else f"; it takes {', '.join(spec) or 'no props'}"
+            if warn is not None:
+                where = loc if loc is not None else getattr(ctx, "loc", None)
+                warn(f"<{self.name}>: unknown prop `{p}` (ignored){hint}", where if isinstance(where, tuple) else None,
+                     "unknown-prop")
+        return unknown
+
+    def _mark(self, props: dict) -> tuple:
+        return (self.name, tuple(p for p in props if p not in IGNORED_PROPS))
+
+
+IGNORED_PROPS = frozenset({"key", "ref", "children"})
+
+
+def _pending_checks(ctx: Any) -> list | None:
+    """Elements whose props a caller already checked, not yet rendered (a multiset)."""
+    marks = getattr(ctx, "_kv_checked", None)
+    if marks is None:
+        try:
+            marks = ctx._kv_checked = []
+        except AttributeError:  # a ctx that takes no attributes: the wrapper checks again
+            return None
+    return marks

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from renderer.html.walk import (
+from renderer.html import (
     BLOCKED_URL,
     RenderContext,
     append_nodes,

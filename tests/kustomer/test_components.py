@@ -12,9 +12,9 @@ from lxml import html as lxml_html
 
 from renderer import RenderError, TemplateSyntaxError, render
 from renderer.errors import Diagnostic
-from renderer.html.walk import RenderContext
+from renderer.html import RenderContext
 from renderer.js.values import UNDEFINED
-from renderer.kustomer.components import COMPONENTS, check_props, prop_table_markdown
+from renderer.kustomer.components import COMPONENTS, prop_table_markdown
 from renderer.kustomer.components.fields import format_field, format_number, humanize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -406,12 +406,12 @@ def test_unknown_prop_warns_and_still_renders():
 
 
 def test_prop_check_runs_once_whoever_calls_it():
-    """html.py may call check_props with the element's location before render; the
+    """the HTML walk may call check_props with the element's location before render; the
     wrapper then does not check again. Without it, the wrapper checks (once)."""
     pill = COMPONENTS["Pill"]
     ctx = RenderContext()
     props = {"colour": "red", "text": "x"}
-    assert check_props(pill, props, ctx, (3, 4)) == ["colour"]
+    assert pill.check_props(props, ctx, (3, 4)) == ["colour"]
     pill.render(dict(props), [], ctx)
     assert ctx.warnings == [
         Diagnostic.warning("<Pill>: unknown prop `colour` (ignored); did you mean `color`?", (3, 4), "unknown-prop")
@@ -426,8 +426,8 @@ def test_prop_check_marks_survive_nested_children():
     """Outer checked, then its children (checked or not) rendered, then the outer rendered."""
     seg = COMPONENTS["Segment"]
     ctx = RenderContext()
-    check_props(seg, {"bogus": 1}, ctx, (1, 0))
-    check_props(seg, {"bogus": 1}, ctx, (2, 2))
+    seg.check_props({"bogus": 1}, ctx, (1, 0))
+    seg.check_props({"bogus": 1}, ctx, (2, 2))
     seg.render({"bogus": 1}, [], ctx)  # inner
     COMPONENTS["Pill"].render({"text": "x", "wrong": 1}, [], ctx)  # an unchecked sibling
     seg.render({"bogus": 1}, [], ctx)  # outer
@@ -443,7 +443,7 @@ def test_placeholder_props_are_not_unknown_props():
     from renderer.kustomer.components.unknown import make_placeholder
 
     ctx = RenderContext()
-    assert check_props(make_placeholder("Foo"), {"anything": 1}, ctx) == []
+    assert make_placeholder("Foo").check_props({"anything": 1}, ctx) == []
     assert ctx.warnings == []
 
 

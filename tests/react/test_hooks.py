@@ -551,7 +551,7 @@ function App() {
 
 def test_component_renderer_for_components_html_meets_itself() -> None:
     """html.py calls ``ctx.component_renderer`` for components the walk did not expand."""
-    from renderer.html.walk import RenderContext, to_html
+    from renderer.html import RenderContext, to_html
     from renderer.react.hooks import hooks_for
     from renderer.realm import make_scope, new_runtime
     from renderer.view import compile_view

@@ -1,46 +1,37 @@
-"""kview's built-in JavaScript library.
+"""kview's built-in JavaScript library: the globals every render shares.
 
-Importing this package imports every builtins module (each registers its methods in the
-``members`` tables at import) and merges their ``GLOBALS`` into ``STATIC_GLOBALS``: the
-stateless globals shared by every render (per-render ones are made by ``renderer/realm.py``).
-Modules written by other contributors are optional here, so a missing one never breaks the
-rest.
+Each module registers its methods in the ``members`` tables when imported and exposes its
+stateless globals as ``GLOBALS``; this package imports them all, in the order below (later
+modules may replace a method an earlier one registered: ``regexp`` gives ``String.prototype``
+its RegExp-aware methods), and merges their ``GLOBALS`` into ``STATIC_GLOBALS``. Per-render
+globals are made by ``renderer/realm.py``.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
-_CORE = (
-    "function",
-    "error",
-    "number",
-    "string",
-    "array",
-    "object",
-    "collections",
-    "json",
-    "uri",
+from . import (
+    array,
+    collections,
+    date,
+    error,
+    function,
+    intl,
+    json,
+    lodash,
+    number,
+    object,
+    promise,
+    regexp,
+    string,
+    uri,
 )
-_OPTIONAL = ("regexp", "date", "intl", "lodash", "promise", "timers")
+
+_MODULES = (function, error, number, string, array, object, collections, json, uri, regexp, date, intl, lodash, promise)
 
 STATIC_GLOBALS: dict[str, Any] = {}
-
-for _name in _CORE:
-    try:
-        _mod = importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _e:  # core modules still being written
-        if _e.name != f"{__name__}.{_name}":
-            raise
-        continue
-    STATIC_GLOBALS.update(getattr(_mod, "GLOBALS", {}))
-
-for _name in _OPTIONAL:
-    try:
-        _mod = importlib.import_module(f"{__name__}.{_name}")
-    except ImportError:
-        continue
+for _mod in _MODULES:
     STATIC_GLOBALS.update(getattr(_mod, "GLOBALS", {}))
 
 __all__ = ["STATIC_GLOBALS"]

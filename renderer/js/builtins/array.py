@@ -40,6 +40,7 @@ from ..values import (
 from .collections import JSIterator
 from .function import describe
 from .instance import register_instance_check
+from .object import object_to_string
 
 
 def _not_fn(fn: Any) -> Any:
@@ -165,8 +166,6 @@ def _join(this: Any, args: list) -> str:
 
 def _to_string(this: Any, args: list) -> str:
     if type(this) is not list:
-        from .object import object_to_string
-
         return object_to_string(this, [])
     return _join(this, [])
 

@@ -23,7 +23,7 @@ from ..members import (
     get_member,
     iterate,
 )
-from ..values import UNDEFINED, JSObject, NativeFunction, type_error
+from ..values import UNDEFINED, JSObject, NativeFunction, range_error, type_error, typeof
 from .function import describe, require_fn
 from .instance import register_instance_check
 
@@ -101,8 +101,6 @@ class JSMap(JSObject):
             e[1] = v
             return
         if len(self.data) >= MAX_ARRAY_LENGTH:
-            from ..values import range_error
-
             range_error("Map maximum size exceeded")
         self.seq += 1
         self.data[nk] = [0.0 if k == 0 and type(k) is float else k, v, self.seq]
@@ -210,8 +208,6 @@ SPECIAL_GETTERS[JSMap] = _size_getter
 
 
 def _not_iterable(v: Any) -> Any:
-    from ..values import typeof
-
     if v is None:
         kind = "object null"
     elif type(v) is dict:
@@ -270,8 +266,6 @@ class JSSet(JSObject):
         if nk in self.data:
             return
         if len(self.data) >= MAX_ARRAY_LENGTH:
-            from ..values import range_error
-
             range_error("Set maximum size exceeded")
         self.seq += 1
         self.data[nk] = [0.0 if v == 0 and type(v) is float else v, self.seq]

@@ -25,6 +25,7 @@ from ..values import (
 )
 from .dateparse import parse_date
 from .datetimeformat import DateTimeFormat, _zone_long_name
+from .instance import register_instance_check
 from .timevalue import (
     _DAY_NAMES,
     _MONTH_NAMES,
@@ -366,12 +367,4 @@ DATE_CTOR.props["UTC"] = NativeFunction("UTC", _date_utc, 7)
 GLOBALS: dict[str, Any] = {"Date": DATE_CTOR}
 
 
-def _register_instance_checks() -> None:
-    try:
-        from .instance import register_instance_check
-    except ImportError:  # pragma: no cover - the module is another contributor's
-        return
-    register_instance_check(DATE_CTOR, lambda v: isinstance(v, JSDate))
-
-
-_register_instance_checks()
+register_instance_check(DATE_CTOR, lambda v: isinstance(v, JSDate))

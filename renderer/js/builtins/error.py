@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..members import MISSING, SPECIAL_GETTERS, define_methods, get_member
-from ..values import UNDEFINED, JSError, JSObject, NativeFunction, to_string
+from ..values import UNDEFINED, JSError, JSObject, NativeFunction, to_string, type_error
 from .instance import register_instance_check
 
 ERROR_NAMES = (
@@ -50,8 +50,6 @@ SPECIAL_GETTERS[JSError] = _error_getter
 
 def error_to_string(this: Any, args: list | None = None) -> str:
     if not isinstance(this, (dict, JSObject)):
-        from ..values import type_error
-
         type_error("Error.prototype.toString requires that 'this' be an Object")
     name = get_member(this, "name")
     name = "Error" if name is UNDEFINED else to_string(name)

@@ -17,6 +17,8 @@ from ..values import (
     JSThrow,
     NativeFunction,
     primitive_to_string,
+    range_error,
+    to_number,
     to_string,
     type_error,
 )
@@ -68,15 +70,11 @@ def array_like_to_list(v: Any) -> list:
         return []
     if type(v) in (str, float, bool):
         type_error("CreateListFromArrayLike called on non-object")
-    from ..values import to_number
-
     n = to_number(get_member(v, "length"))
     if n != n or n <= 0:
         return []
     n = int(min(n, float(MAX_ARRAY_LENGTH + 1)))
     if n > MAX_ARRAY_LENGTH:
-        from ..values import range_error
-
         range_error("Invalid array length")
     return [get_member(v, float(i)) for i in range(n)]
 

@@ -17,6 +17,7 @@ from ..values import (
 )
 from .date import JSDate, _arg
 from .datetimeformat import DateTimeFormat
+from .instance import register_instance_check
 from .locales import _resolve_locale
 from .numberformat import NumberFormat
 from .timevalue import now_ms, time_clip
@@ -176,13 +177,5 @@ INTL = JSNamespace(
 GLOBALS: dict[str, Any] = {"Intl": INTL}
 
 
-def _register_instance_checks() -> None:
-    try:
-        from .instance import register_instance_check
-    except ImportError:  # pragma: no cover - the module is another contributor's
-        return
-    register_instance_check(DATE_TIME_FORMAT_CTOR, lambda v: isinstance(v, JSDateTimeFormat))
-    register_instance_check(NUMBER_FORMAT_CTOR, lambda v: isinstance(v, JSNumberFormat))
-
-
-_register_instance_checks()
+register_instance_check(DATE_TIME_FORMAT_CTOR, lambda v: isinstance(v, JSDateTimeFormat))
+register_instance_check(NUMBER_FORMAT_CTOR, lambda v: isinstance(v, JSNumberFormat))

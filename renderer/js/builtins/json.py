@@ -24,6 +24,7 @@ from ..values import (
     NativeFunction,
     number_to_string,
     own_keys,
+    range_error,
     to_integer_or_infinity,
     to_string,
     type_error,
@@ -229,8 +230,6 @@ def stringify(value: Any, replacer: Any = UNDEFINED, space: Any = UNDEFINED) -> 
     try:
         out = st.ser({"": value}, "", value, "")
     except RecursionError:
-        from ..values import range_error
-
         range_error("Maximum call stack size exceeded")
     return UNDEFINED if out is None else out
 
@@ -491,8 +490,6 @@ def parse(text: str) -> Any:
     try:
         return _Parser(text).parse()
     except RecursionError:
-        from ..values import range_error
-
         return range_error("Maximum call stack size exceeded")
 
 

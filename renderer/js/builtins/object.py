@@ -38,6 +38,7 @@ from ..values import (
     to_property_key,
     type_error,
 )
+from .collections import _not_iterable
 from .function import describe
 from .instance import register_instance_check
 
@@ -152,8 +153,6 @@ def _assign(this: Any, args: list) -> Any:
 def _from_entries(this: Any, args: list) -> dict:
     it = args[0] if args else UNDEFINED
     if it is None or it is UNDEFINED or type(it) in (float, bool, dict):
-        from .collections import _not_iterable
-
         _not_iterable(it)
     out: dict = {}
     for entry in iterate(it):

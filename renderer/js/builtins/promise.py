@@ -6,7 +6,16 @@ from typing import Any
 
 from ..members import ITERATORS, define_methods, get_member, iterate
 from ..runtime import current_runtime
-from ..values import UNDEFINED, JSFunction, JSObject, JSThrow, NativeFunction, type_error
+from ..values import (
+    UNDEFINED,
+    JSError,
+    JSFunction,
+    JSObject,
+    JSThrow,
+    NativeFunction,
+    safe_to_string,
+    type_error,
+)
 from .instance import register_instance_check
 
 PENDING, FULFILLED, REJECTED = 0, 1, 2
@@ -138,8 +147,6 @@ class JSPromise(JSObject):
 
 
 def _type_error_value(message: str) -> Any:
-    from ..values import JSError
-
     return JSError("TypeError", message)
 
 
@@ -218,8 +225,6 @@ def make_promise_global() -> NativeFunction:
     def construct(args: list) -> JSPromise:
         executor = args[0] if args else UNDEFINED
         if not isinstance(executor, JSFunction):
-            from ..values import safe_to_string
-
             type_error(f"Promise resolver {safe_to_string(executor)} is not a function")
         p = JSPromise(current_runtime())
 
@@ -254,8 +259,6 @@ def make_promise_global() -> NativeFunction:
             remaining = [n]
             if n == 0:
                 if kind == "any":
-                    from ..values import JSError
-
                     agg = JSError("AggregateError", "All promises were rejected")
                     agg.props["errors"] = []
                     out.reject(agg)
@@ -292,8 +295,6 @@ def make_promise_global() -> NativeFunction:
                         results[i] = e
                         remaining[0] -= 1
                         if remaining[0] == 0:
-                            from ..values import JSError
-
                             agg = JSError("AggregateError", "All promises were rejected")
                             agg.props["errors"] = results
                             out.reject(agg)

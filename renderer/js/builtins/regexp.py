@@ -15,6 +15,7 @@ from ..members import (
     SPECIAL_SETTERS,
     check_string_length,
     define_methods,
+    get_member,
     set_array_props,
 )
 from ..values import (
@@ -31,7 +32,9 @@ from ..values import (
     to_uint32,
     type_error,
 )
+from .instance import register_instance_check
 from .regexp_syntax import _compile_checked, _Compiled
+from .string import split_string
 
 __all__ = [
     "GLOBALS",
@@ -339,15 +342,7 @@ REGEXP_CTOR = NativeFunction("RegExp", _regexp_call, 2, _regexp_construct)
 GLOBALS: dict[str, Any] = {"RegExp": REGEXP_CTOR}
 
 
-def _register_instance_check() -> None:
-    try:
-        from .instance import register_instance_check
-    except ImportError:  # pragma: no cover - the module is another contributor's
-        return
-    register_instance_check(REGEXP_CTOR, lambda v: isinstance(v, JSRegExp))
-
-
-_register_instance_check()
+register_instance_check(REGEXP_CTOR, lambda v: isinstance(v, JSRegExp))
 
 
 # ============================================================================ String methods
@@ -403,8 +398,6 @@ def get_substitution(
                 out.append("$<")
                 i += 2
             else:
-                from ..members import get_member
-
                 value = get_member(named, replacement[i + 2 : gt])
                 if value is not UNDEFINED:
                     out.append(to_string(value))
@@ -558,37 +551,6 @@ def _s_search(this: Any, args: list) -> Any:
     return -1.0 if m is None else float(m.start())
 
 
-def _split_fallback(s: str, sep: Any, limit: Any) -> list:
-    lim = 4294967295 if limit is UNDEFINED else to_uint32(limit)
-    if sep is UNDEFINED:
-        return [s] if lim else []
-    sep_s = to_string(sep)
-    if lim == 0:
-        return []
-    if sep_s == "":
-        return list(s[:lim])
-    if s == "":
-        return [s]
-    return s.split(sep_s)[:lim]
-
-
-_split_string: Any = None
-
-
-def _get_split_string() -> Any:
-    global _split_string
-    if _split_string is None:
-        fn = None
-        try:
-            from . import string as string_module
-
-            fn = getattr(string_module, "split_string", None)
-        except ImportError:
-            fn = None
-        _split_string = fn or _split_fallback
-    return _split_string
-
-
 def _regexp_split(rx: JSRegExp, s: str, limit: Any) -> list:
     lim = 4294967295 if limit is UNDEFINED else to_uint32(limit)
     if lim == 0:
@@ -628,7 +590,7 @@ def _s_split(this: Any, args: list) -> Any:
     sep, limit = _arg(args, 0), _arg(args, 1)
     if isinstance(sep, JSRegExp):
         return _regexp_split(sep, s, limit)
-    return _get_split_string()(s, sep, limit)
+    return split_string(s, sep, limit)
 
 
 define_methods(

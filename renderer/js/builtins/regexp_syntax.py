@@ -30,7 +30,7 @@ from typing import Any, NoReturn
 
 import regex
 
-from ..values import throw
+from ..values import JSError, JSThrow, throw
 from .regexp_unicode import (
     _ANY,
     _CLASS_ESCAPES,
@@ -686,8 +686,6 @@ class _Guarded:
 
 
 def _too_slow() -> Any:
-    from ..values import JSError, JSThrow
-
     exc = JSThrow(JSError("RangeError", f"kview: regular expression gave up after {MATCH_TIMEOUT:g} s "
                                         "(catastrophic backtracking?)"))
     exc.budget = True

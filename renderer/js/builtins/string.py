@@ -31,6 +31,7 @@ from ..values import (
     JSObject,
     NativeFunction,
     js_trim,
+    number_to_string,
     range_error,
     this_string,
     to_code_units,
@@ -238,8 +239,6 @@ def _repeat(this: Any, args: list) -> str:
     s = this_string(this, "repeat")
     n = to_integer_or_infinity(args[0]) if args else 0.0
     if n < 0 or n == float("inf"):
-        from ..values import number_to_string
-
         range_error(f"Invalid count value: {number_to_string(to_number(args[0]))}")
     if not s or n == 0:
         return ""
@@ -531,8 +530,6 @@ def _from_code_point(this: Any, args: list) -> str:
     for a in args:
         n = to_number(a)
         if n != n or n < 0 or n > 0x10FFFF or n != int(n):
-            from ..values import number_to_string
-
             range_error(f"Invalid code point {number_to_string(n) if n == n else 'NaN'}")
         out.append(to_code_units(chr(int(n))) if n > 0xFFFF else chr(int(n)))
     return "".join(out)

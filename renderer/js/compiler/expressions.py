@@ -17,6 +17,11 @@ from typing import TYPE_CHECKING, Any
 from renderer.errors import TemplateSyntaxError
 
 from .. import values as jv
+from ..builtins.regexp import make_regexp
+from ..builtins.string import register_template_raw
+from ..classes import super_call, super_member
+from ..coroutines import await_value
+from ..generators import yield_from, yield_value
 from ..members import PROTOS, get_member, iterate
 from ..members import _blocked as blocked_key
 from ..scope import MISSING, TDZ, Scope, lookup, lookup_or_missing
@@ -101,8 +106,6 @@ class ExpressionCompiler:
     def e_Literal(self, node: Any) -> Fn:
         v = node.value
         if getattr(node, "regex", None) is not None:
-            from ..builtins.regexp import make_regexp
-
             pattern, flags = node.regex.pattern, node.regex.flags
             loc = _loc(node)
             try:
@@ -402,8 +405,6 @@ class ExpressionCompiler:
         return chain
 
     def super_member(self, node: Any) -> Fn:
-        from ..classes import super_member
-
         key = self.member_key(node)
         loc = _loc(node)
 
@@ -418,8 +419,6 @@ class ExpressionCompiler:
 
     def super_call(self, node: Any) -> Fn:
         """``super(...)`` and ``super.method(...)`` (the latter with the current ``this``)."""
-        from ..classes import super_call
-
         args = self.arguments(node.arguments)
         loc = _loc(node)
         callee = node.callee
@@ -557,8 +556,6 @@ class ExpressionCompiler:
 
     # ------------------------------------------------------------------ async
     def e_AwaitExpression(self, node: Any) -> Fn:
-        from ..coroutines import await_value
-
         arg = self.expr(node.argument)
         loc = _loc(node)
 
@@ -573,8 +570,6 @@ class ExpressionCompiler:
         return await_
 
     def e_YieldExpression(self, node: Any) -> Fn:
-        from ..generators import yield_from, yield_value
-
         arg = self.expr(node.argument) if node.argument is not None else None
         delegate = bool(getattr(node, "delegate", False))
         loc = _loc(node)
@@ -606,8 +601,6 @@ def stamp_throw(raiser: Callable[[str], Any], message: str, loc: tuple[int, int]
 
 def jv_strings(cooked: list, raw: list) -> list:
     """The strings array of a tagged template; ``String.raw`` finds its raw twin by identity."""
-    from ..builtins.string import register_template_raw
-
     strings = list(cooked)
     register_template_raw(strings, list(raw))
     return strings

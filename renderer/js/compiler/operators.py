@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .. import values as jv
+from ..builtins.instance import instance_of
 from ..members import delete_member, get_member, has_property, set_member
 from ..scope import MISSING, TDZ, Scope, assign, lookup_or_missing, reference_error
 from ..values import (
@@ -58,8 +59,6 @@ def _mul(a: Any, b: Any) -> float:
 def _instanceof(a: Any, b: Any) -> bool:
     if not isinstance(b, JSFunction):
         jv.type_error("Right-hand side of 'instanceof' is not callable")
-    from ..builtins.instance import instance_of
-
     return instance_of(a, b)
 
 

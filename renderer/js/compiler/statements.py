@@ -15,8 +15,8 @@ from greenlet import GreenletExit
 from .. import values as jv
 from ..analysis import contains_closure, lexical_names, pattern_names, var_names
 from ..functions import Closure, FunctionCode, closure_class
-from ..members import get_member, iterate
-from ..scope import EMPTY, TDZ, Scope
+from ..members import get_member, iterate, set_member
+from ..scope import EMPTY, TDZ, Scope, assign
 from ..values import UNDEFINED, JSError, JSThrow, to_boolean
 from .classes import ClassCompiler, compile_class
 from .expressions import Fn, _loc, stack_overflow, stamp
@@ -157,8 +157,6 @@ class Compiler(ClassCompiler):
         if t == "Identifier":
             name = p.name
             if mode == "assign":
-                from ..scope import assign
-
                 return lambda scope, v: assign(scope, name, v)
             if mode == "var":
                 def bind_var(scope: Scope, v: Any) -> None:
@@ -174,8 +172,6 @@ class Compiler(ClassCompiler):
 
             return bind_name
         if t == "MemberExpression" and mode == "assign":
-            from ..members import set_member
-
             obj = self.expr(p.object)
             key = self.member_key(p)
             return lambda scope, v: set_member(obj(scope), key(scope), v)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from renderer.js.values import UNDEFINED
-
-from . import component, dom, warn
+from ...js.values import UNDEFINED
+from . import dom
+from .registry import component, warn
 
 VARIANTS = ("primary", "secondary", "subtle", "danger")
 SIZES = ("small", "medium", "large")

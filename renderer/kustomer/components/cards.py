@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from renderer.js.values import UNDEFINED
-
-from . import component, dom, warn
+from ...js.values import UNDEFINED
+from . import dom
+from .registry import component, warn
 
 NO_PARENT = "about:blank"
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from renderer.js.values import UNDEFINED
-
-from . import component, dom, warn
+from ...js.values import UNDEFINED
+from . import dom
+from .registry import component, warn
 
 IMAGE_SCHEMES = frozenset({"http", "https"})
 SIZES = ("small", "medium", "large")

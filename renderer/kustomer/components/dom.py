@@ -14,8 +14,12 @@ from typing import Any
 
 from lxml import etree
 
-from renderer.js import values as jv
-from renderer.js.values import UNDEFINED, JSFunction, JSObject
+from ...html.attrs import style_to_css as react_style
+from ...html.tree import append_nodes as html_append_nodes
+from ...html.walk import render_nodes
+from ...js import values as jv
+from ...js.values import UNDEFINED, JSFunction, JSObject
+from ...react.elements import VNode
 
 Node = Any  # an lxml element or a str
 
@@ -54,8 +58,6 @@ def sub(parent: etree._Element, tag: str, cls: str | None = None, text: str | No
 
 def append_nodes(parent: etree._Element, nodes: list[Node]) -> etree._Element:
     """Append rendered children (lxml elements and strings) in order (html.py's rules)."""
-    from renderer.html.walk import append_nodes as html_append_nodes
-
     return html_append_nodes(parent, [n for n in nodes if n is not None])
 
 
@@ -94,8 +96,6 @@ def flag(v: Any) -> bool:
 
 def style_to_css(style: Any) -> str | None:
     """A React ``style`` object as CSS, exactly as html.py writes host elements' styles."""
-    from renderer.html.attrs import style_to_css as react_style
-
     if not is_set(style):
         return None
     try:
@@ -211,8 +211,6 @@ def json_text(v: Any) -> str:
 
 def preview(v: Any, limit: int = 60) -> str:
     """A short JSON-ish description of any JS value, for placeholders and messages."""
-    from renderer.react.elements import VNode
-
     if v is UNDEFINED:
         s = "undefined"
     elif isinstance(v, VNode):
@@ -236,15 +234,11 @@ def render_value(value: Any, ctx: Any) -> list[Node]:
 
     React elements in a prop (``value={<b>x</b>}``) are rendered through ``renderer.html``.
     """
-    from renderer.react.elements import VNode
-
     if value is UNDEFINED or value is None:
         return [empty_node()]
     if is_masked(value):
         return [masked_node(value)]
     if isinstance(value, VNode) or (isinstance(value, list) and any(isinstance(x, VNode | list) for x in value)):
-        from renderer.html.walk import render_nodes
-
         return list(render_nodes(value, ctx))
     if isinstance(value, str):
         return [value] if value else [empty_node()]

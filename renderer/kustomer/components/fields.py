@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 
-from renderer.js import values as jv
-from renderer.js.values import UNDEFINED
-
-from . import component, dom, warn
+from ...js import values as jv
+from ...js.values import UNDEFINED
+from . import dom
+from .registry import component, warn
 
 SUFFIX = re.compile(r"(?<=[a-z0-9])(At|Num|Bool|Url|Str|Txt|Id|Tree)\Z")
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import component, dom, warn
+from . import dom
+from .registry import component, warn
 
 WORDS = (
     "one two three four five six seven eight nine ten "

@@ -9,11 +9,11 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from renderer.js.values import JSFunction, NativeFunction
-from renderer.react.elements import BuiltinComponent
-
+from ...js.values import JSFunction, NativeFunction
+from ...react.elements import BuiltinComponent
 from ..runtime import KustomerRuntime
-from . import COMPONENTS, UnknownComponent, dom
+from . import dom
+from .registry import COMPONENTS, UnknownComponent
 
 MAX_PROPS = 20
 
