@@ -94,7 +94,7 @@ def _js_round(x: float) -> float:
     return r - 1 if r - 0.5 > x else r
 
 
-class _Raw:
+class RawText:
     """Pre-formatted output (symbols)."""
 
     __slots__ = ("text",)
@@ -153,7 +153,7 @@ def _format_primitive(ctx: _Ctx, v: Any) -> str:
         return "undefined"
     if v is None:
         return "null"
-    if isinstance(v, _Raw):
+    if isinstance(v, RawText):
         return v.text
     return str(v)
 
@@ -163,7 +163,7 @@ def _format_primitive(ctx: _Ctx, v: Any) -> str:
 
 def _format_value(ctx: _Ctx, v: Any, recurse_times: int, typed: bool = False) -> str:
     t = type(v)
-    if t in (str, float, bool) or v is None or v is UNDEFINED or isinstance(v, _Raw):
+    if t in (str, float, bool) or v is None or v is UNDEFINED or isinstance(v, RawText):
         return _format_primitive(ctx, v)
     for o in ctx.seen:
         if o is v:
@@ -180,25 +180,7 @@ def _class_name(v: Any) -> str:
     return getattr(v, "class_name", None) or "Object"
 
 
-def _vnode_entries(v: Any) -> list[tuple[str, Any]]:
-    from ..react.elements import FRAGMENT
-
-    typ = v.type
-    if typ is FRAGMENT:
-        typ = _Raw("Symbol(react.fragment)")
-    return [
-        ("$$typeof", _Raw("Symbol(react.transitional.element)")),
-        ("type", typ),
-        ("key", v.key),
-        ("props", v.vprops),
-        ("_owner", None),
-        ("_store", {}),
-    ]
-
-
 def _format_raw(ctx: _Ctx, v: Any, recurse_times: int) -> str:
-    from ..react.elements import VNode
-
     base = ""
     braces = ["{", "}"]
     entries: list[tuple[str, Any]] | None = None  # (key, value) object properties
@@ -219,8 +201,8 @@ def _format_raw(ctx: _Ctx, v: Any, recurse_times: int) -> str:
         if not keys:
             return "{}"
         entries = [(k, v[k]) for k in keys]
-    elif isinstance(v, VNode):
-        entries = _vnode_entries(v)
+    elif isinstance(v, JSObject) and (host := v.inspect_entries()) is not None:
+        entries = host
     elif isinstance(v, JSNamespace):
         tag = NAMESPACE_TAGS.get(id(v))
         if tag is not None:

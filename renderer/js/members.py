@@ -20,7 +20,9 @@ from .values import (
     JSObject,
     NativeFunction,
     number_to_string,
+    range_error,
     safe_to_string,
+    to_number,
     to_property_key,
     type_error,
 )
@@ -274,8 +276,6 @@ SPECIAL_SETTERS: dict[type, Any] = {}
 
 
 def set_array_length(arr: list, value: Any) -> None:
-    from .values import range_error, to_number
-
     n = to_number(value)
     if n != n or n < 0 or n != int(n) or n >= 4294967296:
         range_error("Invalid array length")
@@ -290,16 +290,12 @@ def set_array_length(arr: list, value: Any) -> None:
 def check_array_length(n: float) -> None:
     """The array budget: RangeError 'Invalid array length' past ``MAX_ARRAY_LENGTH``."""
     if n > MAX_ARRAY_LENGTH:
-        from .values import range_error
-
         range_error("Invalid array length")
 
 
 def check_string_length(n: float) -> None:
     """The string budget: RangeError 'Invalid string length' past ``MAX_STRING_LENGTH``."""
     if n > MAX_STRING_LENGTH:
-        from .values import range_error
-
         range_error("Invalid string length")
 
 

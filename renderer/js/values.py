@@ -84,6 +84,16 @@ class JSObject:
     def __init__(self) -> None:
         self.props: dict[str, Any] = {}
 
+    # Objects of the layers above the engine (React elements) show themselves to the
+    # engine's own listings through these two hooks, so the engine never imports them.
+    def inspect_entries(self) -> list[tuple[str, Any]] | None:
+        """The ``(key, value)`` pairs ``console.log`` lists, or None to list ``props``."""
+        return None
+
+    def json_value(self) -> Any:
+        """What ``JSON.stringify`` serialises in place of this object (itself by default)."""
+        return self
+
 
 class JSError(JSObject):
     __slots__ = ("name", "message", "stack")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..js.values import JSFunction, JSObject
+from ..js.console import RawText
+from ..js.values import UNDEFINED, JSFunction, JSObject
 
 
 class Fragment:
@@ -36,6 +37,23 @@ class VNode(JSObject):
         self.vprops = props
         self.key = key
         self.loc = loc
+
+    def inspect_entries(self) -> list[tuple[str, Any]]:
+        """What Node's ``console.log`` prints for a React 19 element."""
+        typ = RawText("Symbol(react.fragment)") if self.type is FRAGMENT else self.type
+        return [
+            ("$$typeof", RawText("Symbol(react.transitional.element)")),
+            ("type", typ),
+            ("key", self.key),
+            ("props", self.vprops),
+            ("_owner", None),
+            ("_store", {}),
+        ]
+
+    def json_value(self) -> dict:
+        """A React element's enumerable string-keyed fields (``$$typeof`` is a symbol)."""
+        typ = self.type if isinstance(self.type, (str, JSFunction)) else UNDEFINED
+        return {"type": typ, "key": self.key, "props": self.vprops, "_owner": None, "_store": {}}
 
     def __repr__(self) -> str:
         name = self.type if isinstance(self.type, str) else getattr(self.type, "name", self.type)

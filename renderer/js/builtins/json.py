@@ -11,8 +11,6 @@ import json as _pyjson
 import re
 from typing import Any
 
-from renderer.react.elements import VNode
-
 from ..members import delete_member, get_member, set_member
 from ..values import (
     INF,
@@ -20,6 +18,7 @@ from ..values import (
     JSError,
     JSFunction,
     JSNamespace,
+    JSObject,
     JSThrow,
     NativeFunction,
     number_to_string,
@@ -138,8 +137,8 @@ class _Stringifier:
         return "[\n" + indent + sep.join(parts) + "\n" + stepback + "]"
 
     def ser_object(self, value: Any, indent: str) -> str:
-        if isinstance(value, VNode):
-            value = _vnode_json(value)
+        if isinstance(value, JSObject):
+            value = value.json_value()
         keys = self.keys if self.keys is not None else _json_keys(value)
         if not keys:
             return "{}"
@@ -162,12 +161,6 @@ class _Stringifier:
             return "{" + ",".join(parts) + "}"
         sep = ",\n" + indent
         return "{\n" + indent + sep.join(parts) + "\n" + stepback + "}"
-
-
-def _vnode_json(v: VNode) -> dict:
-    """A React element's enumerable string-keyed fields (``$$typeof`` is a symbol)."""
-    typ = v.type if isinstance(v.type, (str, JSFunction)) else UNDEFINED
-    return {"type": typ, "key": v.key, "props": v.vprops, "_owner": None, "_store": {}}
 
 
 def _json_keys(value: Any) -> list[str]:
