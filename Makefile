@@ -63,9 +63,12 @@ test: install
 test-quick: install
 	$(VENV)/bin/pytest $(XDIST) -m "not browser and not slow" $(PYTEST_ARGS)
 
+# ruff, mypy, and the layer contracts in pyproject.toml (import-linter): renderer/ never
+# imports devserver/, its layers import downwards only, and no package has an import cycle.
 lint: $(PIP_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 # docs/components.md is generated from the components' prop specs (a test keeps it current).
 docs: $(PIP_STAMP)

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..js.values import (
     UNDEFINED,
-    JSError,
     JSFunction,
     JSObject,
     JSThrow,
     js_trim,
     number_to_string,
     primitive_to_string,
+    throw,
     to_boolean,
     to_number,
     to_primitive,
@@ -51,11 +51,7 @@ from .tables import (
 )
 
 if TYPE_CHECKING:
-    from .walk import RenderContext
-
-
-def _raise(kind: str, message: str, loc: Any = None) -> Any:
-    raise JSThrow(JSError(kind, message), loc)
+    from .context import RenderContext
 
 
 # --------------------------------------------------------------------------- strings
@@ -180,7 +176,7 @@ def _push_value(
             v = js_concat_string(value)
     elif kind == K_STYLE:
         if t is str or t is float or t is bool or isinstance(value, JSFunction):
-            _raise("Error", _STYLE_ERROR, loc)
+            throw("Error", _STYLE_ERROR, loc)
         v = style_to_css(value)
         if v is None:
             return
@@ -268,7 +264,7 @@ def style_to_css(style: Any) -> str | None:
     elif isinstance(style, JSObject) and not isinstance(style, JSFunction):
         items = style.props.items()
     else:
-        _raise("Error", _STYLE_ERROR)
+        throw("Error", _STYLE_ERROR)
     parts = []
     for name, value in items:
         t = type(value)

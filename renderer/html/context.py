@@ -15,11 +15,9 @@ from ..errors import Diagnostic
 from ..js.values import (
     UNDEFINED,
     JSFunction,
+    throw,
 )
 from ..react.elements import VNode
-from .attrs import (
-    _raise,
-)
 
 MAX_NODES = 50_000
 MAX_TEXT = 5_000_000
@@ -86,12 +84,12 @@ class RenderContext:
     def count_node(self, n: int = 1) -> None:
         self.nodes += n
         if self.nodes > self.max_nodes:
-            _raise("RangeError", f"kview: output budget exceeded ({self.max_nodes} elements)")
+            throw("RangeError", f"kview: output budget exceeded ({self.max_nodes} elements)")
 
     def count_text(self, n: int) -> None:
         self.text_size += n
         if self.text_size > self.max_text:
-            _raise(
+            throw(
                 "RangeError",
                 f"kview: output budget exceeded ({self.max_text} characters of text)",
             )

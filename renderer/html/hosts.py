@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..js.values import UNDEFINED, JSFunction, number_to_string, to_boolean
+from ..js.values import UNDEFINED, JSFunction, number_to_string, throw, to_boolean
 from ..react.elements import VNode
-from .attrs import _push_attr, _raise, js_concat_string
+from .attrs import _push_attr, js_concat_string
 from .context import NOSCRIPT, SVG, RenderContext
 from .sanitize import _JS_URL, BLOCKED_URL
 from .tables import _SELF_CLOSING
@@ -35,7 +35,7 @@ def _self_closing(node, tag, props, parent, ctx, fmt):
     loc = node.loc
     attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
     if children is not None or inner is not None:
-        _raise(
+        throw(
             "Error",
             f"{tag} is a self-closing tag and must neither have `children` nor use "
             "`dangerouslySetInnerHTML`.",
@@ -68,7 +68,7 @@ def _flatten_option(children: Any, out: list) -> None:
     elif isinstance(children, VNode):
         out.append("[object Object]")
     elif isinstance(children, dict):
-        _raise("Error", objects_error(children))
+        throw("Error", objects_error(children))
     else:
         out.append(js_concat_string(children))
 
@@ -108,7 +108,7 @@ def _host_textarea(node, tag, props, parent, ctx, fmt):
         props, ctx, tag, loc, frozenset(("value", "defaultValue"))
     )
     if inner is not None:
-        _raise("Error", "`dangerouslySetInnerHTML` does not make sense on <textarea>.", loc)
+        throw("Error", "`dangerouslySetInnerHTML` does not make sense on <textarea>.", loc)
     captured = captured or {}
     value = captured.get("value", captured.get("defaultValue"))
     el = finish_element(tag, parent, attrs, handlers, ctx, loc)
@@ -118,11 +118,11 @@ def _host_textarea(node, tag, props, parent, ctx, fmt):
             loc,
         )
         if value is not None:
-            _raise(
+            throw(
                 "Error", "If you supply `defaultValue` on a <textarea>, do not pass children.", loc
             )
         if isinstance(children, list) and len(children) > 1:
-            _raise("Error", "<textarea> can only have at most one child.", loc)
+            throw("Error", "<textarea> can only have at most one child.", loc)
         value = js_concat_string(children)
     if value is not None:
         text = js_concat_string(value)
@@ -136,7 +136,7 @@ def _host_input(node, tag, props, parent, ctx, fmt):
     loc = node.loc
     attrs, children, inner, handlers, c = collect_props(props, ctx, tag, loc, _INPUT_CAPTURE)
     if children is not None or inner is not None:
-        _raise(
+        throw(
             "Error",
             "input is a self-closing tag and must neither have `children` nor use "
             "`dangerouslySetInnerHTML`.",
@@ -227,7 +227,7 @@ def _host_menuitem(node, tag, props, parent, ctx, fmt):
     loc = node.loc
     attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
     if children is not None or inner is not None:
-        _raise("Error", "menuitems cannot have `children` nor `dangerouslySetInnerHTML`.", loc)
+        throw("Error", "menuitems cannot have `children` nor `dangerouslySetInnerHTML`.", loc)
     finish_element(tag, parent, attrs, handlers, ctx, loc)
 
 
@@ -296,7 +296,7 @@ def _host_style(node, tag, props, parent, ctx, fmt, spelled=None):
         append_text(el, _escape_style(js_concat_string(child)), ctx)
     if inner is not None:
         if children is not None:
-            _raise(
+            throw(
                 "Error", "Can only set one of `children` or `props.dangerouslySetInnerHTML`.", loc
             )
         html = inner_value(inner, loc)

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from ..js.values import from_code_units
 
 if TYPE_CHECKING:
-    from .walk import RenderContext
+    from .context import RenderContext
 
 BLOCKED_URL = (
     "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')"

@@ -16,11 +16,11 @@ from ..js.values import (
     JSFunction,
     JSObject,
     own_keys,
+    throw,
 )
 from .attrs import (
     _default_rule,
     _push_value,
-    _raise,
     js_concat_string,
 )
 from .context import RenderContext
@@ -180,7 +180,7 @@ def inner_value(inner: Any, loc: Any) -> str | None:
         ok = False
         html = None
     if not ok:
-        _raise(
+        throw(
             "Error",
             "`props.dangerouslySetInnerHTML` must be in the form `{__html: ...}`. Please visit "
             "https://react.dev/link/dangerously-set-inner-html for more information.",
@@ -201,7 +201,7 @@ def inner_html(
     leading_newline: bool = False,
 ) -> None:
     if children is not None:
-        _raise("Error", "Can only set one of `children` or `props.dangerouslySetInnerHTML`.", loc)
+        throw("Error", "Can only set one of `children` or `props.dangerouslySetInnerHTML`.", loc)
     html = inner_value(inner, loc)
     if html is None:
         return

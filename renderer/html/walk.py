@@ -69,12 +69,12 @@ from ..js.values import (
     JSFunction,
     JSObject,
     number_to_string,
+    throw,
 )
 from ..react.elements import FRAGMENT, BuiltinComponent, VNode
 from .attrs import (
     _default_rule,
     _push_value,
-    _raise,
     js_concat_string,
     style_to_css,
 )
@@ -148,14 +148,14 @@ def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = 
         )
         return
     if isinstance(value, dict):
-        _raise("Error", objects_error(value), loc)
+        throw("Error", objects_error(value), loc)
     if isinstance(value, list):
         for item in value:
             _render(item, parent, ctx, fmt, loc)
         return
     if isinstance(value, JSObject):
         if value.class_name == "Promise":
-            _raise(
+            throw(
                 "Error",
                 "A component suspended while responding to synchronous input. This will "
                 "cause the UI to be replaced with a loading indicator. To fix, updates that "
@@ -166,7 +166,7 @@ def _render(value: Any, parent: Any, ctx: RenderContext, fmt: tuple, loc: Any = 
             for item in iterate(value):
                 _render(item, parent, ctx, fmt, loc)
             return
-    _raise("Error", objects_error(value), loc)
+    throw("Error", objects_error(value), loc)
 
 
 def _render_vnode(node: VNode, parent: Any, ctx: RenderContext, fmt: tuple) -> None:
@@ -198,7 +198,7 @@ def _render_vnode(node: VNode, parent: Any, ctx: RenderContext, fmt: tuple) -> N
             got = "boolean"
         else:
             got = "object"
-        _raise(
+        throw(
             "Error",
             "Element type is invalid: expected a string (for built-in components) or a "
             f"class/function (for composite components) but got: {got}.{info}",
@@ -212,7 +212,7 @@ def _render_component(
     ctx.depth += 1
     try:
         if ctx.depth > ctx.max_depth:
-            _raise("RangeError", "Maximum call stack size exceeded", node.loc)
+            throw("RangeError", "Maximum call stack size exceeded", node.loc)
         if ctx.component_renderer is not None:
             result = ctx.component_renderer(node)
         else:
@@ -360,7 +360,7 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
 
 def _check_tag(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tuple) -> bool:
     if not _VALID_TAG.fullmatch(tag):
-        _raise("Error", f"Invalid tag: {tag}", node.loc)
+        throw("Error", f"Invalid tag: {tag}", node.loc)
     low = tag.lower()
     if low in ("script", "style"):
         HOSTS[low](node, low, node.vprops, parent, ctx, fmt, tag)
@@ -465,7 +465,7 @@ def render_nodes(value: Any, ctx: RenderContext) -> list:
     try:
         return _render_to_list(value, ctx, ROOT_FMT)
     except RecursionError:
-        _raise("RangeError", "Maximum call stack size exceeded")
+        throw("RangeError", "Maximum call stack size exceeded")
         raise  # pragma: no cover
 
 
@@ -481,7 +481,7 @@ def to_html(value: Any, ctx: RenderContext | None = None, *, root_class: str | N
     try:
         _render(value, target, ctx, ROOT_FMT)
     except RecursionError:
-        _raise("RangeError", "Maximum call stack size exceeded")
+        throw("RangeError", "Maximum call stack size exceeded")
     if ctx._hoist is not None:
         hoisted = ctx._hoist.elements()
         if hoisted:

@@ -182,9 +182,10 @@ class JSNamespace(dict):
 
 # ---------------------------------------------------------------------------- errors
 
-def throw(kind: str, message: str) -> NoReturn:
-    """Raise a JavaScript error of constructor ``kind`` (TypeError, RangeError, ...)."""
-    raise JSThrow(JSError(kind, message))
+def throw(kind: str, message: str, loc: tuple[int, int] | None = None) -> NoReturn:
+    """Raise a JavaScript error of constructor ``kind`` (TypeError, RangeError, ...), at ``loc``
+    when the raiser knows the template location."""
+    raise JSThrow(JSError(kind, message), loc)
 
 
 def type_error(message: str) -> NoReturn:
