@@ -58,6 +58,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import MockDataError
+from ..html.sanitize import sanitize_markup
 from ..js.builtins import STATIC_GLOBALS
 from ..js.builtins.collections import JSMap, JSSet
 from ..js.builtins.promise import JSPromise, rejected, resolved
@@ -489,29 +490,11 @@ def _document(rt: Any, location: dict, get_selection: NativeFunction) -> dict[st
 
 # ============================================================================ DOMPurify
 
-_DANGEROUS = r"script|iframe|object|embed|frame|frameset|noscript"
-_PAIRED = re.compile(rf"<({_DANGEROUS})\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_LONE = re.compile(rf"</?(?:{_DANGEROUS})\b[^>]*>", re.I)
-_TAG = re.compile(r"<[A-Za-z][^<>]*>")
-_ON_ATTR = re.compile(r"""\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
-_JS_URL = re.compile(r"""\s+(?:href|src|action|formaction|xlink:href)\s*=\s*(?:"\s*javascript:[^"]*"|'\s*javascript:[^']*'|javascript:[^\s>]*)""", re.I)
-
-
-def sanitize_html(s: str) -> str:
-    """What ``DOMPurify.sanitize`` would take out of ``s`` (approximately, by pattern)."""
-    prev = None
-    while prev != s:  # nested / split tags like <scr<script></script>ipt>
-        prev = s
-        s = _PAIRED.sub("", s)
-        s = _LONE.sub("", s)
-    return _TAG.sub(lambda m: _JS_URL.sub("", _ON_ATTR.sub("", m.group())), s)
-
-
 def _sanitize(this: Any, args: list) -> Any:
     v = _arg(args)
     if v is UNDEFINED or v is None:
         return ""
-    return sanitize_html(to_string(v))
+    return to_code_units(sanitize_markup(to_string(v)))
 
 
 _DOMPURIFY_SANITIZE = _fn("sanitize", _sanitize, 1)

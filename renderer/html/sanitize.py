@@ -1,11 +1,13 @@
 """Keeps script and unstorable characters out of the HTML: ``javascript:`` URLs, ``dangerouslySetInnerHTML``, XML-invalid text.
 
-``html.py``, ``html_attrs.py`` and ``html_hosts.py`` use these; why each rule differs from React
-is in ``html.py``'s module docstring (deliberate differences).
+The one place for these rules: the HTML writer (``walk``, ``attrs``, ``hosts``, ``tree``) and
+``DOMPurify.sanitize`` (``renderer/browser``) both use them; why each differs from React is in
+``walk.py``'s module docstring (deliberate differences).
 """
 
 from __future__ import annotations
 
+import html as py_html
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -148,3 +150,12 @@ def sanitize_html(html: str, ctx: RenderContext | None = None, loc: Any = None) 
     text = wrapper.text or ""
     nodes = list(wrapper)
     return text, nodes
+
+
+def sanitize_markup(html: str) -> str:
+    """``sanitize_html`` as markup: what ``DOMPurify.sanitize`` gives a template (the same
+    rules as ``dangerouslySetInnerHTML``, so the two can never drift apart)."""
+    text, nodes = sanitize_html(html)
+    return py_html.escape(text, quote=False) + "".join(
+        etree.tostring(n, method="html", encoding="unicode") for n in nodes
+    )
