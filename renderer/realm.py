@@ -9,7 +9,7 @@ components it does not define):
 3. the browser's globals: ``window``'s members, ``document``, storages, ``fetch``
    (``renderer/browser``);
 4. Kustomer's ``KustomerRequest`` (``renderer/kustomer/requests.py``);
-5. ``React`` and ``Kustomer.render`` (``renderer/react/api.py``);
+5. ``React`` (``renderer/react/api.py``) and ``Kustomer.render`` (``renderer/kustomer/namespace.py``);
 6. ``globalThis``/``window``/``self``, then the data (the record globals);
 7. Kustomer's components, where the data did not define the name.
 """
@@ -29,10 +29,11 @@ from .js.timers import TIMERS
 from .js.values import UNDEFINED
 from .kustomer.components import component_globals
 from .kustomer.components.unknown import placeholder_for
+from .kustomer.namespace import KUSTOMER, ensure_kustomer_render
 from .kustomer.records import record_globals
 from .kustomer.requests import make_kustomer_request
 from .kustomer.runtime import KustomerRuntime
-from .react.api import ensure_kustomer_render, react_globals
+from .react.api import react_globals
 
 
 def new_runtime(budgets: Budgets | None = None, now_ms: float | None = None) -> KustomerRuntime:
@@ -66,6 +67,7 @@ def make_global_object(rt: KustomerRuntime, data: dict[str, Any] | None = None) 
     g.update(browser_globals(rt))
     g["KustomerRequest"] = make_kustomer_request(rt, rt.request_table or load_requests(None), data)
     g.update(react_globals(rt))
+    g["Kustomer"] = KUSTOMER
     g["globalThis"] = g
     g["window"] = g
     g["self"] = g

@@ -15,7 +15,7 @@ from .js.builtins.timevalue import clock_var, tz_var
 from .js.runtime import Budgets, Runtime
 from .js.values import JSThrow
 from .kustomer.generate import mock_data_from_needs
-from .react.hooks import render_settled
+from .react.settle import render_settled
 from .realm import make_scope, new_runtime, template_globals
 from .user_components import evaluate_user_components
 from .view import CompiledView, ViewCache, compile_view, template_needs

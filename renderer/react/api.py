@@ -1,12 +1,11 @@
-"""The ``React`` global as Kustomer provides it, and ``Kustomer.render``.
+"""The ``React`` global as Kustomer provides it.
 
-Both are globals of each render (``react_globals(rt)``, registered in
-``renderer/realm.py``), but their functions are made once and
-shared by all renders (writes to them are ignored): the hooks find the render's
-``HooksRuntime`` (``renderer/hooks.py``) through ``current_runtime()``. Element types React
+A global of each render (``react_globals(rt)``, installed by ``renderer/realm.py``), but its
+functions are made once and shared by all renders (writes to them are ignored): the hooks
+find the render's ``HooksRuntime`` (``hooks.py``) through ``current_runtime()``. Element types React
 defines as objects (contexts, ``memo``, ``forwardRef``, ``StrictMode``...) are
 ``hooks.SpecialType`` values (``StrictMode`` and the like made per render: templates could
-write their props); ``React.Fragment`` is ``vnode.FRAGMENT`` itself, so ``<React.Fragment>``
+write their props); ``React.Fragment`` is ``elements.FRAGMENT`` itself, so ``<React.Fragment>``
 and ``<>`` are the same element type.
 """
 
@@ -434,45 +433,14 @@ def _element_property(node: VNode, key: str) -> Any:
 SPECIAL_GETTERS.setdefault(VNode, _element_property)
 
 
-def make_kustomer() -> JSNamespace:
-    """``Kustomer.render(element)``: the element becomes the view (when the template's own
-    completion value is undefined); the last call wins and re-renders a settling view.
-    Made once (``KUSTOMER``), shared by all renders."""
-
-    def render(this: Any, args: list) -> Any:
-        h = hooks_for(current_runtime())
-        h.kustomer_root = _arg(args, 0)
-        h.dirty = True
-        return UNDEFINED
-
-    return JSNamespace(render=NativeFunction("render", render, 1))
-
-
-KUSTOMER = make_kustomer()
-
-
 def react_globals(rt: Any) -> dict[str, Any]:
-    """``React`` and ``Kustomer`` for one render (``renderer/realm.py`` installs them)."""
-    return {"React": make_react(), "Kustomer": KUSTOMER}
-
-
-def ensure_kustomer_render(rt: Any) -> None:
-    """After the global object is made: if another module's ``Kustomer`` namespace replaced
-    ours, give it ``render`` (in a per-render copy, never mutating a shared namespace)."""
-    g = rt.global_obj
-    k = g.get("Kustomer") if isinstance(g, dict) else None
-    if isinstance(k, dict) and "render" not in k:
-        merged = JSNamespace(k)
-        dict.__setitem__(merged, "render", KUSTOMER["render"])
-        g["Kustomer"] = merged
+    """``React`` for one render (``renderer/realm.py`` installs it)."""
+    return {"React": make_react()}
 
 
 __all__ = [
     "create_element",
     "clone_element",
-    "ensure_kustomer_render",
-    "KUSTOMER",
-    "make_kustomer",
     "make_react",
     "react_globals",
 ]
