@@ -57,10 +57,10 @@ class RenderContext:
         self._seen: set = set()
         self._hoist: _Hoisted | None = None
         self._used_xlink = False
-        # Set by the host and html.py, read by components (through getattr: they also take
+        # Set by the host and the walk, read by components (through getattr: they also take
         # other contexts): the render's time zone name (render.py; UTC when None), the
         # page a DynamicCard iframe gets as parentUrl (render.py), and the template
-        # location of the built-in component being rendered (html.py).
+        # location of the built-in component being rendered (walk.py).
         self.tz: str | None = None
         self.parent_url: str | None = None
         self.loc: tuple[int, int] | None = None

@@ -1,7 +1,7 @@
 """React DOM's tables for the HTML writer: prop kinds, attribute names and aliases, unitless styles, tag sets.
 
 Data only (plus the name patterns), from ``react-dom-bindings`` and Fizz's ``pushAttribute``;
-``html_attrs.py``, ``html.py`` and ``html_hosts.py`` read them.
+``attrs.py``, ``walk.py``, ``tree.py`` and ``hosts.py`` read them.
 """
 
 from __future__ import annotations

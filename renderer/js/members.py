@@ -1,7 +1,7 @@
 """The one gate for property access: every ``.x``, ``[k]``, ``?.`` and prop read goes through here.
 
 It only ever looks at own data (dict keys, list indices, ``props`` of kview objects) and at the
-per-type method tables that ``renderer/builtins`` fill in. It never calls ``getattr`` on a Python
+per-type method tables that ``renderer/js/builtins`` fill in. It never calls ``getattr`` on a Python
 object, so template code cannot reach Python. ``__proto__``, ``constructor``, ``prototype`` and
 dunder names read as missing.
 """
@@ -50,7 +50,7 @@ def array_props(arr: list) -> dict | None:
     entry = _ARRAY_PROPS.get(id(arr))
     return entry[1] if entry is not None and entry[0] is arr else None
 
-# Method tables, filled by renderer/builtins at import: Python type -> {name: NativeFunction}.
+# Method tables, filled by renderer/js/builtins at import: Python type -> {name: NativeFunction}.
 OBJECT_PROTO: dict[str, NativeFunction] = {}
 PROTOS: dict[type, dict[str, NativeFunction]] = {
     str: {},

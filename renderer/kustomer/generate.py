@@ -3,7 +3,7 @@
 ``generate_mock(resource, used, seed, custom=None)``
     Plain JSON (Python) data for the record globals: a customer always; the record of the
     view's resource; a conversation / company / KObject when the template uses those
-    names; ``appSettings`` when used; ``context`` in JSON:API shape (see ``kustomer.py``).
+    names; ``appSettings`` when used; ``context`` in JSON:API shape (see ``records.py``).
     Deterministic for a seed: each record draws from its own ``random.Random(f"{seed}:…")``,
     so the customer is the same whatever else a template uses, and dates are offsets from a
     fixed base instant (not the wall clock). Ids are 24-hex (ObjectId-like: 8 hex of the

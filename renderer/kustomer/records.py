@@ -4,7 +4,7 @@ Record globals (``record_globals(data, resource)``)
 ===================================================
 
 Templates see records **flattened** (``customer.name``, ``customer.custom.tierStr``;
-reference §2.2–2.3). From the user's mock data (already JS values) kview fills in the
+the shape Kustomer's template docs show). From the user's mock data (already JS values) kview fills in the
 aliases a real view would have; a key the data sets itself is never replaced:
 
 * ``object`` is the record the view is bound to: ``customer`` / ``conversation`` /
@@ -16,7 +16,7 @@ aliases a real view would have; a key the data sets itself is never replaced:
   whole response ``{data: {…}}`` — is flattened to ``{id, …attributes}``, so a pasted API
   response works as mock data.
 * ``context`` (what templates hand to ``<DynamicCard context={…}>``) defaults to the Cards
-  SDK context (§6.3) in **JSON:API shape**: ``{type: resource, customer: {type, id,
+  SDK's context in **JSON:API shape**: ``{type: resource, customer: {type, id,
   attributes}, conversation, company, object, user: <agent id>}`` plus, for KObject views,
   the record under its resource name (``context["kobject.group_booking"]``). Conversations
   get a ``relationships.customer`` link.

@@ -61,7 +61,7 @@ class VNode(JSObject):
 
 
 class BuiltinComponent(JSFunction):
-    """A Kustomer component implemented in Python (``renderer/components``).
+    """A Kustomer component implemented in Python (``renderer/kustomer/components``).
 
     ``render(props, children, ctx)`` receives the props dict (JS values, ``children``
     removed) and the children already rendered to lxml nodes/strings, and returns an lxml

@@ -8,7 +8,7 @@ React's model, reduced to what a static preview needs:
   and its type. A fiber keeps its hook list across render passes.
 * ``expand(value)`` is one render pass: it walks the element tree depth-first and replaces
   every function component (and context Provider/Consumer, ``memo``, ``forwardRef``,
-  ``StrictMode``, ``Suspense``) by what it renders, so ``renderer/html.py`` only ever sees
+  ``StrictMode``, ``Suspense``) by what it renders, so the HTML walk (``renderer/html``) only ever sees
   host elements, Kustomer ``BuiltinComponent``s and fragments. A component that has no
   pending update, receives the very same props object (or equal props, for ``memo``) and
   whose contexts are unchanged bails out like React's: it is not called again and its
@@ -22,7 +22,7 @@ React's model, reduced to what a static preview needs:
   is pending, the virtual clock passes ``Budgets.max_timer_ms`` or ``max_settle_passes``
   renders were done (then a warning; the last render is used).
 
-``html.py`` plugs in through ``RenderContext.component_renderer`` for components it meets
+The HTML walk plugs in through ``RenderContext.component_renderer`` for components it meets
 itself (elements that Python components create while rendering, after the walk): those
 render with hooks too but their effects are not run (documented difference).
 """
@@ -78,7 +78,7 @@ def js_error(message: str, kind: str = "Error") -> JSThrow:
 class SpecialType(JSFunction):
     """Element types React defines as objects (contexts, memo, forwardRef, StrictMode...).
 
-    They are ``JSFunction`` subclasses only so that ``html.py`` hands any it meets to the
+    They are ``JSFunction`` subclasses only so that the HTML walk hands any it meets to the
     component renderer; calling one from JavaScript is a TypeError as in React.
     """
 
@@ -301,7 +301,7 @@ def _host_only(v: Any, depth: int, dups: list) -> bool:
                     if not _host_only(value, depth + 1, dups):
                         return False
             return True
-        return not isinstance(typ, JSFunction)  # (invalid types are left to html.py)
+        return not isinstance(typ, JSFunction)  # (invalid types are left to the HTML walk)
     if t is str or t is float or v is None or v is UNDEFINED or t is bool:
         return True
     if isinstance(v, VNode):  # (no subclass exists; the walk would render it)
@@ -438,7 +438,7 @@ class HooksRuntime:
             return self.walk_special(node, typ, path)
         if isinstance(typ, JSFunction):
             return self.render_component(node, typ, path)
-        return node  # html.py reports invalid element types
+        return node  # the HTML walk reports invalid element types
 
     def walk_host(self, node: VNode, typ: Any, path: tuple) -> VNode:
         props = node.vprops
@@ -620,7 +620,7 @@ class HooksRuntime:
         return typ, [props]
 
     def component_renderer(self, node: VNode) -> Any:
-        """``RenderContext.component_renderer``: components html.py meets after the walk."""
+        """``RenderContext.component_renderer``: components the HTML walk meets after the settle loop."""
         self.late += 1
         return self.walk(node, ("#late", self.late))
 

@@ -1,7 +1,7 @@
 """JSX → closures that build React elements (``VNode``), each props dict built as directly as its element allows.
 
-``JSXCompiler`` is a mixin of ``Compiler`` (statements.py), beside ``ExpressionCompiler``
-(compile.py), whose ``expr`` and ``error`` it uses.
+``JSXCompiler`` extends the engine's ``Compiler`` (``renderer/js/compiler``): JSX is React's syntax,
+so it is compiled one layer above the engine. ``renderer/view.py`` compiles templates with it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""renderer/html.py against React 19's renderToStaticMarkup (run in Node by tests/support/jsoracle.py).
+"""renderer/html against React 19's renderToStaticMarkup (run in Node by tests/support/jsoracle.py).
 
 Every oracle case is a JSON *spec* that both sides turn into the same element tree:
 
@@ -13,7 +13,7 @@ Every oracle case is a JSON *spec* that both sides turn into the same element tr
 
 All cases run in ONE node process. Outputs are compared after ``normalise()``, which only
 undoes differences of *spelling* between React's and libxml2's serialisers (documented in
-renderer/html.py): entity escaping, ``<br/>`` vs ``<br>``, end tags of HTML5 void elements
+renderer/html): entity escaping, ``<br/>`` vs ``<br>``, end tags of HTML5 void elements
 (``<wbr></wbr>``), minimised boolean attributes, and libxml2's percent-encoding of blanks,
 controls and non-ASCII in ``href``/``src``/``action``/``<a name>`` (applied to both sides).
 Tag and attribute names, attribute order and text are compared exactly.

@@ -1,4 +1,4 @@
-"""Unit tests of Date and Intl (renderer/builtins/date.py, timevalue.py, dateparse.py, intl.py,
+"""Unit tests of Date and Intl (renderer/js/builtins/date.py, timevalue.py, dateparse.py, intl.py,
 numberformat.py) through their Python API (expected values from Node 20)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""renderer/builtins/lodash/ called directly (no interpreter) and diffed against Node + lodash.
+"""renderer/js/builtins/lodash/ called directly (no interpreter) and diffed against Node + lodash.
 
 Each case is ``(name, args)`` or ``(name, args, "mut")``: Python calls ``_[name]`` with ``args``
 (built here as kview values), Node runs ``_[name](...args)`` on the same values written as

@@ -1,4 +1,4 @@
-"""Unit tests of renderer/builtins/regexp.py through its Python API (expected values from Node 20)."""
+"""Unit tests of renderer/js/builtins/regexp.py through its Python API (expected values from Node 20)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Kustomer components (renderer/components), user components, the theme stylesheet and the docs."""
+"""Kustomer components (renderer/kustomer/components), user components, the theme stylesheet and the docs."""
 
 from __future__ import annotations
 
@@ -549,7 +549,7 @@ def test_user_components_do_not_change_the_completion_value():
 # ------------------------------------------------------------------------------- themes
 
 SPEC_VARIABLES = {
-    # spec §5, documented
+    # Kustomer's documented theme variables
     "--background-primary-color", "--background-primary-color-rgb",
     "--background-primary-color-inverse-rgb", "--background-primary-color-hover",
     "--background-primary-color-selected", "--background-secondary-color",
@@ -562,7 +562,7 @@ SPEC_VARIABLES = {
     "--font-secondary-hover-color", "--icon-primary-color", "--icon-primary-color-disabled",
     "--form-border-color", "--form-border-color-hover", "--form-border-color-disabled",
     "--color-hint",
-    # spec §5, observed in a Kustomer-built card
+    # theme variables seen in a Kustomer-built card
     "--background-primary-color-inverse", "--button-subtle-text", "--button-subtle-text-hover",
     "--border-primary",
 }  # fmt: skip

@@ -1,4 +1,4 @@
-"""React hooks, effects and the settle loop (renderer/hooks.py, renderer/react.py).
+"""React hooks, effects and the settle loop (renderer/react/).
 
 Where the semantics are React's, a case is rendered by kview *and* by React 19 in Node
 (``tests/support/node/settled.js``: react-test-renderer inside ``act()``, virtual timers, the settled
@@ -496,7 +496,7 @@ def test_kustomer_request_in_effect() -> None:
     try:
         from renderer.kustomer.records import DEFAULT_USER  # Kustomer globals (another module)
     except ImportError:  # pragma: no cover
-        pytest.skip("renderer/kustomer.py (KustomerRequest) is not there yet")
+        pytest.skip("renderer/kustomer/requests.py (KustomerRequest) is not there yet")
     src = """
 function App() {
   const [name, setName] = useState('loading');
@@ -550,7 +550,7 @@ function App() {
 
 
 def test_component_renderer_for_components_html_meets_itself() -> None:
-    """html.py calls ``ctx.component_renderer`` for components the walk did not expand."""
+    """The HTML walk calls ``ctx.component_renderer`` for components the walk did not expand."""
     from renderer.html import RenderContext, to_html
     from renderer.react.hooks import hooks_for
     from renderer.realm import make_scope, new_runtime

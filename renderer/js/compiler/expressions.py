@@ -37,7 +37,7 @@ from ..values import (
 Fn = Callable[[Scope], Any]
 
 # The method tables get_member consults for primitives (the same dicts, filled in place by
-# renderer/builtins): a method call on a primitive finds its method here without the gate's
+# renderer/js/builtins): a method call on a primitive finds its method here without the gate's
 # general path. Only used for static, non-blocked names, where the two agree.
 _PRIMITIVE_METHODS = {t: PROTOS[t] for t in (list, str, float, bool)}
 

@@ -1,7 +1,7 @@
 """ESTree operator expressions → closures: unary, binary, logical, conditional, assignment, update.
 
-``OperatorCompiler`` is a mixin of ``Compiler`` (statements.py), beside ``ExpressionCompiler``
-(compile.py), whose ``expr``, ``error`` and ``member_key`` it uses; ``BINARY`` maps each binary
+``OperatorCompiler`` extends ``ExpressionCompiler`` (``expressions.py``) and is extended by the
+class and statement compilers; ``BINARY`` maps each binary
 operator to its JavaScript semantics.
 """
 

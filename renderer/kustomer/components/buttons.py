@@ -1,4 +1,4 @@
-"""Buttons: Button and ButtonGroup. ``onClick`` stays a JS function, recorded like html.py's handlers."""
+"""Buttons: Button and ButtonGroup. ``onClick`` stays a JS function, recorded like the HTML walk's handlers."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Embedded cards: DynamicCard and Card render an ``<iframe>`` for a Cards SDK page.
 
-Kustomer frames the page with ``?parentUrl=…&id=…`` appended (spec §3.3, §6.1); the Cards SDK
+Kustomer frames the page with ``?parentUrl=…&id=…`` appended (its DynamicCard and Cards SDK docs); the Cards SDK
 posts messages to ``parentUrl``. kview appends the same two parameters:
 
 * ``parentUrl`` is ``ctx.parent_url`` when the host sets it (the dev server passes the page

@@ -2,7 +2,7 @@
 
 Everything reaches the output through lxml (``.text``, ``.set()``), so escaping happens by
 construction; URLs pass ``safe_url`` first. Values arriving here are JS values (see
-``renderer/jsvalues.py``): strings are UTF-16 code units and are converted on the way out.
+``renderer/js/values.py``): strings are UTF-16 code units and are converted on the way out.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def clean(s: str) -> str:
     """A JS string as text lxml accepts: real characters; XML-forbidden controls are
-    removed, as html.py does for host elements."""
+    removed, as the HTML writer does for host elements."""
     s = jv.from_code_units(s)
     return _XML_BAD.sub("", s) if _XML_BAD.search(s) else s
 
@@ -57,7 +57,7 @@ def sub(parent: etree._Element, tag: str, cls: str | None = None, text: str | No
 
 
 def append_nodes(parent: etree._Element, nodes: list[Node]) -> etree._Element:
-    """Append rendered children (lxml elements and strings) in order (html.py's rules)."""
+    """Append rendered children (lxml elements and strings) in order (the HTML writer's rules)."""
     return html_append_nodes(parent, [n for n in nodes if n is not None])
 
 
@@ -95,7 +95,7 @@ def flag(v: Any) -> bool:
 # ---------------------------------------------------------------------------- styles
 
 def style_to_css(style: Any) -> str | None:
-    """A React ``style`` object as CSS, exactly as html.py writes host elements' styles."""
+    """A React ``style`` object as CSS, exactly as the HTML writer writes host elements' styles."""
     if not is_set(style):
         return None
     try:
@@ -253,7 +253,7 @@ def render_value(value: Any, ctx: Any) -> list[Node]:
 
 
 def attach_handler(e: etree._Element, event: str, fn: Any, ctx: Any) -> bool:
-    """Record ``fn`` as ``e``'s ``event`` handler the way html.py does for host elements:
+    """Record ``fn`` as ``e``'s ``event`` handler the way the HTML writer does for host elements:
     ``(element, event, fn)`` in ``ctx.handlers``, plus ``data-kv-on`` when ``ctx.mark_handlers``."""
     if not isinstance(fn, JSFunction):
         return False

@@ -1,6 +1,6 @@
 """Attribute components: Field (typed by suffix), BasicField/BasicRow, details-panel Rows, CreateFormRow.
 
-Kustomer attribute names carry their type as a suffix (spec §4.7): ``startTimeAt`` is a date,
+Kustomer attribute names carry their type as a suffix (Klass attribute naming): ``startTimeAt`` is a date,
 ``totalNum`` a number, ``optInBool`` a boolean, ``siteUrl`` a link, ``notesTxt`` multi-line
 text. ``format_field`` turns a raw value into display nodes by that suffix. Dates show as
 ``Oct 2, 2026 3:04 PM`` in UTC unless the render context names a time zone (``ctx.tz``: an

@@ -22,7 +22,7 @@ from . import dom
 COMPONENTS: dict[str, BuiltinComponent] = {}
 
 # Props every component accepts silently (React strips ``key``/``ref``; ``children`` is
-# passed separately by html.py).
+# passed separately by the HTML walk).
 
 COMMON_PROPS = {
     "className": "string — extra CSS classes on the root element",
@@ -44,7 +44,7 @@ class UnknownComponent(BuiltinComponent):
 
 
 def ctx_loc(ctx: Any) -> tuple[int, int] | None:
-    """The template location of the element being rendered, when html.py tells us
+    """The template location of the element being rendered, when the HTML walk tells us
     (``ctx.loc`` set to the VNode's ``loc`` around ``comp.render``)."""
     loc = getattr(ctx, "loc", None)
     return loc if isinstance(loc, tuple) else None

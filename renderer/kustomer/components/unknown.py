@@ -1,6 +1,6 @@
 """Unknown components: an undefined capitalized JSX name becomes a labelled placeholder + a warning.
 
-Kustomer has about 38 components and only some are known (spec §3.2), so a template using one
+Kustomer has about 38 components and only some are documented, so a template using one
 kview lacks still renders: the placeholder shows the name, its props and its children.
 """
 
