@@ -19,7 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from .browser.network import load_requests
-from .browser.window import browser_globals, take_storage_seeds
+from .browser.storage import take_storage_seeds
+from .browser.window import browser_globals
 from .js.builtins import STATIC_GLOBALS
 from .js.builtins.promise import PROMISE
 from .js.console import CONSOLE

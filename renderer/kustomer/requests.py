@@ -33,8 +33,8 @@ import copy
 import re
 from typing import Any
 
+from ..browser.base import BrowserRuntime
 from ..browser.network import RequestTable, error_body
-from ..browser.window import BrowserRuntime
 from ..js.builtins.promise import JSPromise
 from ..js.members import get_member
 from ..js.values import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..browser.window import BrowserRuntime
+from ..browser.base import BrowserRuntime
 from ..js.runtime import Budgets
 from ..react.elements import BuiltinComponent
 from ..react.hooks import ReactRuntime

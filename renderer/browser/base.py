@@ -1,0 +1,60 @@
+"""What every browser module shares: the render's ``BrowserRuntime`` and small function makers."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from ..js.runtime import Budgets, Runtime, current_runtime
+from ..js.values import (
+    UNDEFINED,
+    JSError,
+    JSThrow,
+    NativeFunction,
+)
+from .network import RequestTable
+
+ORIGIN = "https://kview.local"  # where a preview pretends to run: ``location``, ``document.URL``
+HREF = ORIGIN + "/app"
+
+
+class BrowserRuntime(Runtime):
+    """A render's runtime with the browser's state: storages' seeds, the document's own
+    elements, the clipboard, ``crypto``'s random source and the mocked network."""
+
+    def __init__(self, budgets: Budgets | None = None, now_ms: float | None = None) -> None:
+        super().__init__(budgets, now_ms)
+        self.storage_seeds: dict[str, dict[str, str]] = {}
+        self.document_nodes: dict[str, Any] = {}  # document.py's own <html>, <head>, <body>
+        self.clipboard = ""
+        self.crypto_rng: random.Random | None = None
+        self.request_table: RequestTable | None = None
+        self.request_log: list[dict[str, Any]] = []
+
+
+def browser_runtime() -> BrowserRuntime:
+    """The running render's runtime, which has the browser's state (``realm`` makes it so)."""
+    rt = current_runtime()
+    if not isinstance(rt, BrowserRuntime):
+        raise TypeError("browser globals need a BrowserRuntime (renderer.realm makes one per render)")
+    return rt
+
+
+def native(name: str, fn: Any, length: int = 0) -> NativeFunction:
+    return NativeFunction(name, fn, length)
+
+
+def constant(name: str, value: Any) -> NativeFunction:
+    return NativeFunction(name, lambda this, args: value)
+
+
+def arg(args: list, i: int = 0) -> Any:
+    return args[i] if len(args) > i else UNDEFINED
+
+
+def dom_error(name: str, message: str) -> Any:
+    raise JSThrow(JSError(name, message))
+
+
+def noop(name: str) -> NativeFunction:
+    return NativeFunction(name, lambda this, args: UNDEFINED)
