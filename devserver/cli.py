@@ -15,8 +15,8 @@ import click
 
 from renderer import KViewError, render
 
-from .appmodel import AppLoadError, ViewSpec, component_files, find_mock, load_json, load_views
-from .page import THEMES, standalone_page
+from .project import AppLoadError, ViewSpec, component_files, find_mock, load_json, load_views
+from .web.page import THEMES, standalone_page
 
 EXIT_TEMPLATE_ERROR = 1
 
@@ -158,7 +158,8 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
     """
     import logging
 
-    from .app import DevServer, PortInUseError, ServerConfig
+    from .web import ServerConfig
+    from .web.server import DevServer, PortInUseError
 
     if not views_dir.is_dir():
         click.echo(click.style(f"kview serve: {views_dir} is not a directory", fg="red"), err=True)

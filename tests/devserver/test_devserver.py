@@ -20,11 +20,13 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from devserver import app as app_module
-from devserver.app import DevServer, Project, ServerConfig, create_app, trimmed_traceback
 from devserver.cli import main
-from devserver.events import Broadcaster, format_event
+from devserver.project import Project, trimmed_traceback
+from devserver.project import workspace as app_module
 from devserver.watch import Watcher, is_ignored
+from devserver.web import ServerConfig, create_app
+from devserver.web.events import Broadcaster, format_event
+from devserver.web.server import DevServer
 from renderer import RenderResult
 
 ROOT = Path(__file__).resolve().parents[2]

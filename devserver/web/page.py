@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .paths import theme_css
+from ..paths import theme_css
 
 THEMES = ("light", "dark", "system")
 

@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
-from .app import GALLERY_THEMES, RENDER_THEMES, Outcome, ViewState
-from .appmodel import ViewSpec, find_mock, load_json
-from .paths import static_dir
+from ..paths import static_dir
+from ..project import RENDER_THEMES, Outcome, ViewSpec, ViewState, find_mock, load_json
+from .config import GALLERY_THEMES
 
 bp = Blueprint("gallery", __name__)
 

@@ -17,8 +17,6 @@ import hashlib
 import inspect
 import json
 import logging
-import os
-import socket
 import threading
 import time
 import traceback
@@ -27,37 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, select_address_family
-
 from renderer import KViewError, MockDataError, ViewCache, render
 
-from .appmodel import AppLoadError, ViewSpec, component_files, find_mock, load_app_dir
-from .events import Broadcaster
-from .paths import static_dir
+from .load import AppLoadError, ViewSpec, component_files, find_mock, load_app_dir
 
 log = logging.getLogger("kview")
 
-GALLERY_THEMES = ("both", "light", "dark")
 RENDER_THEMES = ("light", "dark")
-
-
-@dataclass
-class ServerConfig:
-    """What ``kview serve`` was asked for."""
-
-    views_dir: Path
-    theme: str = "both"  # which themes the gallery shows unless the URL says otherwise
-    reload: bool = True  # watch the folder and push reloads to open pages
-    debounce: float = 0.15
-    force_polling: bool = False
-    tz: str | None = field(default_factory=lambda: os.environ.get("TZ") or None)  # Date's zone
-    parent_url: str = "http://127.0.0.1:5000/"  # DynamicCard's parentUrl (set by `kview serve`)
-
-    def __post_init__(self) -> None:
-        self.views_dir = Path(self.views_dir).resolve()
-        if self.theme not in GALLERY_THEMES:
-            raise ValueError(f"theme must be one of {', '.join(GALLERY_THEMES)}, not {self.theme!r}")
 
 
 @dataclass
@@ -135,10 +109,12 @@ def _render_params() -> frozenset[str]:
 class Project:
     """One app folder: its views, their renders and their last good renders. Thread-safe."""
 
-    def __init__(self, root: Path, cache: ViewCache | None = None, config: ServerConfig | None = None) -> None:
+    def __init__(self, root: Path, cache: ViewCache | None = None, *, tz: str | None = None,
+                 parent_url: str | None = None) -> None:
         self.root = Path(root).resolve()
         self.cache = cache or ViewCache()
-        self.config = config or ServerConfig(views_dir=self.root)
+        self.tz = tz  # the zone Date uses
+        self.parent_url = parent_url  # what DynamicCard iframes are told their parent is
         self._lock = threading.Lock()
         self._views: list[ViewSpec] = []
         self.app_error: dict | None = None
@@ -292,8 +268,8 @@ class Project:
             kwargs["components"] = dict(components)
         if "resource" in self._params:
             kwargs["resource"] = spec.resource
-        kwargs["tz"] = self.config.tz
-        kwargs["parent_url"] = self.config.parent_url
+        kwargs["tz"] = self.tz
+        kwargs["parent_url"] = self.parent_url
         return data, kwargs
 
     # ------------------------------------------------------------------ changes
@@ -338,144 +314,3 @@ class Project:
         if self.app_error:
             errors.append({"view": None, "error": self.app_error})
         return {"views": names, "all": everything, "errors": errors}
-
-
-@dataclass
-class KviewState:
-    """What the blueprints share, at ``app.extensions["kview"]``."""
-
-    config: ServerConfig
-    project: Project
-    broadcaster: Broadcaster
-
-    def on_files_changed(self, paths: list[Path]) -> dict[str, Any]:
-        """The watcher's callback: one ``reload`` event (+ an ``error`` event per broken view)."""
-        info = self.project.refresh(paths)
-        if not info["views"] and not info["errors"]:
-            log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
-            return info
-        shown = ", ".join(info["views"]) or "app folder"
-        log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown)
-        self.broadcaster.publish("reload", {"views": info["views"], "all": info["all"], "errors": len(info["errors"])})
-        for item in info["errors"]:
-            err = item["error"]
-            log.warning("%s: %s", err.get("file") or item["view"], err.get("message"))
-            self.broadcaster.publish("error", item)
-        return info
-
-    def watcher(self) -> Any:
-        from .watch import Watcher
-
-        return Watcher(self.config.views_dir, self.on_files_changed,
-                       debounce=self.config.debounce, force_polling=self.config.force_polling)
-
-
-def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
-    """The Flask app for one app folder. ``config``: a ``ServerConfig`` or its fields as a dict."""
-    if config is None:
-        raise TypeError("create_app needs a ServerConfig (or a dict with 'views_dir')")
-    if isinstance(config, dict):
-        config = ServerConfig(**config)
-    app = Flask(__name__, static_folder=str(static_dir()), static_url_path="/static")
-    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
-    app.extensions["kview"] = KviewState(config, Project(config.views_dir, config=config), Broadcaster())
-
-    from . import events, gallery, render_bp
-
-    app.register_blueprint(gallery.bp)
-    app.register_blueprint(render_bp.bp)
-    app.register_blueprint(events.bp)
-    return app
-
-
-# ---------------------------------------------------------------------- serving
-class PortInUseError(OSError):
-    pass
-
-
-class _QuietHandler(WSGIRequestHandler):
-    """Log failed requests only: a reloading page makes many uninteresting 200s."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        try:
-            failed = int(code) >= 400
-        except (TypeError, ValueError):
-            failed = True
-        if failed:
-            super().log_request(code, size)
-
-
-def bind(host: str, port: int) -> socket.socket:
-    """A listening socket; ``PortInUseError`` with a clear message when the port is taken."""
-    family = select_address_family(host, port)
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-        sock.listen(128)
-    except OSError as exc:
-        sock.close()
-        import errno
-
-        if exc.errno == errno.EADDRINUSE:
-            raise PortInUseError(exc.errno, f"port {port} on {host} is already in use; stop the other "
-                                 "server or pick another port with --port (0 picks a free one)") from None
-        raise
-    return sock
-
-
-class DevServer:
-    """The app on a real socket, plus the file watcher. ``with DevServer(cfg, port=0) as s:``"""
-
-    def __init__(self, config: ServerConfig, host: str = "127.0.0.1", port: int = 5000) -> None:
-        self.config = config
-        self.app = create_app(config)
-        self.state: KviewState = self.app.extensions["kview"]
-        sock = bind(host, port)
-        try:
-            self.server: BaseWSGIServer = make_server(
-                host, sock.getsockname()[1], self.app, threaded=True, request_handler=_QuietHandler, fd=sock.fileno()
-            )
-        finally:
-            sock.close()  # the server holds its own duplicate of the descriptor
-        self.host = host
-        self.port = int(self.server.socket.getsockname()[1])
-        config.parent_url = self.url  # what DynamicCard iframes are told their parent is
-        self._watcher: Any = None
-        self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
-        host = f"[{host}]" if ":" in host else host
-        return f"http://{host}:{self.port}/"
-
-    def __enter__(self) -> DevServer:
-        if self.config.reload:
-            self._watcher = self.state.watcher()
-            self._watcher.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def serve_forever(self) -> None:
-        self.server.serve_forever()
-
-    def start(self) -> DevServer:
-        """Serve on a background thread (tests); ``stop()`` ends it."""
-        self.__enter__()
-        self._thread = threading.Thread(target=self.server.serve_forever, name="kview-server", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.state.broadcaster.close()
-        if self._thread is not None:
-            self.server.shutdown()
-            self._thread.join(timeout=5)
-            self._thread = None
-        self.server.server_close()
-        if self._watcher is not None:
-            self._watcher.__exit__(None, None, None)
-            self._watcher = None

@@ -1,0 +1,32 @@
+"""The dev server's web layer: ``create_app(config)``, the Flask app factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from ..paths import static_dir
+from ..project import Project
+from . import events, gallery, render
+from .config import ServerConfig
+from .events import Broadcaster
+from .state import KviewState
+
+__all__ = ["KviewState", "ServerConfig", "create_app"]
+
+
+def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
+    """The Flask app for one app folder. ``config``: a ``ServerConfig`` or its fields as a dict."""
+    if config is None:
+        raise TypeError("create_app needs a ServerConfig (or a dict with 'views_dir')")
+    if isinstance(config, dict):
+        config = ServerConfig(**config)
+    app = Flask(__name__, static_folder=str(static_dir()), static_url_path="/static")
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
+    project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
+    app.extensions["kview"] = KviewState(config, project, Broadcaster())
+    app.register_blueprint(gallery.bp)
+    app.register_blueprint(render.bp)
+    app.register_blueprint(events.bp)
+    return app
