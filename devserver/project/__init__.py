@@ -1,5 +1,11 @@
-from .load import AppLoadError, ViewSpec, component_files, find_mock, load_json, load_views
+from .errors import AppLoadError, FileError
+from .inputs import InputFile, ViewInputs, read_inputs, render_view
+from .load import load, load_app, load_definition, load_template
+from .model import App, ViewSpec
 from .workspace import RENDER_THEMES, Outcome, Project, ViewState, trimmed_traceback
 
-__all__ = ["RENDER_THEMES", "AppLoadError", "Outcome", "Project", "ViewSpec", "ViewState", "component_files",
-           "find_mock", "load_json", "load_views", "trimmed_traceback"]
+__all__ = [
+    "RENDER_THEMES", "App", "AppLoadError", "FileError", "InputFile", "Outcome", "Project", "ViewInputs",
+    "ViewSpec", "ViewState", "load", "load_app", "load_definition", "load_template", "read_inputs",
+    "render_view", "trimmed_traceback",
+]

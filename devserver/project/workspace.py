@@ -14,8 +14,6 @@ Blueprints: ``gallery`` (``/``, ``/view/<name>``), ``render`` (``/render/<name>`
 from __future__ import annotations
 
 import hashlib
-import inspect
-import json
 import logging
 import threading
 import time
@@ -25,9 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from renderer import KViewError, MockDataError, ViewCache, render
+from renderer import KViewError, ViewCache
 
-from .load import AppLoadError, ViewSpec, component_files, find_mock, load_app_dir
+from .inputs import ViewInputs, read_inputs, render_view
+from .load import load_app, views_touched
+from .model import App, ViewSpec
 
 log = logging.getLogger("kview")
 
@@ -63,6 +63,7 @@ class ViewState:
     data_source: str | None  # "mocks/x.json", or None when kview generates mock data
     outcomes: dict[str, Outcome]
     last_good: dict[str, Outcome]
+    data_text: str | None = None  # the mock data as read
 
     @property
     def name(self) -> str:
@@ -77,7 +78,8 @@ def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6
     """A traceback without the long middle of interpreter frames (Jinja's ``@internalcode``)."""
     frames = traceback.extract_tb(exc.__traceback__)
     # drop our own dispatch frames above the renderer call
-    while len(frames) > 1 and frames[0].filename == __file__:
+    here = Path(__file__).parent
+    while len(frames) > 1 and Path(frames[0].filename).parent == here:
         frames.pop(0)
     lines = ["Traceback (most recent call last, trimmed):\n"]
     if len(frames) > keep_head + keep_tail + 1:
@@ -90,22 +92,6 @@ def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6
     return "".join(lines).rstrip()
 
 
-def parse_json(text: str, path: Path, what: str, shown: str) -> Any:
-    """JSON already read from ``path``, as a located ``MockDataError`` when it is not JSON."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MockDataError(f"invalid {what}: {exc.msg}", file=shown, line=exc.lineno,
-                            column=exc.colno - 1, source=text) from None
-
-
-def _render_params() -> frozenset[str]:
-    try:
-        return frozenset(inspect.signature(render).parameters)
-    except (TypeError, ValueError):  # pragma: no cover - render is a plain function
-        return frozenset()
-
-
 class Project:
     """One app folder: its views, their renders and their last good renders. Thread-safe."""
 
@@ -116,14 +102,14 @@ class Project:
         self.tz = tz  # the zone Date uses
         self.parent_url = parent_url  # what DynamicCard iframes are told their parent is
         self._lock = threading.Lock()
-        self._views: list[ViewSpec] = []
+        self._app = App(root=self.root)
         self.app_error: dict | None = None
         self._memo: dict[tuple[str, str], tuple[str, Outcome]] = {}
         self._last_good: dict[tuple[str, str], Outcome] = {}
-        self._params = _render_params()
 
     # ------------------------------------------------------------------ files
     def rel(self, path: Path | str | None) -> str:
+        """``path`` relative to the app folder (how the gallery names files)."""
         if path is None:
             return ""
         p = Path(path)
@@ -132,53 +118,48 @@ class Project:
         except ValueError:
             return str(p)
 
-    def views(self) -> list[ViewSpec]:
-        """Re-read the folder; if it cannot be read, keep the last good list and set ``app_error``."""
+    def app(self) -> App:
+        """Re-read the folder; if it cannot be read, keep the last good app and set ``app_error``."""
         try:
-            views = load_app_dir(self.root)
+            app = load_app(self.root)
         except KViewError as exc:
             err = exc.to_dict()
             err["file"] = self.rel(exc.file) if exc.file else err["file"]
             with self._lock:
                 self.app_error = err
-                return list(self._views)
-        except (AppLoadError, OSError, UnicodeDecodeError) as exc:
-            with self._lock:
-                self.app_error = {"kind": type(exc).__name__, "message": str(exc), "file": None,
-                                  "line": None, "column": None, "frame": ""}
-                return list(self._views)
+                return self._app
         with self._lock:
             self.app_error = None
-            self._views = views
-        return views
+            self._app = app
+        return app
+
+    @property
+    def last_app(self) -> App:
+        """The app as last read (without reading the folder again)."""
+        with self._lock:
+            return self._app
+
+    def views(self) -> list[ViewSpec]:
+        return list(self.app().views)
 
     def find(self, name: str) -> ViewSpec | None:
-        return next((v for v in self.views() if v.name == name), None)
+        return self.app().view(name)
 
-    def template_name(self, spec: ViewSpec) -> str:
-        """The file name errors show (and the key the compile cache is invalidated by)."""
-        if spec.path is None:
-            return spec.name
-        rel = self.rel(spec.path)
-        return rel if spec.path.suffix == ".jsx" else f"{rel}#{spec.name}"
-
-    def _read_optional(self, path: Path) -> str | None:
-        try:
-            return path.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError):
-            return None
-
-    def _components(self) -> dict[str, str]:
-        # keyed by file name: component errors point at components/<file>.jsx
-        return {self.rel(p): text for p, text in component_files(self.root).items()}
+    def inputs(self, spec: ViewSpec) -> ViewInputs:
+        """What ``spec`` renders with (may raise ``FileError``)."""
+        return read_inputs(self.last_app, spec, tz=self.tz)
 
     # ------------------------------------------------------------------ rendering
     def state(self, spec: ViewSpec, themes: Iterable[str] = RENDER_THEMES) -> ViewState:
-        mock = find_mock(self.root, spec)
-        outcomes = {theme: self.render(spec, theme) for theme in themes}
+        """``spec`` rendered in ``themes``, with its last good renders."""
+        inputs = self._inputs_or_error(spec)
+        outcomes = {theme: self._render(spec, theme, inputs) for theme in themes}
         with self._lock:
             last_good = {t: self._last_good[(spec.name, t)] for t in outcomes if (spec.name, t) in self._last_good}
-        return ViewState(spec, self.rel(spec.path), self.rel(mock) if mock else None, outcomes, last_good)
+        data = inputs.data if isinstance(inputs, ViewInputs) else None
+        if data is None or data.text is None:
+            return ViewState(spec, self.rel(spec.path), None, outcomes, last_good)
+        return ViewState(spec, self.rel(spec.path), self.rel(data.path), outcomes, last_good, data.text)
 
     def render(self, spec: ViewSpec, theme: str) -> Outcome:
         """Render one view in one theme; never raises.
@@ -187,30 +168,25 @@ class Project:
         errors included: a template that runs into its time budget costs that time once per
         version, not on every page load. kview's own crashes are not memoised (retry them).
         """
-        t0 = time.perf_counter()
+        return self._render(spec, theme, self._inputs_or_error(spec))
+
+    def _inputs_or_error(self, spec: ViewSpec) -> ViewInputs | KViewError:
         try:
-            files = self._read_inputs(spec)
-        except (OSError, UnicodeDecodeError) as exc:  # unreadable, or saved in another encoding
-            return Outcome(theme, error={"kind": "FileError", "file": self.template_name(spec), "line": None,
-                                         "column": None, "message": f"cannot read an input of this view: {exc}",
-                                         "frame": ""})
-        key: str | None = hashlib.sha256(
-            repr((spec.source, theme, spec.resource, spec.context, files)).encode("utf-8", "surrogatepass")
-        ).hexdigest()
+            return self.inputs(spec)
+        except KViewError as exc:  # an input exists but cannot be read
+            return exc
+
+    def _render(self, spec: ViewSpec, theme: str, inputs: ViewInputs | KViewError) -> Outcome:
+        if isinstance(inputs, KViewError):
+            return Outcome(theme, error=self._error_dict(inputs))
+        t0 = time.perf_counter()
+        key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
         with self._lock:
             memo = self._memo.get((spec.name, theme))
         if memo and memo[0] == key:
             return memo[1]
         try:
-            data, kwargs = self._parse_inputs(spec, files)
-            result = render(
-                spec.source,
-                data,
-                name=self.template_name(spec),
-                root_class=f"kview kview-theme-{theme}",
-                cache=self.cache,
-                **kwargs,
-            )
+            result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url)
             out = Outcome(theme, result.html, list(result.console), [w.to_dict() for w in result.warnings])
         except KViewError as exc:
             out = Outcome(theme, error=self._error_dict(exc))
@@ -219,7 +195,7 @@ class Project:
             tb = trimmed_traceback(exc)
             log.error("internal error rendering %s (%s):\n%s", spec.name, theme, tb)
             out = Outcome(theme, error={
-                "kind": "InternalError", "file": self.template_name(spec), "line": None, "column": None,
+                "kind": "InternalError", "file": self.rel(spec.template_name), "line": None, "column": None,
                 "message": f"kview crashed while rendering this view: {type(exc).__name__}: {exc}",
                 "frame": "", "traceback": tb,
             })
@@ -236,65 +212,25 @@ class Project:
     def _error_dict(self, exc: KViewError) -> dict:
         err = exc.to_dict()
         if getattr(exc, "js_type", None):  # RenderError: show "ReferenceError", not the class
-            err["js_type"] = exc.js_type
+            err["js_type"] = exc.js_type  # type: ignore[attr-defined]
         if exc.file and Path(exc.file).is_absolute():
             err["file"] = self.rel(exc.file)
         return err
 
-    def _read_inputs(self, spec: ViewSpec) -> tuple:
-        """The raw text of every file the render of ``spec`` depends on (the memo key)."""
-        mock_path = find_mock(self.root, spec)
-        mock = (mock_path, self._read_optional(mock_path)) if mock_path else None
-        requests_path = self.root / "mocks" / "requests.json"
-        requests = (requests_path, self._read_optional(requests_path))
-        return mock, requests, tuple(sorted(self._components().items()))
-
-    def _parse_inputs(self, spec: ViewSpec, files: tuple) -> tuple[Any, dict[str, Any]]:
-        """Mock data and render() keywords from the raw files (may raise ``MockDataError``)."""
-        mock, (requests_path, requests_text), components = files
-        data: Any = None
-        if mock is not None and mock[1] is not None:
-            data = parse_json(mock[1], mock[0], "mock data", self.rel(mock[0]))
-            if not isinstance(data, dict):
-                raise MockDataError(
-                    "mock data must be a JSON object whose keys become the template's globals "
-                    f"(customer, conversation, kobject, …), not a {type(data).__name__}",
-                    file=self.rel(mock[0]), line=1, column=0, source=mock[1],
-                )
-        kwargs: dict[str, Any] = {}
-        if requests_text is not None and "requests" in self._params:
-            kwargs["requests"] = parse_json(requests_text, requests_path, "request mocks", self.rel(requests_path))
-        if components and "components" in self._params:
-            kwargs["components"] = dict(components)
-        if "resource" in self._params:
-            kwargs["resource"] = spec.resource
-        kwargs["tz"] = self.tz
-        kwargs["parent_url"] = self.parent_url
-        return data, kwargs
-
     # ------------------------------------------------------------------ changes
     def affected(self, paths: Iterable[Path]) -> tuple[list[str], bool]:
         """Names of the views a batch of changed files touches, and whether it touches all."""
-        views = self.views()
+        app = self.app()
         names: set[str] = set()
         everything = False
         for path in paths:
-            rel = Path(self.rel(path))
-            parts = rel.parts
-            if not parts or (parts[0] not in ("kviews", "mocks", "components") and
-                             not (len(parts) == 1 and rel.suffix == ".json")):
-                continue  # README, assets, …: no view reads them
-            hit: set[str] = set()
-            if len(parts) == 2 and parts[0] == "kviews":
-                hit = {v.name for v in views if v.path is not None and v.path.stem == rel.stem}
-            elif len(parts) == 2 and parts[0] == "mocks" and rel.stem != "requests":
-                hit = {v.name for v in views if rel.stem in (v.name, v.path.stem if v.path else None)}
-            if hit:
-                names |= hit
-            else:  # requests.json, components/, app definitions, new or deleted views: any view
+            touched = views_touched(app, Path(path))
+            if touched is None:
                 everything = True
+            else:
+                names |= touched
         if everything:
-            names.update(v.name for v in views)
+            names.update(v.name for v in app.views)
         return sorted(names), everything
 
     def refresh(self, paths: Iterable[Path]) -> dict[str, Any]:
@@ -307,7 +243,7 @@ class Project:
             spec = specs.get(name)
             if spec is None:
                 continue
-            self.cache.invalidate(self.template_name(spec))
+            self.cache.invalidate(spec.template_name)
             state = self.state(spec)
             if state.error:
                 errors.append({"view": name, "title": spec.display_name, "error": state.error})

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, current_app, request, url_for
 
 from ..paths import static_dir
-from ..project import RENDER_THEMES, Outcome, ViewSpec, ViewState, find_mock, load_json
+from ..project import RENDER_THEMES, Outcome, ViewSpec, ViewState
 from .config import GALLERY_THEMES
 
 bp = Blueprint("gallery", __name__)
@@ -106,15 +106,7 @@ def _q(mode: str) -> str | None:
 
 # ---------------------------------------------------------------------- page chrome
 def _app_title(kv: Any) -> str:
-    app_json = kv.project.root / "app.json"
-    if app_json.exists():
-        try:
-            defn = load_json(app_json, "app definition")
-            if isinstance(defn, dict) and defn.get("title"):
-                return str(defn["title"])
-        except Exception:  # a broken app.json is not the gallery's problem
-            pass
-    return kv.project.root.name
+    return kv.project.last_app.title or kv.project.root.name
 
 
 def _page(kv: Any, title: str, body: str, states: list[ViewState], mode: str, current: str | None = None) -> Response:
@@ -376,13 +368,8 @@ def _details(kv: Any, spec: ViewSpec, state: ViewState) -> str:
         f'<span class="kvg-src-line{" is-hit" if err_line == i else ""}"><span class="kvg-ln">{i:>{width}}</span>{escape(t)}</span>'
         for i, t in enumerate(src_lines, 1)
     )
-    mock = find_mock(kv.project.root, spec)
-    if mock is not None:
-        try:
-            mock_txt = mock.read_text(encoding="utf-8")
-        except OSError as exc:
-            mock_txt = str(exc)
-        data = f'<p class="kvg-muted">{escape(kv.project.rel(mock))}</p><pre class="kvg-pre">{escape(mock_txt)}</pre>'
+    if state.data_source is not None:
+        data = f'<p class="kvg-muted">{escape(state.data_source)}</p><pre class="kvg-pre">{escape(state.data_text or "")}</pre>'
     else:
         data = (f'<p class="kvg-muted">No <code>mocks/{escape(spec.name)}.json</code>: kview generates mock data '
                 f"for <code>{escape(spec.resource)}</code>. Save a file there to pin the data.</p>")

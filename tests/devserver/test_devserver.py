@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from devserver.cli import main
 from devserver.project import Project, trimmed_traceback
-from devserver.project import workspace as app_module
+from devserver.project import inputs as inputs_module
 from devserver.watch import Watcher, is_ignored
 from devserver.web import ServerConfig, create_app
 from devserver.web.events import Broadcaster, format_event
@@ -250,13 +250,13 @@ def test_runtime_error_is_located(hello_app: Path) -> None:
 
 def test_renders_are_memoised_by_content_errors_included(hello_app: Path, monkeypatch) -> None:
     calls = []
-    real = app_module.render
+    real = inputs_module.render
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(app_module, "render", counting)
+    monkeypatch.setattr(inputs_module, "render", counting)
     project = Project(hello_app)
     spec = project.find("hello")
     first = project.render(spec, "light")
@@ -297,7 +297,7 @@ def test_internal_error_is_logged_trimmed_and_shown(client, monkeypatch, caplog)
 
         return deep(30)
 
-    monkeypatch.setattr(app_module, "render", broken_render)
+    monkeypatch.setattr(inputs_module, "render", broken_render)
     with caplog.at_level("ERROR", logger="kview"):
         resp = client.get("/")
     assert resp.status_code == 200
@@ -347,14 +347,13 @@ def test_render_gets_components_requests_and_resource(samples: Path, monkeypatch
         seen.update(kwargs)
         return RenderResult('<div class="kview">ok</div>')
 
-    monkeypatch.setattr(app_module, "render", spy)
+    monkeypatch.setattr(inputs_module, "render", spy)
     project = Project(samples)
-    project._params = frozenset({"requests", "components", "resource"})  # render()'s keywords
     assert project.render(project.find("order-activity"), "light").ok
     assert "GET /v1/users/current" in seen["requests"]
-    assert list(seen["components"]) == ["components/StatusPill.jsx"]
+    assert list(seen["components"]) == [str(samples / "components" / "StatusPill.jsx")]
     assert seen["resource"] == "customer"
-    assert seen["name"] == "kviews/order-activity.jsx"
+    assert seen["name"] == str(samples / "kviews" / "order-activity.jsx")
     assert seen["root_class"] == "kview kview-theme-light"
 
 
