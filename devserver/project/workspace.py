@@ -73,6 +73,20 @@ class ViewState:
     def error(self) -> dict | None:
         return next((o.error for o in self.outcomes.values() if o.error), None)
 
+    @property
+    def console(self) -> list[dict]:
+        """The console output of the first good theme (the template runs the same in each)."""
+        outs = [o for o in self.outcomes.values() if o.ok] or list(self.outcomes.values())
+        return outs[0].console if outs else []
+
+    @property
+    def warnings(self) -> list[dict]:
+        """Every theme's warnings, each once."""
+        out: list[dict] = []
+        for o in self.outcomes.values():
+            out.extend(w for w in o.warnings if w not in out)
+        return out
+
 
 def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6) -> str:
     """A traceback without the long middle of interpreter frames (Jinja's ``@internalcode``)."""

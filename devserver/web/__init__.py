@@ -23,6 +23,9 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     if isinstance(config, dict):
         config = ServerConfig(**config)
     app = Flask(__name__, static_folder=str(static_dir()), static_url_path="/static")
+    # block tags take their line with them: the templates read as HTML, the pages stay compact
+    app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True,
+                         "keep_trailing_newline": True}
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
     project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
     app.extensions["kview"] = KviewState(config, project, Broadcaster())

@@ -1,23 +1,27 @@
-"""A standalone HTML page around a rendered view: opens from disk, theme CSS inlined."""
+"""``kview render --page``: a standalone HTML page around a rendered view, theme CSS inlined.
+
+Rendered with Jinja outside Flask (``kview render`` has no app), from the same templates folder.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
 
 from ..paths import theme_css
 
 THEMES = ("light", "dark", "system")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                       lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def standalone_page(fragment: str, *, title: str, theme: str = "light") -> str:
     """``fragment`` is trusted renderer output (built by lxml, escaped by construction)."""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="en" data-kview-theme="{escape(theme)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)} · kview</title>\n"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<style>\n{theme_css()}\n</style>\n</head>\n"
-        '<body class="kview-page">\n'
-        f'<div class="kview-card-frame">{fragment}</div>\n'
-        "</body>\n</html>\n"
-    )
+    return _env().get_template("page.html").render(fragment=fragment, title=title, theme=theme, css=theme_css())

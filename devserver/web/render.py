@@ -8,9 +8,9 @@ show the error next to the last good render.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, render_template, request
 
-from .gallery import error_card
+from .state import kview_state
 
 bp = Blueprint("render", __name__)
 
@@ -24,7 +24,7 @@ def _wants_json() -> bool:
 
 @bp.get("/render/<path:name>")
 def render_view(name: str) -> Response:
-    kv = current_app.extensions["kview"]
+    kv = kview_state()
     theme = request.args.get("theme", "light")
     if theme not in ("light", "dark"):
         abort(400, description="theme must be 'light' or 'dark'")
@@ -45,5 +45,5 @@ def render_view(name: str) -> Response:
         return jsonify(body)
     if out.error:
         status = 500 if out.error.get("kind") == "InternalError" else 422
-        return Response(error_card(out.error), status=status, mimetype="text/html")
+        return Response(render_template("error.html", error=out.error), status=status, mimetype="text/html")
     return Response(out.html or "", mimetype="text/html")

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -147,7 +148,10 @@ def test_view_page(client) -> None:
     html = resp.get_data(as_text=True)
     assert "Hello, Dana!" in html
     assert "kvg-details" in html and "mocks/hello.json" in html
-    assert "&lt;div className=&quot;hello&quot;&gt;" in html  # the template source, escaped
+    # the template source, escaped, one span per line
+    src = re.search(r'<pre class="kvg-pre kvg-src">(.*?)</pre>', html, re.S).group(1)
+    assert "<div" not in src and "&lt;div className=" in src
+    assert unescape(re.sub(r"<[^>]+>", "", src)) == "1" + HELLO.rstrip("\n")
     assert client.get("/view/nope").status_code == 404
 
 
