@@ -1,14 +1,11 @@
-"""The dev server: ``create_app(config)`` (Flask app factory) and ``DevServer`` (socket + watcher).
+"""``Project``: one app folder's render state for the server.
 
-The app keeps one ``Project`` per app folder: it reads the folder on every request (a handful of
-small files), renders views through one bounded ``ViewCache`` (compile once per file version)
-and remembers, per view and theme, the last good render so that a broken edit shows its error
-*beside* what the view looked like before. Rendering never raises out of ``Project``: template
-and mock errors become error dicts (``KViewError.to_dict()``), unexpected Python exceptions are
-logged with a trimmed traceback and shown the same way (pattern 6).
-
-Blueprints: ``gallery`` (``/``, ``/view/<name>``), ``render`` (``/render/<name>``), ``events``
-(``/events``); ``/static/…`` is Flask's static route over the repository's ``static/`` folder.
+It re-reads the folder on every request (a handful of small files), renders views through one
+bounded ``ViewCache`` (compile once per file version), memoises each render on the content of
+its inputs, and remembers per view and theme the last good render, so that a broken edit shows
+its error *beside* what the view looked like before. Rendering never raises out of ``Project``:
+template, data and file errors become ``ViewDiagnostic``s; a crash of kview itself is logged
+with a trimmed traceback and shown the same way, so the server keeps serving.
 """
 
 from __future__ import annotations
@@ -19,12 +16,14 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from renderer import KViewError, ViewCache
+from renderer.errors import Diagnostic
 
+from .errors import ViewDiagnostic
 from .inputs import ViewInputs, read_inputs, render_view
 from .load import load_app, views_touched
 from .model import App, ViewSpec
@@ -36,13 +35,13 @@ RENDER_THEMES = ("light", "dark")
 
 @dataclass
 class Outcome:
-    """One render of one view in one theme: HTML, or an error dict; console and warnings."""
+    """One render of one view in one theme: HTML or an error; its console output and warnings."""
 
     theme: str
     html: str | None = None
-    console: list[dict] = field(default_factory=list)
-    warnings: list[dict] = field(default_factory=list)
-    error: dict | None = None
+    console: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    error: ViewDiagnostic | None = None
     at: float = field(default_factory=time.time)
     ms: float = 0.0
 
@@ -50,8 +49,14 @@ class Outcome:
     def ok(self) -> bool:
         return self.error is None
 
-    def to_dict(self) -> dict:
-        return {"html": self.html, "warnings": self.warnings, "console": self.console, "error": self.error}
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``/render?format=json`` (without its per-request fields)."""
+        return {
+            "html": self.html,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "console": self.console,
+            "error": self.error.to_dict() if self.error else None,
+        }
 
 
 @dataclass
@@ -70,22 +75,34 @@ class ViewState:
         return self.spec.name
 
     @property
-    def error(self) -> dict | None:
+    def error(self) -> ViewDiagnostic | None:
         return next((o.error for o in self.outcomes.values() if o.error), None)
 
     @property
-    def console(self) -> list[dict]:
+    def console(self) -> list[dict[str, Any]]:
         """The console output of the first good theme (the template runs the same in each)."""
         outs = [o for o in self.outcomes.values() if o.ok] or list(self.outcomes.values())
         return outs[0].console if outs else []
 
     @property
-    def warnings(self) -> list[dict]:
+    def warnings(self) -> list[Diagnostic]:
         """Every theme's warnings, each once."""
-        out: list[dict] = []
+        out: list[Diagnostic] = []
         for o in self.outcomes.values():
-            out.extend(w for w in o.warnings if w not in out)
+            for w in o.warnings:
+                if w not in out:
+                    out.append(w)
         return out
+
+
+@dataclass
+class Refreshed:
+    """What a batch of file changes did: the views it re-rendered (``everything``: all of them,
+    e.g. a shared file changed) and the errors they, or the app folder, now have."""
+
+    views: list[str]
+    everything: bool
+    errors: list[tuple[ViewSpec | None, ViewDiagnostic]]  # (None, error): the app folder's
 
 
 def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6) -> str:
@@ -117,7 +134,7 @@ class Project:
         self.parent_url = parent_url  # what DynamicCard iframes are told their parent is
         self._lock = threading.Lock()
         self._app = App(root=self.root)
-        self.app_error: dict | None = None
+        self.app_error: ViewDiagnostic | None = None  # why the folder could not be read, if so
         self._memo: dict[tuple[str, str], tuple[str, Outcome]] = {}
         self._last_good: dict[tuple[str, str], Outcome] = {}
 
@@ -132,15 +149,18 @@ class Project:
         except ValueError:
             return str(p)
 
+    def _shown(self, file: str | None) -> str | None:
+        """A file name from the loader or renderer as the gallery shows it (absolute paths:
+        relative to the app folder)."""
+        return self.rel(file) if file and Path(file).is_absolute() else file
+
     def app(self) -> App:
         """Re-read the folder; if it cannot be read, keep the last good app and set ``app_error``."""
         try:
             app = load_app(self.root)
         except KViewError as exc:
-            err = exc.to_dict()
-            err["file"] = self.rel(exc.file) if exc.file else err["file"]
             with self._lock:
-                self.app_error = err
+                self.app_error = ViewDiagnostic.of(exc, self._shown(exc.file))
                 return self._app
         with self._lock:
             self.app_error = None
@@ -192,7 +212,7 @@ class Project:
 
     def _render(self, spec: ViewSpec, theme: str, inputs: ViewInputs | KViewError) -> Outcome:
         if isinstance(inputs, KViewError):
-            return Outcome(theme, error=self._error_dict(inputs))
+            return Outcome(theme, error=ViewDiagnostic.of(inputs, self._shown(inputs.file)))
         t0 = time.perf_counter()
         key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
         with self._lock:
@@ -201,18 +221,18 @@ class Project:
             return memo[1]
         try:
             result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url)
-            out = Outcome(theme, result.html, list(result.console), [w.to_dict() for w in result.warnings])
+            warnings = [replace(w, file=self._shown(w.file)) for w in result.warnings]
+            out = Outcome(theme, result.html, list(result.console), warnings)
         except KViewError as exc:
-            out = Outcome(theme, error=self._error_dict(exc))
+            out = Outcome(theme, error=ViewDiagnostic.of(exc, self._shown(exc.file)))
         except Exception as exc:  # a bug in kview itself: log it, show it, keep serving
             key = None
             tb = trimmed_traceback(exc)
             log.error("internal error rendering %s (%s):\n%s", spec.name, theme, tb)
-            out = Outcome(theme, error={
-                "kind": "InternalError", "file": self.rel(spec.template_name), "line": None, "column": None,
-                "message": f"kview crashed while rendering this view: {type(exc).__name__}: {exc}",
-                "frame": "", "traceback": tb,
-            })
+            out = Outcome(theme, error=ViewDiagnostic(
+                "error", "InternalError", f"kview crashed while rendering this view: {type(exc).__name__}: {exc}",
+                file=self._shown(spec.template_name), traceback=tb,
+            ))
         out.ms = (time.perf_counter() - t0) * 1000
         with self._lock:
             if key is not None:
@@ -223,18 +243,12 @@ class Project:
                 self._last_good[(spec.name, theme)] = out
         return out
 
-    def _error_dict(self, exc: KViewError) -> dict:
-        err = exc.to_dict()
-        if getattr(exc, "js_type", None):  # RenderError: show "ReferenceError", not the class
-            err["js_type"] = exc.js_type  # type: ignore[attr-defined]
-        if exc.file and Path(exc.file).is_absolute():
-            err["file"] = self.rel(exc.file)
-        return err
-
     # ------------------------------------------------------------------ changes
     def affected(self, paths: Iterable[Path]) -> tuple[list[str], bool]:
         """Names of the views a batch of changed files touches, and whether it touches all."""
-        app = self.app()
+        return self._affected(self.app(), paths)
+
+    def _affected(self, app: App, paths: Iterable[Path]) -> tuple[list[str], bool]:
         names: set[str] = set()
         everything = False
         for path in paths:
@@ -247,20 +261,20 @@ class Project:
             names.update(v.name for v in app.views)
         return sorted(names), everything
 
-    def refresh(self, paths: Iterable[Path]) -> dict[str, Any]:
+    def refresh(self, paths: Iterable[Path]) -> Refreshed:
         """After a change: invalidate compiled versions, re-render the affected views (so the last
-        good render is tracked even when no page is open) and describe what happened."""
-        names, everything = self.affected(paths)
-        specs = {v.name: v for v in self.views()}
-        errors: list[dict] = []
+        good render is tracked even when no page is open) and say what happened."""
+        app = self.app()
+        names, everything = self._affected(app, paths)
+        errors: list[tuple[ViewSpec | None, ViewDiagnostic]] = []
         for name in names:
-            spec = specs.get(name)
+            spec = app.view(name)
             if spec is None:
                 continue
             self.cache.invalidate(spec.template_name)
-            state = self.state(spec)
-            if state.error:
-                errors.append({"view": name, "title": spec.display_name, "error": state.error})
+            error = self.state(spec).error
+            if error:
+                errors.append((spec, error))
         if self.app_error:
-            errors.append({"view": None, "error": self.app_error})
-        return {"views": names, "all": everything, "errors": errors}
+            errors.append((None, self.app_error))
+        return Refreshed(names, everything, errors)

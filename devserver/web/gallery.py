@@ -23,7 +23,7 @@ from markupsafe import Markup
 from ..paths import static_dir
 from ..project import RENDER_THEMES, App, ViewSpec, ViewState
 from .config import GALLERY_THEMES
-from .state import KviewState, kview_state
+from .state import KviewState, error_event, kview_state
 
 bp = Blueprint("gallery", __name__)
 
@@ -151,9 +151,9 @@ def _group_key(spec: ViewSpec) -> tuple[int, str]:
 def _page(template: str, kv: KviewState, app: App, title: str, states: list[ViewState], mode: str,
           current: str | None = None, **context: Any) -> str:
     project = kv.project
-    errors = [{"view": s.name, "title": s.spec.display_name, "error": s.error} for s in states if s.error]
+    errors = [error_event(s.spec, s.error) for s in states if s.error]
     if project.app_error:
-        errors.insert(0, {"view": None, "title": "App folder", "error": project.app_error})
+        errors.insert(0, error_event(None, project.app_error, title="App folder"))
     theme_q = None if mode == kv.config.theme else mode  # keep ?theme= in links unless it is the default
     return render_template(
         template,

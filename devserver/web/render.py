@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request
 
+from renderer.errors import Diagnostic
+
 from .state import kview_state
 
 bp = Blueprint("render", __name__)
@@ -31,7 +33,9 @@ def render_view(name: str) -> Response:
     spec = kv.project.find(name)
     if spec is None:
         if _wants_json():
-            return jsonify({"error": {"kind": "NotFound", "message": f"no view named {name!r}"}}), 404
+            missing = jsonify({"error": Diagnostic("error", "NotFound", f"no view named {name!r}").to_dict()})
+            missing.status_code = 404
+            return missing
         abort(404, description=f"no view named {name!r}")
     state = kv.project.state(spec, [theme])
     out = state.outcomes[theme]
@@ -44,6 +48,6 @@ def render_view(name: str) -> Response:
         body["theme"] = theme
         return jsonify(body)
     if out.error:
-        status = 500 if out.error.get("kind") == "InternalError" else 422
+        status = 500 if out.error.kind == "InternalError" else 422
         return Response(render_template("error.html", error=out.error), status=status, mimetype="text/html")
     return Response(out.html or "", mimetype="text/html")

@@ -9,7 +9,9 @@ from typing import Any
 
 from flask import current_app
 
-from ..project import Project
+from renderer.errors import Diagnostic
+
+from ..project import Project, Refreshed, ViewSpec
 from ..watch import Watcher
 from .config import ServerConfig
 from .events import Broadcaster
@@ -25,24 +27,36 @@ class KviewState:
     project: Project
     broadcaster: Broadcaster
 
-    def on_files_changed(self, paths: list[Path]) -> dict[str, Any]:
+    def on_files_changed(self, paths: list[Path]) -> Refreshed:
         """The watcher's callback: one ``reload`` event (+ an ``error`` event per broken view)."""
-        info = self.project.refresh(paths)
-        if not info["views"] and not info["errors"]:
+        done = self.project.refresh(paths)
+        if not done.views and not done.errors:
             log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
-            return info
-        shown = ", ".join(info["views"]) or "app folder"
+            return done
+        shown = ", ".join(done.views) or "app folder"
         log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown)
-        self.broadcaster.publish("reload", {"views": info["views"], "all": info["all"], "errors": len(info["errors"])})
-        for item in info["errors"]:
-            err = item["error"]
-            log.warning("%s: %s", err.get("file") or item["view"], err.get("message"))
-            self.broadcaster.publish("error", item)
-        return info
+        self.broadcaster.publish("reload", {"views": done.views, "all": done.everything, "errors": len(done.errors)})
+        for spec, error in done.errors:
+            log.warning("%s: %s", error.file or (spec.name if spec else "app folder"), error.message)
+            self.broadcaster.publish("error", error_event(spec, error))
+        return done
 
     def watcher(self) -> Watcher:
         return Watcher(self.config.views_dir, self.on_files_changed,
                        debounce=self.config.debounce, force_polling=self.config.force_polling)
+
+
+def error_event(spec: ViewSpec | None, error: Diagnostic, title: str | None = None) -> dict[str, Any]:
+    """An error as reload.js's overlay reads it (the ``error`` event, the page's ``#kvg-errors``):
+    ``{view, title, error}``; ``view`` is ``None`` for the app folder's own error."""
+    if spec is None:
+        event: dict[str, Any] = {"view": None}
+        if title is not None:
+            event["title"] = title
+    else:
+        event = {"view": spec.name, "title": spec.display_name}
+    event["error"] = error.to_dict()
+    return event
 
 
 def kview_state() -> KviewState:
