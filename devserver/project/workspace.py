@@ -106,7 +106,7 @@ class Refreshed:
 
 
 def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6) -> str:
-    """A traceback without the long middle of interpreter frames (Jinja's ``@internalcode``)."""
+    """A traceback without the long middle of JS-interpreter frames (a template recurses deep)."""
     frames = traceback.extract_tb(exc.__traceback__)
     # drop our own dispatch frames above the renderer call
     here = Path(__file__).parent

@@ -1,4 +1,13 @@
-"""The dev server's web layer: ``create_app(config)``, the Flask app factory."""
+"""The web layer: ``create_app(config)`` builds the Flask app for one app folder.
+
+Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gallery.css``),
+``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events); ``/static/…`` is
+Flask's static route over the repository's ``static/`` folder. ``server.DevServer`` puts the
+app on a socket with a file watcher; ``page`` writes the standalone page of ``kview render
+--page``. Pages are Jinja templates (``templates/``, autoescaped).
+
+Rule: ``web`` uses ``project`` (the app model) and ``watch``; neither knows about ``web``.
+"""
 
 from __future__ import annotations
 

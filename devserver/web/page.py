@@ -12,7 +12,6 @@ from jinja2 import Environment, FileSystemLoader
 
 from ..paths import theme_css
 
-THEMES = ("light", "dark", "system")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
