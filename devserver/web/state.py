@@ -1,4 +1,8 @@
-"""``KviewState``: what the blueprints share, at ``app.extensions["kview"]``."""
+"""``KviewState``: what the blueprints share, at ``app.extensions["kview"]``.
+
+A module of its own (not in ``web/__init__``) so that blueprints can import it without
+importing the app factory that registers them.
+"""
 
 from __future__ import annotations
 
