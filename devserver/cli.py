@@ -1,24 +1,34 @@
 """The ``kview`` command line: ``kview render`` and ``kview serve``.
 
+Thin on purpose: ``project`` loads the app and gathers a view's inputs (the same way the
+server does), ``web`` serves the gallery and writes standalone pages; this module parses
+options, prints and picks exit codes.
+
 Exit codes: 0 success, 1 the template or its data failed (the error and its code frame on
 stderr), 2 usage errors (bad options, missing files, unknown view).
+
+``web`` is imported inside the commands that use it (``serve``, ``render --page``): it brings
+Flask, which would add about 80 ms (a third) to the start-up of every ``kview render``.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
 import os
 import sys
+import webbrowser
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
-from renderer import KViewError, render
+from renderer import KViewError
 
-from .appmodel import AppLoadError, ViewSpec, component_files, find_mock, load_json, load_views
-from .page import THEMES, standalone_page
+from .project import AppLoadError, ViewSpec, load, read_inputs, render_view
 
 EXIT_TEMPLATE_ERROR = 1
+THEMES = ("light", "dark", "system")  # --theme of kview render; "system" follows the OS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,8 +50,6 @@ def _pick_view(views: list[ViewSpec], name: str | None, source: Path) -> ViewSpe
     for v in views:
         if v.name == name or (v.path is not None and v.path.stem == name and len(views) > 1 and v.path.suffix == ".jsx"):
             return v
-    import difflib
-
     close = difflib.get_close_matches(name, [v.name for v in views], n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     raise click.UsageError(f"{source} has no view named '{name}'.{hint}")
@@ -84,49 +92,33 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
     errors and 2 for usage errors.
     """
     try:
-        views = load_views(source)
+        app = load(source)
     except AppLoadError as exc:
         raise click.UsageError(str(exc)) from None
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    if not views:
+    if not app.views:
         raise click.UsageError(f"{source} contains no KView templates")
-    view = _pick_view(views, view_name, source)
+    view = _pick_view(list(app.views), view_name, source)
     if view is None:
-        _list_views(views, source)
+        _list_views(list(app.views), source)
         return
-    if source.is_dir():  # an app folder: its mocks, request table and components by default
-        data_path = data_path or find_mock(source, view)
-        default_requests = source / "mocks" / "requests.json"
-        requests_path = requests_path or (default_requests if default_requests.exists() else None)
     try:
-        data: Any = load_json(data_path, "data file") if data_path else None
-        requests: Any = load_json(requests_path, "requests file") if requests_path else None
+        # the app's mocks, request table and components, unless --data / --requests say otherwise
+        inputs = read_inputs(app, view, data=data_path, requests=requests_path, tz=os.environ.get("TZ") or None)
+        data = inputs.data_value()
         if data is not None and not isinstance(data, dict):
             raise click.UsageError("--data must hold a JSON object whose keys become globals")
-        kwargs: dict[str, Any] = {}
-        if requests is not None:
-            kwargs["requests"] = requests
-        if source.is_dir():
-            kwargs["components"] = {str(p.relative_to(source)): t for p, t in component_files(source).items()}
-        result = render(
-            view.source,
-            data,
-            name=str(view.path or view.name),
-            root_class=f"kview kview-theme-{theme}",
-            settle_jobs=not no_settle,
-            resource=view.resource,
-            tz=os.environ.get("TZ") or None,
-            **kwargs,
-        )
+        result = render_view(inputs, theme=theme, settle_jobs=not no_settle)
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
     for w in result.warnings:
-        where = f"{view.path or view.name}:{w.line}:{w.column}" if w.line else str(view.path or view.name)
-        click.echo(click.style(f"{where}: warning: {w.message}", fg="yellow"), err=True)
+        click.echo(click.style(str(replace(w, file=w.file or inputs.name)), fg="yellow"), err=True)
     if page:
+        from .web.page import standalone_page  # Flask: see the module docstring
+
         click.echo(standalone_page(result.html, title=view.display_name, theme=theme), nl=False)
     else:
         click.echo(result.html)
@@ -156,16 +148,15 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
     page with their code frame (a broken meta or app JSON file too). Exit status: 2 when DIR
     is missing or has no views, 1 when the port is taken.
     """
-    import logging
-
-    from .app import DevServer, PortInUseError, ServerConfig
+    from .web import ServerConfig  # Flask: see the module docstring
+    from .web.server import DevServer, PortInUseError
 
     if not views_dir.is_dir():
         click.echo(click.style(f"kview serve: {views_dir} is not a directory", fg="red"), err=True)
         sys.exit(EXIT_USAGE)
     try:
-        views: list[ViewSpec] | None = load_views(views_dir)
-    except (AppLoadError, KViewError) as exc:  # a broken meta/app file: serve it as an error page
+        views: tuple[ViewSpec, ...] | None = load(views_dir).views
+    except KViewError as exc:  # a broken meta/app file: serve it as an error page
         click.echo(click.style(f"kview serve: {exc} (shown in the gallery until it is fixed)", fg="yellow"), err=True)
         views = None
     if views is not None and not views:
@@ -196,8 +187,6 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
     )
     with server:
         if open_browser:
-            import webbrowser
-
             webbrowser.open(server.url)
         try:
             server.serve_forever()

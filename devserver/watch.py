@@ -1,4 +1,4 @@
-"""Watch an app folder: file events in, one debounced batch of changed paths out (pattern 12).
+"""Watch an app folder: file events in, one debounced batch of changed paths out.
 
 ``Watcher`` is a context manager. ``__enter__`` takes an initial snapshot and starts watchdog's
 observer (or, if that fails — no inotify watches left, an exotic file system, watchdog missing —
@@ -107,6 +107,7 @@ class Watcher:
         self._threads.append(t)
 
     def _start_observer(self) -> Any:
+        # imported here so that a missing or broken watchdog falls back to polling (start())
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 

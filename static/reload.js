@@ -1,6 +1,6 @@
 /* kview live reload: the gallery's SSE client.
  *
- * Events from /events (devserver/events.py):
+ * Events from /events (devserver/web/events.py):
  *   hello  {boot}              a new server process → reload the whole page
  *   reload {views, all, errors} re-fetch this page and swap the changed views in place
  *   error  {view, error}       show the error overlay at once

@@ -13,7 +13,7 @@ ensure_recursion_headroom()
 def browser():
     """One system Chromium per session for the ``browser`` tests (Playwright can't fetch its own)."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    from devserver.browser import ChromiumNotFound, launch
+    from devserver.snapshot.chromium import ChromiumNotFound, launch
 
     try:
         with sync_api.sync_playwright() as p:

@@ -1,7 +1,7 @@
 """The gallery in a real browser: both themes, live reload on edit, the error overlay, recovery.
 
 A real ``DevServer`` (port 0, background thread, live watcher) serves a ``tmp_path`` copy of
-``sample_views``; Playwright drives the system Chromium (``devserver.browser``). One browser
+``sample_views``; Playwright drives the system Chromium (``devserver.snapshot.chromium``). One browser
 per session. The gallery screenshot lands in /tmp/kview-gallery.png.
 """
 
@@ -22,7 +22,8 @@ WAIT_MS = 10_000  # every wait for the page is bounded
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from devserver.app import DevServer, ServerConfig
+    from devserver.web import ServerConfig
+    from devserver.web.server import DevServer
 
     views = tmp_path_factory.mktemp("gallery") / "sample_views"
     shutil.copytree(ROOT / "sample_views", views)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from devserver.page import standalone_page
+from devserver.web.page import standalone_page
 from renderer import render
 
 pytestmark = pytest.mark.browser

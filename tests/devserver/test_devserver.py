@@ -14,17 +14,20 @@ import subprocess
 import sys
 import threading
 import time
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
-from devserver import app as app_module
-from devserver.app import DevServer, Project, ServerConfig, create_app, trimmed_traceback
 from devserver.cli import main
-from devserver.events import Broadcaster, format_event
+from devserver.project import Project, trimmed_traceback
+from devserver.project import inputs as inputs_module
 from devserver.watch import Watcher, is_ignored
+from devserver.web import ServerConfig, create_app
+from devserver.web.events import Broadcaster, format_event
+from devserver.web.server import DevServer
 from renderer import RenderResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +148,10 @@ def test_view_page(client) -> None:
     html = resp.get_data(as_text=True)
     assert "Hello, Dana!" in html
     assert "kvg-details" in html and "mocks/hello.json" in html
-    assert "&lt;div className=&quot;hello&quot;&gt;" in html  # the template source, escaped
+    # the template source, escaped, one span per line
+    src = re.search(r'<pre class="kvg-pre kvg-src">(.*?)</pre>', html, re.S).group(1)
+    assert "<div" not in src and "&lt;div className=" in src
+    assert unescape(re.sub(r"<[^>]+>", "", src)) == "1" + HELLO.rstrip("\n")
     assert client.get("/view/nope").status_code == 404
 
 
@@ -248,13 +254,13 @@ def test_runtime_error_is_located(hello_app: Path) -> None:
 
 def test_renders_are_memoised_by_content_errors_included(hello_app: Path, monkeypatch) -> None:
     calls = []
-    real = app_module.render
+    real = inputs_module.render
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(app_module, "render", counting)
+    monkeypatch.setattr(inputs_module, "render", counting)
     project = Project(hello_app)
     spec = project.find("hello")
     first = project.render(spec, "light")
@@ -295,7 +301,7 @@ def test_internal_error_is_logged_trimmed_and_shown(client, monkeypatch, caplog)
 
         return deep(30)
 
-    monkeypatch.setattr(app_module, "render", broken_render)
+    monkeypatch.setattr(inputs_module, "render", broken_render)
     with caplog.at_level("ERROR", logger="kview"):
         resp = client.get("/")
     assert resp.status_code == 200
@@ -345,14 +351,13 @@ def test_render_gets_components_requests_and_resource(samples: Path, monkeypatch
         seen.update(kwargs)
         return RenderResult('<div class="kview">ok</div>')
 
-    monkeypatch.setattr(app_module, "render", spy)
+    monkeypatch.setattr(inputs_module, "render", spy)
     project = Project(samples)
-    project._params = frozenset({"requests", "components", "resource"})  # render()'s keywords
     assert project.render(project.find("order-activity"), "light").ok
     assert "GET /v1/users/current" in seen["requests"]
-    assert list(seen["components"]) == ["components/StatusPill.jsx"]
+    assert list(seen["components"]) == [str(samples / "components" / "StatusPill.jsx")]
     assert seen["resource"] == "customer"
-    assert seen["name"] == "kviews/order-activity.jsx"
+    assert seen["name"] == str(samples / "kviews" / "order-activity.jsx")
     assert seen["root_class"] == "kview kview-theme-light"
 
 
@@ -649,3 +654,56 @@ def test_kview_serve_starts_with_a_broken_meta_file_and_shows_it(hello_app: Path
             _out, err = proc.communicate()
     assert proc.returncode == 0, err
     assert "invalid view meta" in err
+
+
+# ---------------------------------------------------------------------- templates
+def test_pages_escape_what_the_app_folder_says(hello_app: Path) -> None:
+    """Names, meta and messages come from the user's files: the templates escape all of them."""
+    evil = '<img src=x onerror="alert(1)">'
+    write_app(hello_app, {"x": "<p>{undefinedThing}</p>\n"}, meta={"x": {"name": "x", "meta": {
+        "displayName": evil, "icon": evil, "state": evil}, "context": evil, "resource": evil}})
+    client = create_app(ServerConfig(views_dir=hello_app, reload=False)).test_client()
+    for url in ("/", "/view/x"):
+        html = client.get(url).get_data(as_text=True)
+        # the errors JSON is script data (raw text: only "</" could end it, and it is escaped)
+        data = re.search(r'<script type="application/json" id="kvg-errors">(.*?)</script>', html, re.S)
+        assert json.loads(data.group(1))[0]["title"] == evil
+        markup = html.replace(data.group(0), "")
+        assert evil not in markup and "<img" not in markup
+        assert "&lt;img src=x onerror=" in markup
+    # the renderer's fragment goes in as is (it is HTML), the error message does not
+    card = client.get("/render/x").get_data(as_text=True)
+    assert 'class="kvg-error"' in card and "undefinedThing is not defined" in card
+
+
+def test_every_icon_key_has_a_drawing(client) -> None:
+    from devserver.web.gallery import ICON_ALIASES, ICON_KEYS, icon_key
+
+    icons = client.application.jinja_env.get_template("partials/icons.html").module
+    for key in ICON_KEYS:
+        svg = str(icons.icon(key))
+        assert svg.startswith('<svg class="kvg-icon"') and re.search(r"<(path|circle|rect) ", svg), key
+    assert {icon_key(alias) for alias in ICON_ALIASES} <= set(ICON_KEYS)
+    assert icon_key("mdi-shopping-outline") == "cart"
+    assert "kvg-icon-letter" in str(icons.icon("zzz")) and ">Z<" in str(icons.icon("zzz"))
+
+
+def test_gallery_css_is_the_static_file(client) -> None:
+    resp = client.get("/_kview/gallery.css")
+    assert resp.mimetype == "text/css" and resp.headers["Cache-Control"] == "no-cache"
+    assert resp.data == (ROOT / "static" / "gallery.css").read_bytes()
+    assert b".kvg-view {" in resp.data
+    icon = client.get("/favicon.ico")
+    assert icon.mimetype == "image/svg+xml" and icon.data.startswith(b"<svg")
+
+
+def test_errors_are_diagnostics_in_every_json(hello_app: Path, client) -> None:
+    (hello_app / "kviews" / "hello.jsx").write_text(BROKEN, encoding="utf-8")
+    err = client.get("/render/hello?format=json").get_json()["error"]
+    assert {"severity", "kind", "message", "file", "line", "column", "frame"} <= set(err)
+    assert err["severity"] == "error" and err["kind"] == "TemplateSyntaxError"
+    html = client.get("/").get_data(as_text=True)
+    page = json.loads(re.search(r'id="kvg-errors">(.*?)</script>', html, re.S).group(1))
+    assert page[0]["error"] == err
+    missing = client.get("/render/nope?format=json").get_json()["error"]
+    assert missing["severity"] == "error" and missing["message"] == "no view named 'nope'"

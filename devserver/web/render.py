@@ -8,9 +8,11 @@ show the error next to the last good render.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, render_template, request
 
-from .gallery import error_card
+from renderer.errors import Diagnostic
+
+from .state import kview_state
 
 bp = Blueprint("render", __name__)
 
@@ -24,14 +26,16 @@ def _wants_json() -> bool:
 
 @bp.get("/render/<path:name>")
 def render_view(name: str) -> Response:
-    kv = current_app.extensions["kview"]
+    kv = kview_state()
     theme = request.args.get("theme", "light")
     if theme not in ("light", "dark"):
         abort(400, description="theme must be 'light' or 'dark'")
     spec = kv.project.find(name)
     if spec is None:
         if _wants_json():
-            return jsonify({"error": {"kind": "NotFound", "message": f"no view named {name!r}"}}), 404
+            missing = jsonify({"error": Diagnostic("error", "NotFound", f"no view named {name!r}").to_dict()})
+            missing.status_code = 404
+            return missing
         abort(404, description=f"no view named {name!r}")
     state = kv.project.state(spec, [theme])
     out = state.outcomes[theme]
@@ -44,6 +48,6 @@ def render_view(name: str) -> Response:
         body["theme"] = theme
         return jsonify(body)
     if out.error:
-        status = 500 if out.error.get("kind") == "InternalError" else 422
-        return Response(error_card(out.error), status=status, mimetype="text/html")
+        status = 500 if out.error.kind == "InternalError" else 422
+        return Response(render_template("error.html", error=out.error), status=status, mimetype="text/html")
     return Response(out.html or "", mimetype="text/html")

@@ -4,7 +4,7 @@ Each client gets a bounded queue (a stalled tab can never grow memory: when its 
 the oldest event is dropped, which is harmless because every event asks for a fresh render), a
 heartbeat comment every ~15 s keeps proxies and the browser from timing the stream out, and
 the client is unregistered when the stream's generator is closed (``GeneratorExit``: the
-browser went away) — pattern 13. Each stream holds one werkzeug thread, hence ``threaded=True``.
+browser went away). Each stream holds one werkzeug thread, hence ``threaded=True``.
 """
 
 from __future__ import annotations

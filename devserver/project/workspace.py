@@ -1,0 +1,280 @@
+"""``Project``: one app folder's render state for the server.
+
+It re-reads the folder on every request (a handful of small files), renders views through one
+bounded ``ViewCache`` (compile once per file version), memoises each render on the content of
+its inputs, and remembers per view and theme the last good render, so that a broken edit shows
+its error *beside* what the view looked like before. Rendering never raises out of ``Project``:
+template, data and file errors become ``ViewDiagnostic``s; a crash of kview itself is logged
+with a trimmed traceback and shown the same way, so the server keeps serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from renderer import KViewError, ViewCache
+from renderer.errors import Diagnostic
+
+from .errors import ViewDiagnostic
+from .inputs import ViewInputs, read_inputs, render_view
+from .load import load_app, views_touched
+from .model import App, ViewSpec
+
+log = logging.getLogger("kview")
+
+RENDER_THEMES = ("light", "dark")
+
+
+@dataclass
+class Outcome:
+    """One render of one view in one theme: HTML or an error; its console output and warnings."""
+
+    theme: str
+    html: str | None = None
+    console: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    error: ViewDiagnostic | None = None
+    at: float = field(default_factory=time.time)
+    ms: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``/render?format=json`` (without its per-request fields)."""
+        return {
+            "html": self.html,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "console": self.console,
+            "error": self.error.to_dict() if self.error else None,
+        }
+
+
+@dataclass
+class ViewState:
+    """A view with its current outcome per theme and the last good one (shown when it breaks)."""
+
+    spec: ViewSpec
+    file: str  # relative to the app folder
+    data_source: str | None  # "mocks/x.json", or None when kview generates mock data
+    outcomes: dict[str, Outcome]
+    last_good: dict[str, Outcome]
+    data_text: str | None = None  # the mock data as read
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def error(self) -> ViewDiagnostic | None:
+        return next((o.error for o in self.outcomes.values() if o.error), None)
+
+    @property
+    def console(self) -> list[dict[str, Any]]:
+        """The console output of the first good theme (the template runs the same in each)."""
+        outs = [o for o in self.outcomes.values() if o.ok] or list(self.outcomes.values())
+        return outs[0].console if outs else []
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """Every theme's warnings, each once."""
+        out: list[Diagnostic] = []
+        for o in self.outcomes.values():
+            for w in o.warnings:
+                if w not in out:
+                    out.append(w)
+        return out
+
+
+@dataclass
+class Refreshed:
+    """What a batch of file changes did: the views it re-rendered (``everything``: all of them,
+    e.g. a shared file changed) and the errors they, or the app folder, now have."""
+
+    views: list[str]
+    everything: bool
+    errors: list[tuple[ViewSpec | None, ViewDiagnostic]]  # (None, error): the app folder's
+
+
+def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6) -> str:
+    """A traceback without the long middle of JS-interpreter frames (a template recurses deep)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    # drop our own dispatch frames above the renderer call
+    here = Path(__file__).parent
+    while len(frames) > 1 and Path(frames[0].filename).parent == here:
+        frames.pop(0)
+    lines = ["Traceback (most recent call last, trimmed):\n"]
+    if len(frames) > keep_head + keep_tail + 1:
+        lines += traceback.format_list(frames[:keep_head])
+        lines.append(f"  … {len(frames) - keep_head - keep_tail} interpreter frames omitted …\n")
+        lines += traceback.format_list(frames[-keep_tail:])
+    else:
+        lines += traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(exc), exc)
+    return "".join(lines).rstrip()
+
+
+class Project:
+    """One app folder: its views, their renders and their last good renders. Thread-safe."""
+
+    def __init__(self, root: Path, cache: ViewCache | None = None, *, tz: str | None = None,
+                 parent_url: str | None = None) -> None:
+        self.root = Path(root).resolve()
+        self.cache = cache or ViewCache()
+        self.tz = tz  # the zone Date uses
+        self.parent_url = parent_url  # what DynamicCard iframes are told their parent is
+        self._lock = threading.Lock()
+        self._app = App(root=self.root)
+        self.app_error: ViewDiagnostic | None = None  # why the folder could not be read, if so
+        self._memo: dict[tuple[str, str], tuple[str, Outcome]] = {}
+        self._last_good: dict[tuple[str, str], Outcome] = {}
+
+    # ------------------------------------------------------------------ files
+    def rel(self, path: Path | str | None) -> str:
+        """``path`` relative to the app folder (how the gallery names files)."""
+        if path is None:
+            return ""
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(p)
+
+    def _shown(self, file: str | None) -> str | None:
+        """A file name from the loader or renderer as the gallery shows it (absolute paths:
+        relative to the app folder)."""
+        return self.rel(file) if file and Path(file).is_absolute() else file
+
+    def app(self) -> App:
+        """Re-read the folder; if it cannot be read, keep the last good app and set ``app_error``."""
+        try:
+            app = load_app(self.root)
+        except KViewError as exc:
+            with self._lock:
+                self.app_error = ViewDiagnostic.of(exc, self._shown(exc.file))
+                return self._app
+        with self._lock:
+            self.app_error = None
+            self._app = app
+        return app
+
+    @property
+    def last_app(self) -> App:
+        """The app as last read (without reading the folder again)."""
+        with self._lock:
+            return self._app
+
+    def views(self) -> list[ViewSpec]:
+        return list(self.app().views)
+
+    def find(self, name: str) -> ViewSpec | None:
+        return self.app().view(name)
+
+    def inputs(self, spec: ViewSpec) -> ViewInputs:
+        """What ``spec`` renders with (may raise ``FileError``)."""
+        return read_inputs(self.last_app, spec, tz=self.tz)
+
+    # ------------------------------------------------------------------ rendering
+    def state(self, spec: ViewSpec, themes: Iterable[str] = RENDER_THEMES) -> ViewState:
+        """``spec`` rendered in ``themes``, with its last good renders."""
+        inputs = self._inputs_or_error(spec)
+        outcomes = {theme: self._render(spec, theme, inputs) for theme in themes}
+        with self._lock:
+            last_good = {t: self._last_good[(spec.name, t)] for t in outcomes if (spec.name, t) in self._last_good}
+        data = inputs.data if isinstance(inputs, ViewInputs) else None
+        if data is None or data.text is None:
+            return ViewState(spec, self.rel(spec.path), None, outcomes, last_good)
+        return ViewState(spec, self.rel(spec.path), self.rel(data.path), outcomes, last_good, data.text)
+
+    def render(self, spec: ViewSpec, theme: str) -> Outcome:
+        """Render one view in one theme; never raises.
+
+        Memoised on the content of every input (template, mock, request table, components),
+        errors included: a template that runs into its time budget costs that time once per
+        version, not on every page load. kview's own crashes are not memoised (retry them).
+        """
+        return self._render(spec, theme, self._inputs_or_error(spec))
+
+    def _inputs_or_error(self, spec: ViewSpec) -> ViewInputs | KViewError:
+        try:
+            return self.inputs(spec)
+        except KViewError as exc:  # an input exists but cannot be read
+            return exc
+
+    def _render(self, spec: ViewSpec, theme: str, inputs: ViewInputs | KViewError) -> Outcome:
+        if isinstance(inputs, KViewError):
+            return Outcome(theme, error=ViewDiagnostic.of(inputs, self._shown(inputs.file)))
+        t0 = time.perf_counter()
+        key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
+        with self._lock:
+            memo = self._memo.get((spec.name, theme))
+        if memo and memo[0] == key:
+            return memo[1]
+        try:
+            result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url)
+            warnings = [replace(w, file=self._shown(w.file)) for w in result.warnings]
+            out = Outcome(theme, result.html, list(result.console), warnings)
+        except KViewError as exc:
+            out = Outcome(theme, error=ViewDiagnostic.of(exc, self._shown(exc.file)))
+        except Exception as exc:  # a bug in kview itself: log it, show it, keep serving
+            key = None
+            tb = trimmed_traceback(exc)
+            log.error("internal error rendering %s (%s):\n%s", spec.name, theme, tb)
+            out = Outcome(theme, error=ViewDiagnostic(
+                "error", "InternalError", f"kview crashed while rendering this view: {type(exc).__name__}: {exc}",
+                file=self._shown(spec.template_name), traceback=tb,
+            ))
+        out.ms = (time.perf_counter() - t0) * 1000
+        with self._lock:
+            if key is not None:
+                self._memo[(spec.name, theme)] = (key, out)
+            else:
+                self._memo.pop((spec.name, theme), None)
+            if out.ok:
+                self._last_good[(spec.name, theme)] = out
+        return out
+
+    # ------------------------------------------------------------------ changes
+    def affected(self, paths: Iterable[Path]) -> tuple[list[str], bool]:
+        """Names of the views a batch of changed files touches, and whether it touches all."""
+        return self._affected(self.app(), paths)
+
+    def _affected(self, app: App, paths: Iterable[Path]) -> tuple[list[str], bool]:
+        names: set[str] = set()
+        everything = False
+        for path in paths:
+            touched = views_touched(app, Path(path))
+            if touched is None:
+                everything = True
+            else:
+                names |= touched
+        if everything:
+            names.update(v.name for v in app.views)
+        return sorted(names), everything
+
+    def refresh(self, paths: Iterable[Path]) -> Refreshed:
+        """After a change: invalidate compiled versions, re-render the affected views (so the last
+        good render is tracked even when no page is open) and say what happened."""
+        app = self.app()
+        names, everything = self._affected(app, paths)
+        errors: list[tuple[ViewSpec | None, ViewDiagnostic]] = []
+        for name in names:
+            spec = app.view(name)
+            if spec is None:
+                continue
+            self.cache.invalidate(spec.template_name)
+            error = self.state(spec).error
+            if error:
+                errors.append((spec, error))
+        if self.app_error:
+            errors.append((None, self.app_error))
+        return Refreshed(names, everything, errors)

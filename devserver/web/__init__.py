@@ -1,0 +1,44 @@
+"""The web layer: ``create_app(config)`` builds the Flask app for one app folder.
+
+Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gallery.css``),
+``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events); ``/static/…`` is
+Flask's static route over the repository's ``static/`` folder. ``server.DevServer`` puts the
+app on a socket with a file watcher; ``page`` writes the standalone page of ``kview render
+--page``. Pages are Jinja templates (``templates/``, autoescaped).
+
+Rule: ``web`` uses ``project`` (the app model) and ``watch``; neither knows about ``web``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from ..paths import static_dir
+from ..project import Project
+from . import events, gallery, render
+from .config import ServerConfig
+from .events import Broadcaster
+from .state import KviewState
+
+__all__ = ["KviewState", "ServerConfig", "create_app"]
+
+
+def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
+    """The Flask app for one app folder. ``config``: a ``ServerConfig`` or its fields as a dict."""
+    if config is None:
+        raise TypeError("create_app needs a ServerConfig (or a dict with 'views_dir')")
+    if isinstance(config, dict):
+        config = ServerConfig(**config)
+    app = Flask(__name__, static_folder=str(static_dir()), static_url_path="/static")
+    # block tags take their line with them: the templates read as HTML, the pages stay compact
+    app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True,
+                         "keep_trailing_newline": True}
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
+    project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
+    app.extensions["kview"] = KviewState(config, project, Broadcaster())
+    app.register_blueprint(gallery.bp)
+    app.register_blueprint(render.bp)
+    app.register_blueprint(events.bp)
+    return app

@@ -1,0 +1,27 @@
+"""``ServerConfig``: what ``kview serve`` was asked for."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GALLERY_THEMES = ("both", "light", "dark")
+
+
+@dataclass
+class ServerConfig:
+    """What ``kview serve`` was asked for."""
+
+    views_dir: Path
+    theme: str = "both"  # which themes the gallery shows unless the URL says otherwise
+    reload: bool = True  # watch the folder and push reloads to open pages
+    debounce: float = 0.15
+    force_polling: bool = False
+    tz: str | None = field(default_factory=lambda: os.environ.get("TZ") or None)  # Date's zone
+    parent_url: str = "http://127.0.0.1:5000/"  # DynamicCard's parentUrl (set by `kview serve`)
+
+    def __post_init__(self) -> None:
+        self.views_dir = Path(self.views_dir).resolve()
+        if self.theme not in GALLERY_THEMES:
+            raise ValueError(f"theme must be one of {', '.join(GALLERY_THEMES)}, not {self.theme!r}")

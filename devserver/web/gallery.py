@@ -1,0 +1,211 @@
+"""The gallery: ``/`` lists every view of the app folder, ``/view/<name>`` shows one in detail.
+
+Each view is rendered in light and dark side by side, framed like the place Kustomer shows it
+(an insight card with its header for ``smartbar-card``, a timeline entry for
+``expanded-timeline``, …), with its console output and warnings underneath. A view that fails
+shows its error card (file, line, column, code frame) beside its last good render, dimmed.
+
+The pages are Jinja templates (``templates/``, autoescaped); this module only gathers what they
+show. The gallery's stylesheet is ``static/gallery.css``, served at ``/_kview/gallery.css``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+from markupsafe import Markup
+
+from ..paths import static_dir
+from ..project import RENDER_THEMES, App, ViewSpec, ViewState
+from .config import GALLERY_THEMES
+from .state import KviewState, error_event, kview_state
+
+bp = Blueprint("gallery", __name__)
+
+CONTEXT_LABELS = {
+    "smartbar-card": "Insight cards",
+    "smartbar-details": "Insight details",
+    "expanded-timeline": "Timeline",
+    "create-form": "Create forms",
+}
+
+# meta.icon names (Material Design Icons) → the line icons templates/partials/icons.html draws:
+# the first key the name contains, else the first alias it contains.
+ICON_KEYS = ("cart", "clock", "calendar", "account", "truck", "star", "receipt", "earth", "apps",
+             "flash", "message", "image", "package", "card", "web")
+ICON_ALIASES = {
+    "basket": "cart", "shopping": "cart", "calendly": "calendar", "user": "account", "person": "account",
+    "delivery": "truck", "shipping": "truck", "invoice": "receipt", "file": "receipt", "document": "receipt",
+    "globe": "earth", "grid": "apps", "lightning": "flash", "bolt": "flash", "chat": "message",
+    "comment": "message", "photo": "image", "credit": "card", "iframe": "web", "open-in": "web",
+}
+
+
+# ---------------------------------------------------------------------- routes
+@bp.get("/")
+def index() -> str:
+    kv = kview_state()
+    mode = _theme_mode(kv)
+    app = kv.project.app()
+    specs = sorted(app.views, key=_group_key)  # the sidebar's order
+    states = [kv.project.state(spec, _themes(mode)) for spec in specs]
+    return _page("index.html", kv, app, "All views", states, mode,
+                 failing=sum(1 for s in states if s.error))
+
+
+@bp.get("/view/<path:name>")
+def view_page(name: str) -> str:
+    kv = kview_state()
+    mode = _theme_mode(kv)
+    app = kv.project.app()
+    spec = app.view(name)
+    if spec is None:
+        abort(404, description=f"no view named {name!r} in {kv.config.views_dir}")
+    state = kv.project.state(spec, _themes(mode))
+    # the other views render too (memoised), so the sidebar's status dots are true
+    states = [state if s.name == name else kv.project.state(s, _themes(mode)) for s in app.views]
+    return _page("view.html", kv, app, spec.display_name, states, mode, current=name, state=state)
+
+
+# Read whole rather than streamed (send_file): small files, and a client that never reads
+# the body leaves no open file behind.
+@bp.get("/_kview/gallery.css")
+def gallery_css() -> Response:
+    css = (static_dir() / "gallery.css").read_bytes()
+    return Response(css, mimetype="text/css", headers={"Cache-Control": "no-cache"})
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    return Response((static_dir() / "favicon.svg").read_bytes(), mimetype="image/svg+xml")
+
+
+# ---------------------------------------------------------------------- template helpers
+@bp.app_template_global()
+def icon_key(name: str) -> str | None:
+    """Which line icon stands for a ``meta.icon`` name (``None``: show its first letter)."""
+    key = next((k for k in ICON_KEYS if k in name), None)
+    return key or next((v for k, v in ICON_ALIASES.items() if k in name), None)
+
+
+@bp.app_template_filter("anchor")
+def anchor(name: str) -> str:
+    """A view name as a fragment id (``#view-<anchor>``; reload.js computes the same)."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
+
+
+@bp.app_template_filter("clock")
+def clock(timestamp: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(timestamp))
+
+
+@bp.app_template_filter("json_script")
+def json_script(value: Any) -> Markup:
+    """JSON for a ``<script type="application/json">``: nothing in it can close the element."""
+    return Markup(json.dumps(value).replace("</", "<\\/").replace("<!--", "<\\!--"))
+
+
+# ---------------------------------------------------------------------- what the pages show
+@dataclass(frozen=True)
+class NavLink:
+    name: str
+    title: str
+    status: str  # ok | warn | err | idle: the sidebar's dot
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    label: str
+    links: list[NavLink]
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    label: str
+    href: str
+    pressed: bool
+
+
+def _theme_mode(kv: KviewState) -> str:
+    mode = request.args.get("theme") or kv.config.theme
+    return mode if mode in GALLERY_THEMES else "both"
+
+
+def _themes(mode: str) -> tuple[str, ...]:
+    return RENDER_THEMES if mode == "both" else (mode,)
+
+
+def _group_key(spec: ViewSpec) -> tuple[int, str]:
+    order = list(CONTEXT_LABELS)
+    ctx = spec.context
+    return (order.index(ctx) if ctx in order else len(order), ctx)
+
+
+def _page(template: str, kv: KviewState, app: App, title: str, states: list[ViewState], mode: str,
+          current: str | None = None, **context: Any) -> str:
+    project = kv.project
+    errors = [error_event(s.spec, s.error) for s in states if s.error]
+    if project.app_error:
+        errors.insert(0, error_event(None, project.app_error, title="App folder"))
+    theme_q = None if mode == kv.config.theme else mode  # keep ?theme= in links unless it is the default
+    return render_template(
+        template,
+        page_title=title,
+        app_title=app.title or project.root.name,
+        root=project.root,
+        reload=kv.config.reload,
+        mode=mode,
+        theme_q=theme_q,
+        theme_links=_theme_links(mode),
+        nav=_nav(states, theme_q, current),
+        states=states,
+        app_error=project.app_error,
+        errors=errors,
+        css_version=_mtime("kview.css"),
+        js_version=_mtime("reload.js"),
+        **context,
+    )
+
+
+def _theme_links(mode: str) -> list[ThemeLink]:
+    path = quote(request.path)
+    return [ThemeLink(label, f"{path}?theme={m}", m == mode)
+            for m, label in (("light", "Light"), ("both", "Both"), ("dark", "Dark"))]
+
+
+def _nav(states: list[ViewState], theme_q: str | None, current: str | None) -> list[NavGroup]:
+    groups: dict[str, list[ViewState]] = {}
+    for s in states:
+        groups.setdefault(s.spec.context, []).append(s)
+    order = list(CONTEXT_LABELS) + sorted(c for c in groups if c not in CONTEXT_LABELS)
+    return [
+        NavGroup(CONTEXT_LABELS.get(ctx, ctx), [
+            NavLink(s.name, s.spec.display_name, _status(s),
+                    url_for("gallery.view_page", name=s.name, theme=theme_q) if current else f"#view-{anchor(s.name)}",
+                    s.name == current)
+            for s in groups[ctx]
+        ])
+        for ctx in order if ctx in groups
+    ]
+
+
+def _status(state: ViewState) -> str:
+    if not state.outcomes:
+        return "idle"
+    if state.error:
+        return "err"
+    return "warn" if state.warnings else "ok"
+
+
+def _mtime(name: str) -> str:
+    try:
+        return str(int((static_dir() / name).stat().st_mtime))
+    except OSError:
+        return "0"

@@ -1,0 +1,69 @@
+"""``KviewState``: what the blueprints share, at ``app.extensions["kview"]``.
+
+A module of its own (not in ``web/__init__``) so that blueprints can import it without
+importing the app factory that registers them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+
+from renderer.errors import Diagnostic
+
+from ..project import Project, Refreshed, ViewSpec
+from ..watch import Watcher
+from .config import ServerConfig
+from .events import Broadcaster
+
+log = logging.getLogger("kview")
+
+
+@dataclass
+class KviewState:
+    """The server's config, its one ``Project`` and the SSE broadcaster."""
+
+    config: ServerConfig
+    project: Project
+    broadcaster: Broadcaster
+
+    def on_files_changed(self, paths: list[Path]) -> Refreshed:
+        """The watcher's callback: one ``reload`` event (+ an ``error`` event per broken view)."""
+        done = self.project.refresh(paths)
+        if not done.views and not done.errors:
+            log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
+            return done
+        shown = ", ".join(done.views) or "app folder"
+        log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown)
+        self.broadcaster.publish("reload", {"views": done.views, "all": done.everything, "errors": len(done.errors)})
+        for spec, error in done.errors:
+            log.warning("%s: %s", error.file or (spec.name if spec else "app folder"), error.message)
+            self.broadcaster.publish("error", error_event(spec, error))
+        return done
+
+    def watcher(self) -> Watcher:
+        return Watcher(self.config.views_dir, self.on_files_changed,
+                       debounce=self.config.debounce, force_polling=self.config.force_polling)
+
+
+def error_event(spec: ViewSpec | None, error: Diagnostic, title: str | None = None) -> dict[str, Any]:
+    """An error as reload.js's overlay reads it (the ``error`` event, the page's ``#kvg-errors``):
+    ``{view, title, error}``; ``view`` is ``None`` for the app folder's own error."""
+    if spec is None:
+        event: dict[str, Any] = {"view": None}
+        if title is not None:
+            event["title"] = title
+    else:
+        event = {"view": spec.name, "title": spec.display_name}
+    event["error"] = error.to_dict()
+    return event
+
+
+def kview_state() -> KviewState:
+    """The current app's ``KviewState`` (inside a request)."""
+    state: KviewState = current_app.extensions["kview"]
+    return state
