@@ -61,7 +61,7 @@ _URLISH = re.compile(r"[\x00-\x20]*(?:vbscript|livescript|mocha)\s*:", re.I | re
 def _cleaner() -> Any:
     global _CLEANER
     if _CLEANER is None:
-        from lxml_html_clean import Cleaner
+        from lxml_html_clean import Cleaner  # slow to import; only raw-HTML props need it
 
         _CLEANER = Cleaner(
             scripts=True,

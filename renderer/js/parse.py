@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import esprima
+from esprima.jsx_parser import JSXParser
 
 from ..errors import TemplateSyntaxError
 
@@ -23,8 +24,6 @@ def _balance_jsx_braces() -> None:
     its own ``{``; the closing ``}`` pops it, and an empty container (``{/* */}``) leaves it to
     be dropped here.
     """
-    from esprima.jsx_parser import JSXParser
-
     if getattr(JSXParser, "_kview_balanced", False):
         return
 

@@ -381,7 +381,9 @@ def to_primitive(v: Any, hint: str = "default") -> Any:
     """OrdinaryToPrimitive: valueOf/toString in hint order, honouring user-defined methods."""
     if v is None or v is UNDEFINED or type(v) in (str, float, bool):
         return v
-    from .members import get_member  # the gate knows every type's methods
+    # The gate knows every type's methods, and it converts object keys with ToPropertyKey,
+    # which is this function: the spec's own recursion, the one cycle pyproject.toml allows.
+    from .members import get_member
 
     order = ("toString", "valueOf") if hint == "string" else ("valueOf", "toString")
     if hint == "default" and getattr(v, "class_name", "") == "Date":

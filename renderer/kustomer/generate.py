@@ -19,6 +19,7 @@ import random
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from .needs import TemplateNeeds
 from .records import DEFAULT_USER, build_context, primary_name
@@ -191,8 +192,6 @@ def _placeholder_image(color: str, text: str) -> str:
            f"<rect width='160' height='100' fill='{color}'/>"
            f"<text x='80' y='56' font-family='sans-serif' font-size='14' fill='white' "
            f"text-anchor='middle'>{text}</text></svg>")
-    from urllib.parse import quote
-
     return "data:image/svg+xml," + quote(svg, safe=" ='/:")
 
 

@@ -12,6 +12,7 @@ import contextvars
 import functools
 import math
 import time
+import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -78,8 +79,6 @@ def _canonical_zone(name: str) -> str | None:
         return name
     except KeyError:
         pass
-    import zoneinfo
-
     lowered = name.lower()
     for candidate in zoneinfo.available_timezones():
         if candidate.lower() == lowered:

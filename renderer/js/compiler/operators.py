@@ -8,6 +8,7 @@ operator to its JavaScript semantics.
 from __future__ import annotations
 
 import math
+import operator as _op
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -215,8 +216,6 @@ class OperatorCompiler(ExpressionCompiler):
             return sne
         if op in ("<", ">", "<=", ">="):
             slow = BINARY[op]
-            import operator as _op
-
             fast = {"<": _op.lt, ">": _op.gt, "<=": _op.le, ">=": _op.ge}[op]
             c = constant_of(right)
             if type(c) is float:
