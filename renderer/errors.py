@@ -16,9 +16,11 @@ Severity = Literal["error", "warning"]
 class Diagnostic:
     """One error or warning, located. ``column`` is 1-based here (editors' convention).
 
-    ``kind`` names what happened: a JavaScript error type (``TypeError``), a kview error class
-    (``TemplateSyntaxError``, ``AppLoadError``) or a warning's category (``unknown-prop``).
-    ``loc`` keeps the 0-based ``(line, column)`` the renderer works with.
+    ``kind`` names what happened: a kview error class (``RenderError``, ``TemplateSyntaxError``,
+    ``AppLoadError``) or a warning's category (``unknown-prop``); ``js_type`` the JavaScript
+    error's constructor when a template threw (``ReferenceError``). ``detail`` is more text for
+    whoever debugs (a trimmed Python traceback when kview itself crashed). ``loc`` keeps the
+    0-based ``(line, column)`` the renderer works with.
     """
 
     severity: Severity
@@ -29,6 +31,8 @@ class Diagnostic:
     column: int | None = None
     frame: str = ""
     loc: tuple[int, int] | None = None
+    js_type: str | None = None
+    detail: str = ""
 
     @classmethod
     def warning(cls, message: str, loc: tuple[int, int] | None = None, kind: str = "warning",
@@ -50,7 +54,7 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape (``/render?format=json``, ``--format json``, server-sent events)."""
-        return {
+        out: dict[str, Any] = {
             "severity": self.severity,
             "kind": self.kind,
             "message": self.message,
@@ -59,6 +63,11 @@ class Diagnostic:
             "column": self.column,
             "frame": self.frame,
         }
+        if self.js_type:
+            out["js_type"] = self.js_type
+        if self.detail:
+            out["detail"] = self.detail
+        return out
 
 
 class KViewError(Exception):
@@ -136,7 +145,7 @@ class KViewError(Exception):
         loc = (self.line, self.column) if self.line is not None and self.column is not None else None
         column = None if self.column is None else self.column + 1
         return Diagnostic("error", self.kind, self.message, self.file, self.line, column,
-                          self.code_frame(), loc)
+                          self.code_frame(), loc, getattr(self, "js_type", None))
 
     def to_dict(self) -> dict[str, Any]:
         return self.diagnostic().to_dict()

@@ -10,7 +10,7 @@ Errors are renderer's ``KViewError``s (``AppLoadError``, ``FileError`` here), sh
 Named ``project`` for the app folder a developer works in (one ``Project`` per folder served).
 """
 
-from .errors import AppLoadError, FileError, ViewDiagnostic
+from .errors import AppLoadError, FileError
 from .inputs import InputFile, ViewInputs, read_inputs, render_view
 from .load import load, load_app, load_definition, load_template
 from .model import App, ViewSpec
@@ -18,6 +18,6 @@ from .workspace import RENDER_THEMES, Outcome, Project, Refreshed, ViewState, tr
 
 __all__ = [
     "RENDER_THEMES", "App", "AppLoadError", "FileError", "InputFile", "Outcome", "Project", "ViewInputs",
-    "Refreshed", "ViewDiagnostic", "ViewSpec", "ViewState", "load", "load_app", "load_definition", "load_template", "read_inputs",
+    "Refreshed", "ViewSpec", "ViewState", "load", "load_app", "load_definition", "load_template", "read_inputs",
     "render_view", "trimmed_traceback",
 ]

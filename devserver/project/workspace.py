@@ -4,7 +4,7 @@ It re-reads the folder on every request (a handful of small files), renders view
 bounded ``ViewCache`` (compile once per file version), memoises each render on the content of
 its inputs, and remembers per view and theme the last good render, so that a broken edit shows
 its error *beside* what the view looked like before. Rendering never raises out of ``Project``:
-template, data and file errors become ``ViewDiagnostic``s; a crash of kview itself is logged
+template, data and file errors become ``Diagnostic``s (``shown``); a crash of kview itself is logged
 with a trimmed traceback and shown the same way, so the server keeps serving.
 """
 
@@ -23,7 +23,6 @@ from typing import Any
 from renderer import KViewError, ViewCache
 from renderer.errors import Diagnostic
 
-from .errors import ViewDiagnostic
 from .inputs import ViewInputs, read_inputs, render_view
 from .load import load_app, views_touched
 from .model import App, ViewSpec
@@ -31,6 +30,12 @@ from .model import App, ViewSpec
 log = logging.getLogger("kview")
 
 RENDER_THEMES = ("light", "dark")
+
+
+def shown(exc: KViewError, file: str | None) -> Diagnostic:
+    """``exc`` as the gallery shows it: its diagnostic, naming ``file`` (relative to the app)."""
+    diag = exc.diagnostic()
+    return diag if file is None else replace(diag, file=file)
 
 
 @dataclass
@@ -41,7 +46,7 @@ class Outcome:
     html: str | None = None
     console: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
-    error: ViewDiagnostic | None = None
+    error: Diagnostic | None = None
     at: float = field(default_factory=time.time)
     ms: float = 0.0
 
@@ -75,7 +80,7 @@ class ViewState:
         return self.spec.name
 
     @property
-    def error(self) -> ViewDiagnostic | None:
+    def error(self) -> Diagnostic | None:
         return next((o.error for o in self.outcomes.values() if o.error), None)
 
     @property
@@ -102,7 +107,7 @@ class Refreshed:
 
     views: list[str]
     everything: bool
-    errors: list[tuple[ViewSpec | None, ViewDiagnostic]]  # (None, error): the app folder's
+    errors: list[tuple[ViewSpec | None, Diagnostic]]  # (None, error): the app folder's
 
 
 def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6) -> str:
@@ -134,7 +139,7 @@ class Project:
         self.parent_url = parent_url  # what DynamicCard iframes are told their parent is
         self._lock = threading.Lock()
         self._app = App(root=self.root)
-        self.app_error: ViewDiagnostic | None = None  # why the folder could not be read, if so
+        self.app_error: Diagnostic | None = None  # why the folder could not be read, if so
         self._memo: dict[tuple[str, str], tuple[str, Outcome]] = {}
         self._last_good: dict[tuple[str, str], Outcome] = {}
 
@@ -160,7 +165,7 @@ class Project:
             app = load_app(self.root)
         except KViewError as exc:
             with self._lock:
-                self.app_error = ViewDiagnostic.of(exc, self._shown(exc.file))
+                self.app_error = shown(exc, self._shown(exc.file))
                 return self._app
         with self._lock:
             self.app_error = None
@@ -212,7 +217,7 @@ class Project:
 
     def _render(self, spec: ViewSpec, theme: str, inputs: ViewInputs | KViewError) -> Outcome:
         if isinstance(inputs, KViewError):
-            return Outcome(theme, error=ViewDiagnostic.of(inputs, self._shown(inputs.file)))
+            return Outcome(theme, error=shown(inputs, self._shown(inputs.file)))
         t0 = time.perf_counter()
         key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
         with self._lock:
@@ -224,14 +229,14 @@ class Project:
             warnings = [replace(w, file=self._shown(w.file)) for w in result.warnings]
             out = Outcome(theme, result.html, list(result.console), warnings)
         except KViewError as exc:
-            out = Outcome(theme, error=ViewDiagnostic.of(exc, self._shown(exc.file)))
+            out = Outcome(theme, error=shown(exc, self._shown(exc.file)))
         except Exception as exc:  # a bug in kview itself: log it, show it, keep serving
             key = None
             tb = trimmed_traceback(exc)
             log.error("internal error rendering %s (%s):\n%s", spec.name, theme, tb)
-            out = Outcome(theme, error=ViewDiagnostic(
+            out = Outcome(theme, error=Diagnostic(
                 "error", "InternalError", f"kview crashed while rendering this view: {type(exc).__name__}: {exc}",
-                file=self._shown(spec.template_name), traceback=tb,
+                file=self._shown(spec.template_name), detail=tb,
             ))
         out.ms = (time.perf_counter() - t0) * 1000
         with self._lock:
@@ -266,7 +271,7 @@ class Project:
         good render is tracked even when no page is open) and say what happened."""
         app = self.app()
         names, everything = self._affected(app, paths)
-        errors: list[tuple[ViewSpec | None, ViewDiagnostic]] = []
+        errors: list[tuple[ViewSpec | None, Diagnostic]] = []
         for name in names:
             spec = app.view(name)
             if spec is None:
