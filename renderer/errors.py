@@ -12,6 +12,16 @@ from typing import Any, Literal
 Severity = Literal["error", "warning"]
 
 
+def location(file: str | None, line: int | None, column: int | None) -> str:
+    """``file:line:column`` as editors and compilers print it (``column`` 1-based)."""
+    where = file or "<template>"
+    if line is not None:
+        where += f":{line}"
+        if column is not None:
+            where += f":{column}"
+    return where
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One error or warning, located. ``column`` is 1-based here (editors' convention).
@@ -42,12 +52,7 @@ class Diagnostic:
 
     @property
     def location(self) -> str:
-        where = self.file or "<template>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
+        return location(self.file, self.line, self.column)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.message}"
@@ -103,12 +108,7 @@ class KViewError(Exception):
 
     @property
     def location(self) -> str:
-        where = self.file or "<template>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column + 1}"
-        return where
+        return location(self.file, self.line, None if self.column is None else self.column + 1)
 
     def code_frame(self, context: int = 2) -> str:
         """The lines around the error with a caret under the column (Babel's layout)."""
