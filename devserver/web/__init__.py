@@ -15,9 +15,9 @@ from typing import Any
 
 from flask import Flask
 
-from ..paths import static_dir
+from ..assets import static_dir
 from ..project import Project
-from . import events, gallery, render
+from . import events, fragment, gallery
 from .config import ServerConfig
 from .events import Broadcaster
 from .state import KviewState
@@ -39,6 +39,6 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
     app.extensions["kview"] = KviewState(config, project, Broadcaster())
     app.register_blueprint(gallery.bp)
-    app.register_blueprint(render.bp)
+    app.register_blueprint(fragment.bp)
     app.register_blueprint(events.bp)
     return app

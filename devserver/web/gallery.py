@@ -20,7 +20,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from markupsafe import Markup
 
-from ..paths import static_dir
+from ..assets import static_dir
 from ..project import RENDER_THEMES, App, ViewSpec, ViewState
 from .config import GALLERY_THEMES
 from .state import KviewState, error_event, kview_state

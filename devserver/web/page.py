@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from ..paths import theme_css
+from ..assets import theme_css
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

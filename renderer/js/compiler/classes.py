@@ -1,13 +1,13 @@
 """``class`` declarations and expressions → a closure that creates the ``ClassFunction``.
 
-The runtime side (instances, the class chain, ``super``) is ``renderer/js/classes.py``.
+The runtime side (instances, the class chain, ``super``) is ``renderer/js/class_objects.py``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..classes import HOME, ClassFunction, jv_describe
+from ..class_objects import HOME, ClassFunction, jv_describe
 from ..functions import FunctionCode, closure_class
 from ..scope import EMPTY, Scope
 from ..values import UNDEFINED, JSFunction, to_property_key, type_error

@@ -19,7 +19,7 @@ from renderer.errors import TemplateSyntaxError
 from .. import values as jv
 from ..builtins.regexp import make_regexp
 from ..builtins.string import register_template_raw
-from ..classes import super_call, super_member
+from ..class_objects import super_call, super_member
 from ..coroutines import await_value
 from ..generators import yield_from, yield_value
 from ..members import PROTOS, get_member, iterate

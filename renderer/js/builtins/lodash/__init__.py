@@ -25,8 +25,9 @@ Deliberate deviations (no prototypes, classes, Symbols or chaining in kview):
 The package, one module a job: ``core`` (shared helpers, type tags, conversions, the ``_``
 object), ``paths`` (property paths), ``equality`` (isEqual), ``iteratees`` (shorthands),
 ``objects``, ``collections``, ``arrays``, ``sorting`` (compareAscending, sorted arrays),
-``math``, ``lang``, ``strings`` and ``functions``; this module assembles the namespace from
-their functions in one table.
+``math``, ``lang``, ``strings`` and ``functions``, named after the categories of lodash's own
+documentation (so ``collections`` is lodash's "Collection" functions, not Map and Set); this
+module assembles the namespace from their functions in one table.
 """
 
 from __future__ import annotations
