@@ -179,3 +179,24 @@ def test_dynamic_card_iframes_still_load(tmp_path: Path, open_page) -> None:
     finally:
         widget.shutdown()
         widget.server_close()
+
+
+# ---------------------------------------------------------------------- kview render --page
+def test_standalone_page_runs_no_script(browser, tmp_path: Path) -> None:
+    """Its inline CSS, style props and template <style> rules still apply: test_themes.py."""
+    from devserver.web.page import standalone_page
+
+    path = tmp_path / "page.html"
+    path.write_text(standalone_page(SLIPPED, title="t"), encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.goto(path.as_uri(), wait_until="load")
+        assert page.locator("#evil-img").count() == 1
+        page.click("#js-link")
+        page.wait_for_timeout(300)
+        assert pwned(page) == []
+        assert "script-src-elem" in page.evaluate("window.__violations")
+    finally:
+        context.close()
