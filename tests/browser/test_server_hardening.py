@@ -96,7 +96,8 @@ def test_error_text_is_shown_as_text(tmp_path: Path, open_page) -> None:
             "kind": PAYLOAD, "js_type": PAYLOAD, "message": PAYLOAD, "file": PAYLOAD,
             "line": PAYLOAD, "column": PAYLOAD, "frame": f"> 1 | {PAYLOAD}\n    | ^ {PAYLOAD}"}}
         assert server.state.broadcaster.publish("error", event) == 1
-        page.wait_for_function("document.querySelectorAll('#kvg-overlay .kvg-ov-item').length === 2",
+        # a function, not an expression: Playwright evals expressions, which the CSP forbids
+        page.wait_for_function("() => document.querySelectorAll('#kvg-overlay .kvg-ov-item').length === 2",
                                timeout=WAIT_MS)
         item = overlay.locator(".kvg-ov-item").last
         assert item.get_attribute("data-view") == PAYLOAD
@@ -145,7 +146,7 @@ def test_without_the_csp_the_slipped_html_would_run(slipped_server, open_page, m
     """The control: proves the payload is live, so the test above can fail."""
     monkeypatch.delitem(guard.SECURITY_HEADERS, "Content-Security-Policy")
     page = open_page(slipped_server.url + "view/card")
-    page.wait_for_function("(window.__pwned || []).includes('onerror')", timeout=WAIT_MS)
+    page.wait_for_function("() => (window.__pwned || []).includes('onerror')", timeout=WAIT_MS)
     click_js_link(page)
     assert {"onerror", "script", "href"} <= set(pwned(page)), pwned(page)
 
