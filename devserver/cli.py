@@ -131,7 +131,13 @@ EXIT_PORT_IN_USE = 1
 @main.command("serve")
 @click.argument("views_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on (0.0.0.0 exposes the server to your network).")
+              help="Interface to listen on (0.0.0.0 exposes the server to your network). The server "
+                   "answers only requests addressed to localhost, 127.0.0.1, [::1] and this host "
+                   "(with 0.0.0.0: this machine's names and IP addresses).")
+@click.option("--allow-host", "allow_hosts", metavar="NAME", multiple=True,
+              help="Also answer requests addressed to NAME (a host name the server is reached by, "
+                   "e.g. behind a proxy or in /etc/hosts); repeatable. Other Host names get 400, "
+                   "which stops DNS-rebinding pages from reading the gallery.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on; 0 picks a free port (printed in the banner).")
 @click.option("--theme", type=click.Choice(["both", "light", "dark"]), default="both", show_default=True,
@@ -140,7 +146,8 @@ EXIT_PORT_IN_USE = 1
               help="Do not watch DIR: no live reload, refresh the page yourself.")
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the gallery in your web browser once the server is up.")
-def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool, open_browser: bool) -> None:
+def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...], theme: str, no_reload: bool,
+              open_browser: bool) -> None:
     """Serve a live gallery of the app folder DIR: every view of DIR/kviews/*.jsx rendered in
     light and dark, with mock data from DIR/mocks/<view>.json (generated when missing).
 
@@ -167,7 +174,7 @@ def serve_cmd(views_dir: Path, host: str, port: int, theme: str, no_reload: bool
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    config = ServerConfig(views_dir=views_dir, theme=theme, reload=not no_reload)
+    config = ServerConfig(views_dir=views_dir, theme=theme, reload=not no_reload, allow_hosts=allow_hosts)
     try:
         server = DevServer(config, host=host, port=port)
     except PortInUseError as exc:

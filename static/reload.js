@@ -28,17 +28,22 @@
   }
 
   /* ------------------------------------------------------------ overlay */
-  function esc(s) {
-    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  // Everything an error says comes from the app's files (messages, names, lines): it goes in
+  // as text nodes, never as HTML, so nothing in it can become markup or run.
+  function h(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      if (c != null && c !== false) node.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
     });
+    return node;
   }
 
-  function frameHtml(frame) {
-    return frame.split("\n").map(function (line) {
+  function frameLines(frame) {
+    return String(frame).split("\n").map(function (line) {
       var cls = line.charAt(0) === ">" ? "kvg-fl-hit" : (/^\s+\|/.test(line) && line.indexOf("^") >= 0 ? "kvg-fl-caret" : "");
-      return '<span class="kvg-fl ' + cls + '">' + esc(line) + "</span>";
-    }).join("");
+      return h("span", { "class": "kvg-fl " + cls }, [line]);
+    });
   }
 
   function currentErrors() {
@@ -57,42 +62,52 @@
   function overlay() {
     var el = document.getElementById("kvg-overlay");
     if (!el) {
-      el = document.createElement("div");
-      el.id = "kvg-overlay";
-      el.className = "kvg-overlay";
-      el.setAttribute("role", "alert");
+      el = h("div", { id: "kvg-overlay", "class": "kvg-overlay", role: "alert" });
       el.hidden = true;
       body.appendChild(el);
     }
     return el;
   }
 
+  function present(v) { return v !== null && v !== undefined; }
+
+  function errorItem(item) {
+    var e = item.error || {};
+    var view = present(item.view) ? String(item.view) : "";
+    var at = present(e.line) ? ":" + e.line + (present(e.column) ? ":" + e.column : "") : "";
+    var link;
+    if (view) {
+      var onPage = document.querySelector('.kvg-view[data-view="' + cssEsc(view) + '"]');
+      var href = onPage ? "#view-" + view.replace(/[^A-Za-z0-9_-]/g, "-") : "/view/" + encodeURIComponent(view);
+      link = h("a", { href: href }, [item.title || view]);
+    } else {
+      link = h("span", {}, ["App folder"]);
+    }
+    var where = present(e.line) ? h("span", { "class": "kvg-ov-line" },
+      ["line " + e.line + (present(e.column) ? ", column " + e.column : "")]) : null;
+    return h("div", { "class": "kvg-ov-item", "data-view": view }, [
+      h("div", { "class": "kvg-ov-title" }, [link, h("span", { "class": "kvg-err-kind" }, [e.js_type || e.kind || "Error"]), where]),
+      h("div", { "class": "kvg-ov-msg" }, [present(e.message) ? e.message : ""]),
+      e.file ? h("div", { "class": "kvg-ov-loc" }, [e.file + at]) : null,
+      e.frame ? h("pre", { "class": "kvg-code-frame" }, frameLines(e.frame)) : null
+    ]);
+  }
+
   function showErrors(items) {
     var el = overlay();
-    if (!items.length) { el.hidden = true; el.innerHTML = ""; dismissed = ""; return; }
+    if (!items.length) { el.hidden = true; el.replaceChildren(); dismissed = ""; return; }
     var sig = signature(items);
     if (sig === dismissed) { el.hidden = true; return; }
-    var rows = items.map(function (item) {
-      var e = item.error || {};
-      var loc = e.file ? esc(e.file) + (e.line != null ? ":" + e.line + (e.column != null ? ":" + e.column : "") : "") : "";
-      var anchor = item.view ? "#view-" + String(item.view).replace(/[^A-Za-z0-9_-]/g, "-") : "#";
-      var onPage = item.view && document.querySelector('.kvg-view[data-view="' + cssEsc(item.view) + '"]');
-      var link = item.view
-        ? (onPage ? '<a href="' + anchor + '">' : '<a href="/view/' + encodeURIComponent(item.view) + '">') + esc(item.title || item.view) + "</a>"
-        : "<span>App folder</span>";
-      var where = e.line != null ? '<span class="kvg-ov-line">line ' + e.line + (e.column != null ? ", column " + e.column : "") + "</span>" : "";
-      return '<div class="kvg-ov-item" data-view="' + esc(item.view || "") + '">' +
-        '<div class="kvg-ov-title">' + link + '<span class="kvg-err-kind">' + esc(e.js_type || e.kind || "Error") + "</span>" + where + "</div>" +
-        '<div class="kvg-ov-msg">' + esc(e.message) + "</div>" +
-        (loc ? '<div class="kvg-ov-loc">' + loc + "</div>" : "") +
-        (e.frame ? '<pre class="kvg-code-frame">' + frameHtml(e.frame) + "</pre>" : "") +
-        "</div>";
-    }).join("");
     var n = items.length;
-    el.innerHTML = '<div class="kvg-ov-head"><span>' + n + (n === 1 ? " view failing" : " views failing") +
-      ' — the last good render stays on the page</span><button type="button" aria-label="Dismiss" title="Dismiss (Esc)">×</button></div>' +
-      '<div class="kvg-ov-body">' + rows + "</div>";
-    el.querySelector("button").onclick = function () { dismissed = sig; el.hidden = true; };
+    var dismiss = h("button", { type: "button", "aria-label": "Dismiss", title: "Dismiss (Esc)" }, ["\u00d7"]);
+    dismiss.addEventListener("click", function () { dismissed = sig; el.hidden = true; });
+    el.replaceChildren(
+      h("div", { "class": "kvg-ov-head" }, [
+        h("span", {}, [n + (n === 1 ? " view failing" : " views failing") + " \u2014 the last good render stays on the page"]),
+        dismiss
+      ]),
+      h("div", { "class": "kvg-ov-body" }, items.map(errorItem))
+    );
     el.hidden = false;
   }
 
@@ -108,6 +123,11 @@
   });
 
   /* ------------------------------------------------------------ in-place reload */
+  // The fetched page's nodes move over as nodes (no HTML string is re-parsed into the page).
+  function moveChildren(from, to) {
+    to.replaceChildren.apply(to, Array.prototype.slice.call(from.childNodes));
+  }
+
   function openDetails(root) {
     var open = {};
     root.querySelectorAll("section[data-view] details").forEach(function (d, i) {
@@ -127,7 +147,7 @@
     var y = window.scrollY;
     if (all || !sameList || !names.length) {
       var details = openDetails(main);
-      main.innerHTML = newMain.innerHTML;
+      moveChildren(newMain, main);
       main.querySelectorAll("section[data-view]").forEach(function (sec) {
         sec.querySelectorAll("details").forEach(function (d, i) {
           var k = sec.getAttribute("data-view") + "#" + i;
@@ -162,7 +182,7 @@
     var side = document.getElementById("kvg-sidebar"), nside = doc.getElementById("kvg-sidebar");
     if (side && nside) {
       var scroll = side.querySelector(".kvg-nav") ? side.querySelector(".kvg-nav").scrollTop : 0;
-      side.innerHTML = nside.innerHTML;
+      moveChildren(nside, side);
       var nav = side.querySelector(".kvg-nav");
       if (nav) nav.scrollTop = scroll;
       setLive("live", "Live reload");

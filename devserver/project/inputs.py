@@ -18,6 +18,7 @@ from renderer import MockDataError, RenderResult, ViewCache, render
 from .errors import FileError
 from .load import parse_json
 from .model import App, ViewSpec
+from .paths import inside, outside_error
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,16 @@ def read_inputs(app: App, view: ViewSpec, *, data: Path | None = None, requests:
                 tz: str | None = None) -> ViewInputs:
     """Read what ``view`` of ``app`` renders with: the app's mock data, request mocks and
     components, unless ``data`` / ``requests`` name other files (``kview render --data``).
-    Raises ``FileError`` when a file exists but cannot be read."""
-    data_file = _read(data, "data file") if data else _read(app.mock_for(view), "mock data")
-    requests_file = _read(requests, "requests file") if requests else _read(app.requests, "request mocks")
-    components = tuple((str(p), text) for p in app.components if (text := _read_text(p, "component")) is not None)
+    Raises ``FileError`` when a file exists but cannot be read, or when a file the app names
+    is outside its folder (``data`` / ``requests`` are the user's own choice: read as given);
+    the view's own ``problem`` (its template is outside the folder) when it has one."""
+    if view.problem is not None:
+        raise view.problem
+    data_file = _read(data, "data file") if data else _read(_confined(app, app.mock_for(view), "mock data"), "mock data")
+    requests_file = (_read(requests, "requests file") if requests
+                     else _read(_confined(app, app.requests, "request mocks"), "request mocks"))
+    components = tuple((str(p), text) for p in app.components
+                       if _confined(app, p, "component") and (text := _read_text(p, "component")) is not None)
     return ViewInputs(view, data_file, requests_file, components, tz)
 
 
@@ -96,6 +103,13 @@ def render_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = Non
     data, kwargs = inputs.render_args()
     return render(inputs.view.source, data, root_class=f"kview kview-theme-{theme}", cache=cache,
                   settle_jobs=settle_jobs, parent_url=parent_url, **kwargs)
+
+
+def _confined(app: App, path: Path | None, what: str) -> Path | None:
+    """``path`` if it is inside the app folder (or the app has none); else ``FileError``."""
+    if path is not None and app.root is not None and not inside(app.root, path):
+        raise outside_error(FileError, what, path)
+    return path
 
 
 def _raw(file: InputFile | None) -> tuple[str, str | None] | None:

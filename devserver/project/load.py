@@ -10,6 +10,10 @@ An app folder::
     mocks/requests.json   request mocks answering KustomerRequest
     components/*.jsx      the app's own components
 
+Files stay inside the app folder (``paths``): a template, view meta or app definition that
+leads outside it is a view that shows its ``AppLoadError``; mock data, request mocks and
+components outside it are refused when a view reads them (``FileError``). The rest loads.
+
 A lone ``.jsx`` file is a view of its own, unless it sits in an app folder's ``kviews/``:
 then it is that view of the app, with the app's mocks and components, as the gallery shows it.
 A lone ``.json`` file is an app definition (or a single ``*.kview.json`` record).
@@ -25,6 +29,7 @@ from renderer.errors import MockDataError
 
 from .errors import AppLoadError
 from .model import App, ViewSpec
+from .paths import inside, outside_error
 
 KVIEWS = "kviews"
 MOCKS = "mocks"
@@ -48,16 +53,19 @@ def load_app(root: Path, only: Path | None = None) -> App:
     kdir = root / KVIEWS
     templates = [only] if only is not None else sorted(kdir.glob("*.jsx")) if kdir.is_dir() else []
     for jsx in templates:
-        views.append(_folder_view(jsx))
+        views.append(_folder_view(root, jsx))
     if only is None:
         for app_json in sorted(root.glob("*.app.json")):
+            if not inside(root, app_json):
+                views.append(_refused(app_json.name, app_json, "app definition"))
+                continue
             views.extend(_definition_views(read_json(app_json, "app definition"), app_json))
     requests = root / MOCKS / f"{REQUESTS}.json"
     cdir = root / COMPONENTS
     return App(
         views=tuple(views),
         root=root,
-        title=_app_title(root / APP_JSON),
+        title=_app_title(root / APP_JSON) if inside(root, root / APP_JSON) else None,
         mocks={v.name: mock for v in views if (mock := _find_mock(root, v)) is not None},
         requests=requests if requests.is_file() else None,
         components=tuple(sorted(cdir.glob("*.jsx"))) if cdir.is_dir() else (),
@@ -118,8 +126,17 @@ def read_json(path: Path, what: str) -> Any:
 
 
 # ---------------------------------------------------------------------- views
-def _folder_view(jsx: Path) -> ViewSpec:
+def _refused(name: str, path: Path, what: str) -> ViewSpec:
+    """A view whose file leads outside the app folder: listed, with its error, never read."""
+    return ViewSpec(name=name, source="", path=path, problem=outside_error(AppLoadError, what, path))
+
+
+def _folder_view(root: Path, jsx: Path) -> ViewSpec:
     meta_path = jsx.with_suffix(".json")
+    if not inside(root, jsx):
+        return _refused(jsx.stem, jsx, "template")
+    if meta_path.exists() and not inside(root, meta_path):
+        return _refused(jsx.stem, meta_path, "view meta")
     meta: dict[str, Any] = {}
     if meta_path.exists():
         raw = read_json(meta_path, "view meta")
@@ -162,11 +179,13 @@ def _definition_views(defn: Any, path: Path) -> list[ViewSpec]:
 
 
 def _find_mock(root: Path, view: ViewSpec) -> Path | None:
-    """``mocks/<view name>.json``, else ``mocks/<template file stem>.json``."""
+    """``mocks/<view name>.json``, else ``mocks/<template file stem>.json``. A name that leads
+    outside the app folder is returned whether it exists or not: reading it is refused, and an
+    app cannot learn which files exist elsewhere."""
     for name in (view.name, view.path.stem if view.path else None):
         if name:
             p = root / MOCKS / f"{name}.json"
-            if p.exists():
+            if not inside(root, p) or p.exists():
                 return p
     return None
 

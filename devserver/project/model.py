@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from renderer.errors import KViewError
+
 
 @dataclass(frozen=True)
 class ViewSpec:
@@ -24,6 +26,7 @@ class ViewSpec:
     resource: str = "customer"
     context: str = "smartbar-card"
     meta: Mapping[str, Any] = field(default_factory=dict)
+    problem: KViewError | None = None  # why it cannot render (its file is outside the app folder)
 
     @property
     def display_name(self) -> str:

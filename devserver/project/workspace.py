@@ -149,10 +149,12 @@ class Project:
         if path is None:
             return ""
         p = Path(path)
-        try:
-            return p.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(p)
+        for candidate in (p, p.resolve()):  # as named first: a symlink shows under its own name
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return str(p)
 
     def _shown(self, file: str | None) -> str | None:
         """A file name from the loader or renderer as the gallery shows it (absolute paths:

@@ -2,7 +2,8 @@
 
 Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gallery.css``),
 ``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events); ``/static/…`` is
-Flask's static route over the repository's ``static/`` folder. ``server.DevServer`` puts the
+Flask's static route over the repository's ``static/`` folder. ``guard`` answers only the
+server's own hosts and adds the security headers to every response. ``server.DevServer`` puts the
 app on a socket with a file watcher; ``page`` writes the standalone page of ``kview render
 --page``. Pages are Jinja templates (``templates/``, autoescaped).
 
@@ -17,7 +18,7 @@ from flask import Flask
 
 from ..assets import static_dir
 from ..project import Project
-from . import events, fragment, gallery
+from . import events, fragment, gallery, guard
 from .config import ServerConfig
 from .events import Broadcaster
 from .state import KviewState
@@ -38,6 +39,7 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
     project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
     app.extensions["kview"] = KviewState(config, project, Broadcaster())
+    guard.install(app, guard.HostPolicy.for_server(config.host, config.allow_hosts))
     app.register_blueprint(gallery.bp)
     app.register_blueprint(fragment.bp)
     app.register_blueprint(events.bp)

@@ -20,8 +20,11 @@ class ServerConfig:
     force_polling: bool = False
     tz: str | None = field(default_factory=lambda: os.environ.get("TZ") or None)  # Date's zone
     parent_url: str = "http://127.0.0.1:5000/"  # DynamicCard's parentUrl (set by `kview serve`)
+    host: str = "127.0.0.1"  # the interface served: its name is answered (guard.HostPolicy)
+    allow_hosts: tuple[str, ...] = ()  # more Host names to answer (kview serve --allow-host)
 
     def __post_init__(self) -> None:
         self.views_dir = Path(self.views_dir).resolve()
+        self.allow_hosts = tuple(self.allow_hosts)
         if self.theme not in GALLERY_THEMES:
             raise ValueError(f"theme must be one of {', '.join(GALLERY_THEMES)}, not {self.theme!r}")

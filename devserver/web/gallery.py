@@ -106,8 +106,10 @@ def clock(timestamp: float) -> str:
 
 @bp.app_template_filter("json_script")
 def json_script(value: Any) -> Markup:
-    """JSON for a ``<script type="application/json">``: nothing in it can close the element."""
-    return Markup(json.dumps(value).replace("</", "<\\/").replace("<!--", "<\\!--"))
+    """JSON for a ``<script type="application/json">``: ``<``, ``>`` and ``&`` as JSON escapes,
+    so nothing in it can end the element or open a comment, and ``JSON.parse`` reads it back."""
+    text = json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
 
 
 # ---------------------------------------------------------------------- what the pages show

@@ -14,6 +14,12 @@ from ..assets import theme_css
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
+# A page opened from disk has no server to send headers: its own policy runs no script at all
+# (the fragment is static HTML), and loads what the preview itself may show.
+PAGE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data: blob: http: https:; "
+            "media-src data: blob: http: https:; font-src data:; frame-src http: https:; base-uri 'none'; "
+            "form-action 'none'")
+
 
 @cache
 def _env() -> Environment:
@@ -23,4 +29,5 @@ def _env() -> Environment:
 
 def standalone_page(fragment: str, *, title: str, theme: str = "light") -> str:
     """``fragment`` is trusted renderer output (built by lxml, escaped by construction)."""
-    return _env().get_template("page.html").render(fragment=fragment, title=title, theme=theme, css=theme_css())
+    return _env().get_template("page.html").render(fragment=fragment, title=title, theme=theme, css=theme_css(),
+                                                  csp=PAGE_CSP)

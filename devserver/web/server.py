@@ -1,10 +1,20 @@
-"""``DevServer``: the app on a real socket, plus the file watcher; ``bind`` and ``PortInUseError``."""
+"""``DevServer``: the app on a real socket, plus the file watcher; ``bind`` and ``PortInUseError``.
+
+Each connection has a thread (werkzeug's threaded server; an SSE stream holds one for as long
+as its page is open), so a client must not be able to hold threads by sending half a request:
+the request line and headers must arrive within ``request_timeout`` seconds in all (a client
+trickling a byte at a time is dropped too), and every later read or write on the connection
+waits at most that long. A response being streamed (SSE) is not a read: it is unaffected.
+"""
 
 from __future__ import annotations
 
 import errno
+import io
 import socket
 import threading
+import time
+from typing import Any, ClassVar
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, select_address_family
 
@@ -30,6 +40,55 @@ class _QuietHandler(WSGIRequestHandler):
             super().log_request(code, size)
 
 
+class _DeadlineReader(io.RawIOBase):
+    """The connection's reads, bounded by the handler's deadline for the request head."""
+
+    def __init__(self, handler: _QuietHandler) -> None:
+        super().__init__()
+        self.handler = handler
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        handler = self.handler
+        wait = handler.timeout
+        if handler.head_deadline is not None:
+            left = handler.head_deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the request was not received in time")
+            wait = left if wait is None else min(left, wait)
+        handler.connection.settimeout(wait)
+        return handler.connection.recv_into(buffer)
+
+
+class _TimedHandler(_QuietHandler):
+    """``_QuietHandler`` whose request head must arrive within ``timeout`` seconds."""
+
+    timeout: ClassVar[float | None] = 5.0
+    head_deadline: float | None = None
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()  # the plain socket file: reads go through the deadline instead
+        self.rfile = io.BufferedReader(_DeadlineReader(self))
+
+    def handle_one_request(self) -> None:
+        self.head_deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        try:
+            return super().parse_request()  # reads the headers
+        finally:
+            self.head_deadline = None  # the head is in: the rest is the app's
+
+
+def handler_class(request_timeout: float) -> type[_TimedHandler]:
+    """A request handler class whose connections time out after ``request_timeout`` seconds."""
+    return type("KviewRequestHandler", (_TimedHandler,), {"timeout": request_timeout})
+
+
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket; ``PortInUseError`` with a clear message when the port is taken."""
     family = select_address_family(host, port)
@@ -49,7 +108,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def public_url(host: str, port: int) -> str:
     """The URL a browser on this machine opens for a server bound to ``host:port``."""
-    host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)
     host = f"[{host}]" if ":" in host else host
     return f"http://{host}:{port}/"
 
@@ -57,7 +116,8 @@ def public_url(host: str, port: int) -> str:
 class DevServer:
     """The app on a real socket, plus the file watcher. ``with DevServer(cfg, port=0) as s:``"""
 
-    def __init__(self, config: ServerConfig, host: str = "127.0.0.1", port: int = 5000) -> None:
+    def __init__(self, config: ServerConfig, host: str = "127.0.0.1", port: int = 5000, *,
+                 request_timeout: float = 5.0) -> None:
         self.config = config
         sock = bind(host, port)
         try:
@@ -66,10 +126,12 @@ class DevServer:
             # bound first, so the app is built knowing its URL (what DynamicCard iframes are
             # told their parent is)
             config.parent_url = self.url
+            config.host = host  # the Host allowlist names the interface served
             self.app = create_app(config)
             self.state: KviewState = self.app.extensions["kview"]
             self.server: BaseWSGIServer = make_server(
-                host, self.port, self.app, threaded=True, request_handler=_QuietHandler, fd=sock.fileno()
+                host, self.port, self.app, threaded=True, request_handler=handler_class(request_timeout),
+                fd=sock.fileno(),
             )
         finally:
             sock.close()  # the server holds its own duplicate of the descriptor
