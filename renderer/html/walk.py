@@ -31,14 +31,16 @@ API
 
 Deliberate differences from React (all documented in the tests)
 ================================================================
-* ``dangerouslySetInnerHTML`` is parsed and **sanitised** (lxml_html_clean plus a final pass):
-  scripts, ``on*`` attributes, ``javascript:``/``vbscript:`` URLs, frames, objects, embeds,
-  ``<link>``/``<meta>``/``<base>`` and comments are removed (a warning says what). React
-  inserts the raw string.
-* ``<script>`` elements in templates are dropped with a warning: a preview never runs
-  template scripts. (So is React's inline form-replay ``<script>`` after a form whose
-  ``action`` is a function.) String ``on*`` attributes on custom elements (which React
-  writes) are dropped with a warning too.
+* Nothing a template renders can run script (``sanitize.py`` has the rules and why):
+  ``dangerouslySetInnerHTML`` is parsed and **sanitised** (lxml_html_clean plus kview's rules;
+  React inserts the raw string); URL attributes in any case or namespace must be relative or
+  http(s)/mailto/tel (``data:image/`` where shown as an image) after cleaning, and are **left
+  out** otherwise (React writes its ``javascript:`` BLOCKED_URL, which still runs when
+  clicked; so is React's ``javascript:`` placeholder for a function form action); ``srcdoc``,
+  ``<base>``, ``<meta http-equiv=refresh>``, ``<script>`` (and React's form-replay script)
+  and string ``on*`` props are dropped; SVG animations lose values writing a blocked URL;
+  ``<style>`` text has raw-text end tags escaped after cleaning and ``<`` escaped when the
+  output holds ``<svg>``/``<math>``. Each drop comes with a warning.
 * Characters XML cannot hold (C0 controls other than tab/newline/CR, U+FFFE, U+FFFF) are
   removed, lone surrogates become U+FFFD; CR and CRLF become LF (what an HTML parser makes
   of React's raw CR anyway). React writes these raw.
