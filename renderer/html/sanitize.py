@@ -78,8 +78,20 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _DATA_IMAGE = re.compile(r"data:[\t\n\f\r ]*image/", re.I)
 
 
+_attr_keys: dict[str, str] = {}
+
+
 def attr_key(name: str) -> str:
     """An lxml attribute name as the browser matches it: lower case, ``xlink:``/``xml:`` prefixed."""
+    key = _attr_keys.get(name)
+    if key is None:
+        key = _attr_key(name)
+        if len(_attr_keys) < 4096:
+            _attr_keys[name] = key
+    return key
+
+
+def _attr_key(name: str) -> str:
     if name[:1] == "{":
         ns, _, local = name[1:].partition("}")
         if ns == XLINK_NS:
@@ -165,8 +177,21 @@ def check_url(tag: str, key: str, value: str) -> str | None:
     """The value to write for URL attribute ``key`` of ``tag``, or None when it must be left out.
 
     ``key`` is an ``attr_key`` name; list attributes (``srcset``, ``ping``…) pass only when every
-    URL in them does.
+    URL in them does. Answers are remembered (a page repeats its URLs; the tree pass re-checks).
     """
+    memo = (tag, key, value)
+    if memo in _checked:
+        return _checked[memo]
+    result = _check_url(tag, key, value)
+    if len(_checked) < 4096:
+        _checked[memo] = result
+    return result
+
+
+_checked: dict[tuple[str, str, str], str | None] = {}
+
+
+def _check_url(tag: str, key: str, value: str) -> str | None:
     v = written(value)
     image = (tag.lower(), key[6:] if key.startswith("xlink:") else key) in _IMAGE_CONTEXTS
     if key in URL_LIST_ATTRS:
@@ -422,7 +447,7 @@ def sanitize_tree(root: Any, ctx: RenderContext | None = None) -> None:
         if not el.attrib:
             continue
         for name in el.keys():
-            key = attr_key(name)
+            key = _attr_keys.get(name) or attr_key(name)
             if (key[:2] == "on" and len(key) > 2) or key == "srcdoc":
                 del el.attrib[name]
                 if ctx is not None:
@@ -431,7 +456,7 @@ def sanitize_tree(root: Any, ctx: RenderContext | None = None) -> None:
                         if key == "srcdoc"
                         else f"<{tag}>: event handler attribute `{key}` is not rendered in previews"
                     )
-            elif is_url_attr(low, key):
+            elif (key in _URL_KEYS or key == "data") and is_url_attr(low, key):
                 value = el.get(name)
                 if check_url(low, key, value) is None:
                     del el.attrib[name]
@@ -449,6 +474,7 @@ _DROP_WARNINGS = {
     "script": "<script> elements are not rendered in previews",
     "base": "<base> is not rendered in previews (it would redirect the page's own links)",
 }
+_URL_KEYS = URL_ATTRS | URL_LIST_ATTRS | {"xlink:href"}
 _TREE_TAGS = frozenset(("svg", "math", "style", "meta", *_DROP_WARNINGS))
 
 
