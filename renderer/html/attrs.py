@@ -24,7 +24,7 @@ from ..js.values import (
     to_primitive,
     to_string,
 )
-from .sanitize import _JS_URL, BLOCKED_URL
+from .sanitize import URL_ATTRS, URL_LIST_ATTRS, attr_key, blocked_message, check_url
 from .tables import (
     _RULES,
     _VALID_ATTR,
@@ -143,10 +143,17 @@ def _default_rule(name: str) -> tuple[int, Any]:
                     kind = K_DROP
                 else:
                     kind = K_INVALID
+            if kind == K_PLAIN and _is_url_name(out):
+                kind = K_URL  # e.g. HREF, srcSet, poster, cite: checked like href
             rule = (kind, out)
     if len(_rule_cache) < 4096:
         _rule_cache[name] = rule
     return rule
+
+
+def _is_url_name(out: str) -> bool:
+    key = attr_key(out)
+    return key in URL_ATTRS or key in URL_LIST_ATTRS or key == "xlink:href"
 
 
 def _push_attr(attrs: dict, name: str, value: Any, ctx: RenderContext, tag: str, loc: Any) -> None:
@@ -188,9 +195,9 @@ def _push_value(
         if t is bool or isinstance(value, JSFunction):
             return
         v = js_concat_string(value)
-        if _JS_URL.match(v):
-            ctx.warn(f"blocked a javascript: URL in `{name}`", loc)
-            v = BLOCKED_URL
+        if check_url(tag, attr_key(out), v) is None:
+            ctx.warn(blocked_message(name, v), loc)
+            return
         if kind == K_XLINK_HREF:
             ctx._used_xlink = True
     elif kind == K_BOOL:

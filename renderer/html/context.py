@@ -66,6 +66,11 @@ class RenderContext:
         self.loc: tuple[int, int] | None = None
         # The walk's render function, set by walk.py's entry points (see render_children).
         self.walk: Callable[[Any, Any, RenderContext, tuple, Any], None] = _no_walk
+        # Text waiting to be written in one piece (tree.append_text/flush_text): the element,
+        # whether it goes to its tail (else its text), the pieces.
+        self._text_node: Any = None
+        self._text_tail = False
+        self._text_parts: list[str] = []
 
     def render_children(self, el: Any, children: Any, fmt: tuple, tag: str, props: dict, loc: Any) -> None:
         """Render ``children`` into ``el`` through the walk that is running (``walk.py`` sets

@@ -7,7 +7,6 @@ Each is a function ``(node, tag, props, parent, ctx, fmt)`` in ``HOSTS``, by tag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +14,7 @@ from ..js.values import UNDEFINED, JSFunction, number_to_string, throw, to_boole
 from ..react.elements import VNode
 from .attrs import _push_attr, js_concat_string
 from .context import NOSCRIPT, SVG, RenderContext
-from .sanitize import _JS_URL, BLOCKED_URL
+from .sanitize import blocked_message, check_url, escape_style
 from .tables import _SELF_CLOSING
 from .tree import (
     append_text,
@@ -27,8 +26,6 @@ from .tree import (
     make_element,
     objects_error,
 )
-
-FORM_ACTION_URL = "javascript:throw new Error('React form unexpectedly submitted.')"
 
 
 def _self_closing(node, tag, props, parent, ctx, fmt):
@@ -178,8 +175,8 @@ def _push_form_action(
         names = ("name", "formAction", "formEncType", "formMethod", "formTarget")
     action = c.get(action_name)
     if isinstance(action, JSFunction):
-        attrs.setdefault(action_name, FORM_ACTION_URL)
-        ctx.warn("a function form action was rendered as React's placeholder URL", loc)
+        # React writes a javascript: placeholder URL (and a replay <script>): neither is written
+        ctx.warn("a function form action is not rendered in previews (React writes a javascript: placeholder)", loc)
         c = {k: v for k, v in c.items() if k not in names}
     for name in names:
         v = c.get(name)
@@ -212,10 +209,9 @@ def _host_object(node, tag, props, parent, ctx, fmt):
     attrs, children, inner, handlers, c = collect_props(props, ctx, tag, loc, frozenset(("data",)))
     if c:
         v = js_concat_string(c["data"])
-        if _JS_URL.match(v):
-            ctx.warn("blocked a javascript: URL in `data`", loc)
-            v = BLOCKED_URL
-        if v:
+        if check_url(tag, "data", v) is None:
+            ctx.warn(blocked_message("data", v), loc)
+        elif v:
             attrs.setdefault("data", v)
     el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
@@ -274,17 +270,6 @@ def _host_title(node, tag, props, parent, ctx, fmt):
         inner_html(el, inner, children, ctx, loc, tag)
 
 
-_STYLE_TAG = re.compile(r"(</|<)(s)(tyle)", re.I)
-
-
-def _escape_style(css: str) -> str:
-    if "<" not in css:
-        return css
-    return _STYLE_TAG.sub(
-        lambda m: m.group(1) + ("\\73 " if m.group(2) == "s" else "\\53 ") + m.group(3), css
-    )
-
-
 def _host_style(node, tag, props, parent, ctx, fmt, spelled=None):
     loc = node.loc
     attrs, children, inner, handlers, _ = collect_props(props, ctx, tag, loc)
@@ -293,7 +278,7 @@ def _host_style(node, tag, props, parent, ctx, fmt, spelled=None):
     if isinstance(children, list) and len(children) > 1:
         ctx.warn("<style> expects a single string child; React renders an empty style", loc)
     if not is_nullish(child) and not isinstance(child, JSFunction) and not isinstance(child, list):
-        append_text(el, _escape_style(js_concat_string(child)), ctx)
+        append_text(el, escape_style(js_concat_string(child)), ctx)
     if inner is not None:
         if children is not None:
             throw(
@@ -301,11 +286,15 @@ def _host_style(node, tag, props, parent, ctx, fmt, spelled=None):
             )
         html = inner_value(inner, loc)
         if html is not None:
-            append_text(el, _escape_style(html), ctx)
+            append_text(el, escape_style(html), ctx)
 
 
 def _host_script(node, tag, props, parent, ctx, fmt, spelled=None):
     ctx.warn("<script> elements are not rendered in previews", node.loc)
+
+
+def _host_base(node, tag, props, parent, ctx, fmt, spelled=None):
+    ctx.warn("<base> is not rendered in previews (it would redirect the page's own links)", node.loc)
 
 
 def _host_pre_resource_img(node, tag, props, parent, ctx, fmt):
@@ -445,3 +434,4 @@ HOSTS.update({
 })
 for _t in _SELF_CLOSING:
     HOSTS[_t] = _self_closing
+HOSTS["base"] = _host_base

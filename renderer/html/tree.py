@@ -37,27 +37,68 @@ def set_text(parent: Any, s: str) -> None:
     """Append text to ``parent``'s content (after its last child)."""
     n = len(parent)
     if n:
-        last = parent[n - 1]
-        old = last.tail
-        new = s if old is None else old + s
-        try:
-            last.tail = new
-        except ValueError:
-            last.tail = _strip_invalid(new)
+        _write_text(parent[n - 1], True, s)
     else:
-        old = parent.text
-        new = s if old is None else old + s
-        try:
-            parent.text = new
-        except ValueError:
-            parent.text = _strip_invalid(new)
+        _write_text(parent, False, s)
+
+
+def _write_text(node: Any, tail: bool, s: str) -> None:
+    old = node.tail if tail else node.text
+    new = s if old is None else old + s
+    try:
+        if tail:
+            node.tail = new
+        else:
+            node.text = new
+    except ValueError:
+        if tail:
+            node.tail = _strip_invalid(new)
+        else:
+            node.text = _strip_invalid(new)
 
 
 def append_text(parent: Any, s: str, ctx: RenderContext) -> None:
+    """Append text after ``parent``'s last child, through the render's text buffer.
+
+    Consecutive pieces for the same place (``parent.text`` or the last child's ``.tail``) are
+    collected and written once by ``flush_text``: appending to an lxml string one piece at a
+    time copies it each time, quadratic in the number of pieces (a million text children took
+    minutes). Whoever reads ``.text``/``.tail`` of the walk's tree flushes first.
+    """
     ctx.text_size += len(s)
     if ctx.text_size > ctx.max_text:
         ctx.count_text(0)
-    set_text(parent, _clean(s))
+    n = len(parent)
+    if n:
+        node = parent[n - 1]
+        tail = True
+    else:
+        node = parent
+        tail = False
+    if ctx._text_node is node and ctx._text_tail is tail:
+        ctx._text_parts.append(_clean(s))
+        return
+    if ctx._text_node is not None:
+        flush_text(ctx)
+    ctx._text_node = node
+    ctx._text_tail = tail
+    ctx._text_parts = [_clean(s)]
+
+
+def flush_text(ctx: RenderContext) -> None:
+    """Write the text ``append_text`` has collected (see there)."""
+    node = ctx._text_node
+    if node is None:
+        return
+    parts = ctx._text_parts
+    ctx._text_node = None
+    ctx._text_parts = []
+    _write_text(node, ctx._text_tail, parts[0] if len(parts) == 1 else "".join(parts))
+
+
+def warn_string_handler(ctx: RenderContext, tag: str, name: str, loc: Any) -> None:
+    """A string ``on*`` prop (``onclick="..."``) is never written: it would be script."""
+    ctx.warn(f"<{tag}>: event handler attribute `{name}` is not rendered in previews", loc)
 
 
 def make_element(parent: Any, tag: str, attrs: dict, ctx: RenderContext, loc: Any) -> Any:
@@ -153,6 +194,8 @@ def collect_props(props: dict, ctx: RenderContext, tag: str, loc: Any, capture: 
                 if handlers is None:
                     handlers = []
                 handlers.append((rule[1], value))
+            elif type(value) is not bool and not isinstance(value, JSFunction):
+                warn_string_handler(ctx, tag, name, loc)
             continue
         _push_value(attrs, kind, rule[1], value, ctx, tag, loc, name)
     return attrs, children, inner, handlers, captured

@@ -31,14 +31,16 @@ API
 
 Deliberate differences from React (all documented in the tests)
 ================================================================
-* ``dangerouslySetInnerHTML`` is parsed and **sanitised** (lxml_html_clean plus a final pass):
-  scripts, ``on*`` attributes, ``javascript:``/``vbscript:`` URLs, frames, objects, embeds,
-  ``<link>``/``<meta>``/``<base>`` and comments are removed (a warning says what). React
-  inserts the raw string.
-* ``<script>`` elements in templates are dropped with a warning: a preview never runs
-  template scripts. (So is React's inline form-replay ``<script>`` after a form whose
-  ``action`` is a function.) String ``on*`` attributes on custom elements (which React
-  writes) are dropped with a warning too.
+* Nothing a template renders can run script (``sanitize.py`` has the rules and why):
+  ``dangerouslySetInnerHTML`` is parsed and **sanitised** (lxml_html_clean plus kview's rules;
+  React inserts the raw string); URL attributes in any case or namespace must be relative or
+  http(s)/mailto/tel (``data:image/`` where shown as an image) after cleaning, and are **left
+  out** otherwise (React writes its ``javascript:`` BLOCKED_URL, which still runs when
+  clicked; so is React's ``javascript:`` placeholder for a function form action); ``srcdoc``,
+  ``<base>``, ``<meta http-equiv=refresh>``, ``<script>`` (and React's form-replay script)
+  and string ``on*`` props are dropped; SVG animations lose values writing a blocked URL;
+  ``<style>`` text has raw-text end tags escaped after cleaning and ``<`` escaped when the
+  output holds ``<svg>``/``<math>``. Each drop comes with a warning.
 * Characters XML cannot hold (C0 controls other than tab/newline/CR, U+FFFE, U+FFFF) are
   removed, lone surrogates become U+FFFD; CR and CRLF become LF (what an HTML parser makes
   of React's raw CR anyway). React writes these raw.
@@ -80,7 +82,15 @@ from .attrs import (
 )
 from .context import _FMT_TAGS, HTML, ROOT_FMT, RenderContext, child_fmt
 from .hosts import HOSTS
-from .sanitize import _clean, _strip_invalid
+from .sanitize import (
+    _clean,
+    _strip_invalid,
+    attr_key,
+    blocked_message,
+    check_url,
+    is_url_attr,
+    sanitize_tree,
+)
 from .tables import (
     _CUSTOM_EXCEPTIONS,
     _RULES,
@@ -96,10 +106,12 @@ from .tree import (
     _SubElement,
     append_text,
     finish_element,
+    flush_text,
     inner_html,
     make_element,
     objects_error,
     record_handlers,
+    warn_string_handler,
 )
 
 
@@ -319,6 +331,8 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
                 if handlers is None:
                     handlers = []
                 handlers.append((out, value))
+            elif type(value) is not bool and not isinstance(value, JSFunction):
+                warn_string_handler(ctx, tag, name, loc)
             continue
         if attrs is None:
             attrs = {}
@@ -352,8 +366,10 @@ def _render_host(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tu
                 _render_host(children, children.type, el, ctx, fmt)
             else:
                 _render(children, el, ctx, fmt, loc)
-            if tag == "li" and el.text is None and not len(el):
-                el.text = ""  # libxml2 would omit </li> of an empty li
+            if tag == "li":
+                flush_text(ctx)
+                if el.text is None and not len(el):
+                    el.text = ""  # libxml2 would omit </li> of an empty li
     elif tag == "li" and not len(el) and el.text is None:
         el.text = ""
 
@@ -362,7 +378,7 @@ def _check_tag(node: VNode, tag: str, parent: Any, ctx: RenderContext, fmt: tupl
     if not _VALID_TAG.fullmatch(tag):
         throw("Error", f"Invalid tag: {tag}", node.loc)
     low = tag.lower()
-    if low in ("script", "style"):
+    if low in ("script", "style", "base"):  # the browser lower-cases tag names
         HOSTS[low](node, low, node.vprops, parent, ctx, fmt, tag)
         return False
     if ":" in tag:
@@ -408,10 +424,7 @@ def _render_custom(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderC
                     if len(name) > 2 and name[:2] == "on" and "A" <= name[2] <= "Z":
                         handlers = (handlers or []) + [(name[2:].lower(), value)]
                 elif value is not False:
-                    ctx.warn(
-                        f"<{tag}>: event handler attribute `{name}` is not rendered in previews",
-                        loc,
-                    )
+                    warn_string_handler(ctx, tag, name, loc)
                 continue
             if isinstance(value, JSFunction) or value is False:
                 continue
@@ -430,6 +443,10 @@ def _render_custom(node: VNode, tag: str, props: dict, parent: Any, ctx: RenderC
                     continue
                 if out.startswith("{" + XLINK_NS):
                     ctx._used_xlink = True
+            key = attr_key(out)
+            if is_url_attr(tag, key) and check_url(tag, key, v) is None:
+                ctx.warn(blocked_message(name, v), loc)
+                continue
             attrs.setdefault(out, v)
     el = finish_element(tag, parent, attrs, handlers, ctx, loc)
     if inner is not None:
@@ -444,6 +461,7 @@ def _render_to_list(value: Any, ctx: RenderContext, fmt: tuple, loc: Any = None)
     ctx.walk = _render
     scratch = etree.Element("div")
     _render(value, scratch, ctx, fmt, loc)
+    flush_text(ctx)
     out: list = []
     if scratch.text:
         out.append(scratch.text)
@@ -482,6 +500,7 @@ def to_html(value: Any, ctx: RenderContext | None = None, *, root_class: str | N
         _render(value, target, ctx, ROOT_FMT)
     except RecursionError:
         throw("RangeError", "Maximum call stack size exceeded")
+    flush_text(ctx)
     if ctx._hoist is not None:
         hoisted = ctx._hoist.elements()
         if hoisted:
@@ -492,6 +511,7 @@ def to_html(value: Any, ctx: RenderContext | None = None, *, root_class: str | N
             if lead:
                 hoisted[-1].tail = lead
         ctx._hoist = None
+    sanitize_tree(root, ctx)
     if ctx._used_xlink:
         etree.cleanup_namespaces(root, top_nsmap={"xlink": XLINK_NS})
     out = etree.tostring(root, method="html", encoding="unicode")

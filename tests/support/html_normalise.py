@@ -55,3 +55,28 @@ def normalise(markup: str) -> list:
             pairs.append((name, value))
         out.append(("start", tag, tuple(pairs)))
     return out
+
+
+# React's placeholders for a blocked javascript: URL and for a function form action: both are
+# javascript: URLs, which kview never writes (renderer/html/sanitize.py leaves the attribute out).
+REACT_SCRIPT_URLS = frozenset(
+    {
+        "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')",
+        "javascript:throw new Error('React form unexpectedly submitted.')",
+    }
+)
+
+
+def without_react_script_urls(tokens: list) -> list:
+    """React's normalised tokens with kview's deliberate safety differences applied: attributes
+    whose value is one of React's ``javascript:`` placeholders are absent, and so is ``<base>``
+    (void: one start token), in kview's output."""
+    script_urls = REACT_SCRIPT_URLS | {uri_escape(u) for u in REACT_SCRIPT_URLS}
+    out = []
+    for tok in tokens:
+        if tok[0] == "start" and tok[1].lower() == "base":
+            continue
+        if tok[0] == "start":
+            tok = (tok[0], tok[1], tuple(p for p in tok[2] if p[1] not in script_urls))
+        out.append(tok)
+    return out

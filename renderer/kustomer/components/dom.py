@@ -1,7 +1,8 @@
 """Small lxml helpers shared by the component modules: elements, text, classes, styles, URLs.
 
 Everything reaches the output through lxml (``.text``, ``.set()``), so escaping happens by
-construction; URLs pass ``safe_url`` first. Values arriving here are JS values (see
+construction; URLs pass ``safe_url`` first (the HTML writer's rule, from ``html/sanitize``).
+Values arriving here are JS values (see
 ``renderer/js/values.py``): strings are UTF-16 code units and are converted on the way out.
 """
 
@@ -15,6 +16,9 @@ from typing import Any
 from lxml import etree
 
 from ...html.attrs import style_to_css as react_style
+from ...html.sanitize import ALLOWED_SCHEMES
+from ...html.sanitize import safe_url as safe_url  # re-exported: the components' URL rule
+from ...html.sanitize import url_scheme as url_scheme
 from ...html.tree import append_nodes as html_append_nodes
 from ...html.walk import render_nodes
 from ...js import values as jv
@@ -138,28 +142,9 @@ def css_color(v: Any) -> str | None:
 
 # ---------------------------------------------------------------------------- URLs
 
-_URL_STRIP = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-
-
-def url_scheme(url: str) -> str | None:
-    """The scheme a browser would see (it ignores tabs, newlines and controls inside it)."""
-    m = _SCHEME.match(_URL_STRIP.sub("", url))
-    return m.group(1).lower() if m else None
-
-
-def safe_url(url: Any, schemes: frozenset[str] = SAFE_SCHEMES) -> str | None:
-    """``url`` when it is relative or uses an allowed scheme; None for ``javascript:`` & co."""
-    if not isinstance(url, str):
-        return None
-    scheme = url_scheme(jv.from_code_units(url))  # before cleaning: browsers strip controls
-    url = clean(url).strip()
-    if not url:
-        return None
-    if scheme is None or scheme in schemes:
-        return url
-    return None
+# One URL rule for templates and components (renderer/html/sanitize.py): cleaned as written,
+# normalised as a browser does, then an allowlist of schemes (each component may narrow it).
+SAFE_SCHEMES = ALLOWED_SCHEMES
 
 
 # ---------------------------------------------------------------------------- values

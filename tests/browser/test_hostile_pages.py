@@ -1,0 +1,159 @@
+"""The hostile payloads of tests/html/test_hostile.py in real Chromium: nothing runs.
+
+Each batch of payloads becomes one template (every payload a component, so each keeps its own
+``d``), rendered by ``kview render --page`` (the CLI, in a subprocess) to a file served by a tiny
+local HTTP server. The page is opened with every other request aborted (no navigation can
+leave it), every element is hovered and focused, every link, button and input clicked and every
+form submitted; no dialog may open and ``window.__pwned`` may not be set (an init script traps
+it) in the page, its frames or any popup. A control page of raw hostile markup (not rendered by
+kview) shows the harness does see script run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.html.test_hostile import PAYLOADS
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+BATCH = 16
+TRAP = """
+Object.defineProperty(window, '__pwned', {
+  configurable: false,
+  get() { return undefined; },
+  set(v) { console.log('KV-PWNED'); },
+});
+"""
+POKE = """
+async () => {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const all = (sel) => Array.from(document.querySelectorAll(sel));
+  for (const el of all('*')) {
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'focusin']) el.dispatchEvent(new Event(type));
+  }
+  const clickable = all('a, area, button, input, summary, label, [tabindex], [href]');
+  for (const el of clickable) {
+    el.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, view: window}));
+    await sleep(20);
+  }
+  for (const form of all('form')) {
+    try { form.requestSubmit(); } catch (e) {}
+    await sleep(20);
+  }
+  await sleep(300);
+  return all('section[id^="p"]').length;
+}
+"""
+CONTROL = """<!doctype html><html><body>
+<img src="x" onerror="alert('c-img')">
+<a href="javascript:alert('c-link')">l</a>
+<form action="javascript:alert('c-form')"><button>go</button></form>
+<iframe srcdoc="<script>alert('c-srcdoc')</script>"></iframe>
+<svg><a><set attributeName="href" to="javascript:alert('c-svg')"></set><text y="20">t</text></a></svg>
+<div onmouseover="window.__pwned = 1">m</div>
+</body></html>"""
+
+
+def batch_template(batch: list[tuple[str, str, dict]]) -> str:
+    parts = [f"function P{i}({{d}}) {{ return <>{source}</>; }}" for i, (_, source, _) in enumerate(batch)]
+    sections = "".join(f'<section id="p{i}"><P{i} d={{D[{i}]}} /></section>' for i in range(len(batch)))
+    return "\n".join(parts) + f"\n<div>{sections}</div>\n"
+
+
+def kview_page(tmp: Path, index: int, batch: list[tuple[str, str, dict]]) -> Path:
+    src = tmp / f"hostile{index}.jsx"
+    src.write_text(batch_template(batch), encoding="utf-8")
+    data = tmp / f"hostile{index}.json"
+    data.write_text(json.dumps({"D": [d for _, _, d in batch]}), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-c", "from devserver.cli import main; main()", "render", str(src),
+         "--data", str(data), "--page"],
+        capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    page = tmp / f"hostile{index}.html"
+    page.write_text(proc.stdout, encoding="utf-8")
+    return page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The pages (kview's, one per batch, and the control) served on 127.0.0.1."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    batches = [PAYLOADS[i : i + BATCH] for i in range(0, len(PAYLOADS), BATCH)]
+    pages = [kview_page(tmp, i, b).name for i, b in enumerate(batches)]
+    (tmp / "control.html").write_text(CONTROL, encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", pages, batches
+    server.shutdown()
+    server.server_close()
+
+
+def poke(browser, url: str) -> tuple[list[str], int]:
+    """Open ``url`` alone (every other request aborted), touch everything: (what ran, how many
+    payload sections the page has)."""
+    context = browser.new_context()
+    ran: list[str] = []
+    loaded = {"done": False}
+
+    def route(r):
+        if not loaded["done"] and r.request.url == url:
+            r.continue_()
+        else:
+            r.abort("aborted")
+
+    def on_dialog(d):
+        ran.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    context.route("**/*", route)
+    context.add_init_script(TRAP)
+    context.on("dialog", on_dialog)
+    context.on("console", lambda m: ran.append("marker") if "KV-PWNED" in m.text else None)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load", timeout=20_000)
+        loaded["done"] = True
+        page.wait_for_timeout(200)
+        sections = page.evaluate(POKE)
+        page.wait_for_timeout(200)
+    finally:
+        context.close()
+    return ran, sections
+
+
+def test_control_page_shows_the_harness_sees_script(browser, site) -> None:
+    base, _, _ = site
+    ran, _ = poke(browser, f"{base}/control.html")
+    for marker in ("c-img", "c-link", "c-form", "c-srcdoc", "c-svg"):
+        assert f"dialog: {marker}" in ran, ran
+    assert "marker" in ran, ran
+
+
+def test_enough_payloads_in_the_browser(site) -> None:
+    _, _, batches = site
+    assert sum(len(b) for b in batches) >= 40
+
+
+@pytest.mark.parametrize("index", range((len(PAYLOADS) + BATCH - 1) // BATCH))
+def test_hostile_page_runs_nothing(browser, site, index: int) -> None:
+    base, pages, batches = site
+    ran, sections = poke(browser, f"{base}/{pages[index]}")
+    assert sections == len(batches[index])  # every payload reached the page
+    assert ran == [], (ran, [name for name, _, _ in batches[index]])
