@@ -15,10 +15,10 @@ from typing import Any
 
 from renderer import MockDataError, RenderResult, ViewCache, render
 
+from .confinement import inside, outside_error
 from .errors import FileError
 from .load import parse_json
 from .model import App, ViewSpec
-from .paths import inside, outside_error
 
 
 @dataclass(frozen=True)

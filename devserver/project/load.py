@@ -27,9 +27,9 @@ from typing import Any
 
 from renderer.errors import MockDataError
 
+from .confinement import inside, outside_error
 from .errors import AppLoadError
 from .model import App, ViewSpec
-from .paths import inside, outside_error
 
 KVIEWS = "kviews"
 MOCKS = "mocks"
