@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
-from functools import lru_cache
 from typing import Any, Literal
 
+from ..caches import bounded_cache
 from ..members import check_string_length, define_methods, get_member
 from ..values import (
     JS_WHITESPACE,
@@ -396,7 +396,7 @@ def _primary(c: str) -> tuple | None:
     return (3, 100, cp)
 
 
-@lru_cache(maxsize=4096)
+@bounded_cache(max_entries=4096, max_cost=4 << 20, cost=lambda args, key: 64 + 8 * len(args[0]))
 def _collation_key(s: str, numeric: bool) -> tuple:
     prim: list = []
     sec: list = []

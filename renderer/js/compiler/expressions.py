@@ -22,7 +22,8 @@ from ..builtins.string import register_template_raw
 from ..class_objects import super_call, super_member
 from ..coroutines import await_value
 from ..generators import yield_from, yield_value
-from ..members import PROTOS, get_member, iterate
+from ..limits import LARGE
+from ..members import PROTOS, check_string_length, get_member, spread_into
 from ..members import _blocked as blocked_key
 from ..scope import MISSING, TDZ, Scope, lookup, lookup_or_missing
 from ..values import (
@@ -185,12 +186,16 @@ class ExpressionCompiler:
 
         def template(scope: Scope) -> str:
             out = []
+            n = 0
             for p in parts:
                 if type(p) is str:
                     out.append(p)
                 else:
                     v = p(scope)
                     out.append(v if type(v) is str else to_string(v))
+                n += len(out[-1])
+            if n >= LARGE:
+                check_string_length(n)
             return "".join(out)
 
         return template
@@ -237,7 +242,7 @@ class ExpressionCompiler:
                     out.append(UNDEFINED)
                 elif spread:
                     try:
-                        out.extend(iterate(f(scope)))
+                        spread_into(out, f(scope))
                     except JSThrow as exc:
                         stamp(exc, loc)
                         raise
@@ -529,7 +534,7 @@ class ExpressionCompiler:
             out: list = []
             for spread, f in parts:
                 if spread:
-                    out.extend(iterate(f(scope)))
+                    spread_into(out, f(scope))
                 else:
                     out.append(f(scope))
             return out
@@ -645,13 +650,13 @@ def _template2(p0: Any, p1: Any) -> Fn:
     if type(p0) is str:
         def text_then_value(scope: Scope) -> str:
             v = p1(scope)
-            return p0 + (v if type(v) is str else to_string(v))
+            return jv.concat_strings(p0, v if type(v) is str else to_string(v))
 
         return text_then_value
 
     def value_then_text(scope: Scope) -> str:
         v = p0(scope)
-        return (v if type(v) is str else to_string(v)) + p1
+        return jv.concat_strings(v if type(v) is str else to_string(v), p1)
 
     return value_then_text
 
