@@ -27,7 +27,7 @@ from .values import UNDEFINED, JSError, JSFunction, JSThrow, range_error, to_num
 class Budgets:
     """Limits that turn runaway templates into located errors instead of hangs."""
 
-    max_steps: int = 160_000  # loop iterations + function calls (an honest 150,000-iteration loop fits)
+    max_steps: int = 200_000  # loop iterations, calls, array and object literals
     max_depth: int = 250  # nested JS calls
     max_seconds: float = 2.0  # wall clock: JS steps and built-ins' inner loops both check it
     max_work: int = 5_000_000  # nodes and elements built-ins walk in Python loops (the clock usually ends first)
@@ -59,6 +59,7 @@ class _Timer:
 
 # How often the clock and memory are looked at: every 1024 JS steps, every _CHECK_EVERY units of
 # built-in work, and after every _MEMORY_EVERY code units of large strings and arrays built.
+MAX_LOG_TEXT = 10_000  # characters kept of one console entry (the overlay shows them all)
 _CHECK_EVERY = 4096
 _MEMORY_EVERY = 4_000_000
 
@@ -222,7 +223,10 @@ class Runtime:
 
     # -------------------------------------------------------------- output
     def log(self, level: str, text: str) -> None:
+        """Keep a console entry: at most 1000 of them, each cut to ``MAX_LOG_TEXT`` characters."""
         if len(self.console) < 1000:
+            if len(text) > MAX_LOG_TEXT:
+                text = text[:MAX_LOG_TEXT] + f"… ({len(text) - MAX_LOG_TEXT} more characters)"
             self.console.append(ConsoleEntry(level, text, self.loc))
 
     def warn(self, message: str, loc: tuple[int, int] | None = None, kind: str = "warning") -> None:

@@ -23,7 +23,7 @@ from collections import OrderedDict
 from typing import Any, Literal
 
 from ..caches import bounded_cache
-from ..members import check_string_length, define_methods, get_member
+from ..members import check_array_length, check_string_length, define_methods, get_member
 from ..values import (
     JS_WHITESPACE,
     NAN,
@@ -83,10 +83,12 @@ def split_string(s: str, sep: Any, limit: Any = UNDEFINED) -> list:
     if lim == 0:
         return []
     if sep == "":
+        check_array_length(min(len(s), lim))
         out = list(s)
     elif not s:
         return [s]
     else:
+        check_array_length(min(s.count(sep) + 1, lim))
         out = s.split(sep, lim) if lim < len(s) + 1 else s.split(sep)
     if len(out) > lim:
         del out[lim:]

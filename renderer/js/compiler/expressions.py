@@ -232,10 +232,16 @@ class ExpressionCompiler:
                 items.append((False, self.expr(el)))
         if not any(spread or f is None for spread, f in items):
             fns = [f for _, f in items if f is not None]  # (none is None here)
-            return lambda scope: [f(scope) for f in fns]
+
+            def literal(scope: Scope) -> list:
+                scope.rt.tick()  # a step, like a call: `while (true) a = [a]` must end early
+                return [f(scope) for f in fns]
+
+            return literal
         loc = _loc(node)
 
         def array(scope: Scope) -> list:
+            scope.rt.tick()
             out: list = []
             for spread, f in items:
                 if f is None:
@@ -279,10 +285,17 @@ class ExpressionCompiler:
                 value = self.expr(value_node)
             ops.append((kind, key, value))
         if all(kind == "static" for kind, _, _ in ops):
-            return _props_builder([(k, v, constant_of(v)) for _, k, v in ops])
+            build = _props_builder([(k, v, constant_of(v)) for _, k, v in ops])
+
+            def static_obj(scope: Scope) -> dict:
+                scope.rt.tick()  # a step, like a call: `while (true) o = {o}` must end early
+                return build(scope)
+
+            return static_obj
         loc = _loc(node)
 
         def obj(scope: Scope) -> dict:
+            scope.rt.tick()
             out: dict = {}
             for kind, key, value in ops:
                 if kind == "static":
