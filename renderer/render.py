@@ -18,7 +18,7 @@ from .kustomer.generate import mock_data_from_needs
 from .react.settle import render_settled
 from .realm import make_scope, new_runtime, template_globals
 from .user_components import evaluate_user_components
-from .view import CompiledView, ViewCache, compile_view, template_needs
+from .view import CompiledView, ViewCache, compile_view, out_of_memory, template_needs
 
 
 @dataclass
@@ -165,6 +165,8 @@ def render(
         )
     except JSThrow as exc:
         raise view.error(exc, rt) from None
+    except MemoryError:
+        raise view.error(out_of_memory(), rt) from None
     except KViewError as exc:
         raise exc.located(view.name, view.source) from None
     warnings = rt.warnings + ctx.warnings

@@ -41,6 +41,8 @@ class CompiledView:
             raise self.error(exc, rt) from None
         except RecursionError:
             raise self.error(JSThrow(JSError("RangeError", "Maximum call stack size exceeded")), rt) from None
+        except MemoryError:
+            raise self.error(out_of_memory(), rt) from None
 
     def settle(self, rt: Runtime) -> None:
         """Run the render's jobs and timers to the end, errors located like ``run``'s."""
@@ -48,6 +50,8 @@ class CompiledView:
             rt.settle()
         except JSThrow as exc:
             raise self.error(exc, rt) from None
+        except MemoryError:
+            raise self.error(out_of_memory(), rt) from None
 
     def error(self, exc: JSThrow, rt: Runtime) -> RenderError:
         """A JavaScript throw as a located ``RenderError`` (``BudgetError`` past a budget)."""
@@ -63,6 +67,13 @@ class CompiledView:
         file = getattr(exc, "kv_file", None) or self.name
         source = getattr(exc, "kv_source", None) or self.source
         return cls(message, js_type, file=file, line=line, column=col, source=source)
+
+
+def out_of_memory() -> JSThrow:
+    """A ``MemoryError`` as the budget error it stands for (the budgets should come first)."""
+    exc = JSThrow(JSError("RangeError", "kview: out of memory"))
+    exc.budget = True
+    return exc
 
 
 def _describe_thrown(v: Any) -> str:

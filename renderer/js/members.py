@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+from .limits import LARGE, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, allocating
 from .values import (
     UNDEFINED,
     JSFunction,
@@ -29,21 +30,33 @@ from .values import (
 
 MISSING: Any = object()
 BLOCKED = frozenset({"__proto__", "constructor", "prototype"})
-MAX_ARRAY_LENGTH = 1_000_000
-MAX_STRING_LENGTH = 10_000_000
 
 # Named own properties of a few built-in-made arrays (a regexp match's index/input/groups).
 # Arrays are plain lists, which cannot carry attributes, so these are found by identity in a
 # bounded table that holds the list itself (its id cannot be reused while it is listed).
-_ARRAY_PROPS: OrderedDict[int, tuple[list, dict]] = OrderedDict()
+# The table is bounded by entries and by what they hold (a match's ``input`` may be ten million
+# characters): at most _ARRAY_PROPS_ENTRIES entries and _ARRAY_PROPS_COST elements + characters.
+_ARRAY_PROPS: OrderedDict[int, tuple[list, dict, int]] = OrderedDict()
 _ARRAY_PROPS_LOCK = threading.Lock()
+_ARRAY_PROPS_ENTRIES = 4096
+_ARRAY_PROPS_COST = 4_000_000
+_array_props_cost = 0
 
 
 def set_array_props(arr: list, props: dict) -> None:
+    global _array_props_cost
+    cost = 16 + len(arr) + sum(len(v) for v in props.values() if type(v) is str)
     with _ARRAY_PROPS_LOCK:
-        _ARRAY_PROPS[id(arr)] = (arr, props)
-        if len(_ARRAY_PROPS) > 4096:
-            _ARRAY_PROPS.popitem(last=False)
+        old = _ARRAY_PROPS.pop(id(arr), None)
+        if old is not None:
+            _array_props_cost -= old[2]
+        _ARRAY_PROPS[id(arr)] = (arr, props, cost)
+        _array_props_cost += cost
+        while len(_ARRAY_PROPS) > 1 and (
+            len(_ARRAY_PROPS) > _ARRAY_PROPS_ENTRIES or _array_props_cost > _ARRAY_PROPS_COST
+        ):
+            _, (_, _, dropped) = _ARRAY_PROPS.popitem(last=False)
+            _array_props_cost -= dropped
 
 
 def array_props(arr: list) -> dict | None:
@@ -288,15 +301,22 @@ def set_array_length(arr: list, value: Any) -> None:
 
 
 def check_array_length(n: float) -> None:
-    """The array budget: RangeError 'Invalid array length' past ``MAX_ARRAY_LENGTH``."""
+    """The array budget: RangeError 'Invalid array length' past ``MAX_ARRAY_LENGTH``.
+
+    A large array also counts toward the render's memory sampling (``Runtime.allocating``).
+    """
     if n > MAX_ARRAY_LENGTH:
         range_error("Invalid array length")
+    if n >= LARGE:
+        allocating(int(n))
 
 
 def check_string_length(n: float) -> None:
     """The string budget: RangeError 'Invalid string length' past ``MAX_STRING_LENGTH``."""
     if n > MAX_STRING_LENGTH:
         range_error("Invalid string length")
+    if n >= LARGE:
+        allocating(int(n))
 
 
 def delete_member(obj: Any, key: Any) -> bool:
@@ -366,6 +386,19 @@ def iterate(v: Any) -> Iterator[Any]:
         if fn is not None:
             return fn(v)
     return type_error(f"{safe_to_string(v) if t in (float, bool) or v is None or v is UNDEFINED else 'object'} is not iterable")
+
+
+def spread_into(out: list, v: Any) -> None:
+    """``[...out, ...v]``: append what ``v`` iterates to ``out``, within the array budget."""
+    t = type(v)
+    if t is list or t is str:
+        check_array_length(len(out) + len(v))  # a string spreads to at most len(v) items
+        out.extend(iterate(v))
+        return
+    for item in iterate(v):
+        out.append(item)
+        if len(out) > MAX_ARRAY_LENGTH:
+            range_error("Invalid array length")
 
 
 def _live_list_iter(v: list) -> Iterator[Any]:

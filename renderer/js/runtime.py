@@ -9,14 +9,17 @@ per-render state as typed fields of subclasses (``ReactRuntime``, ``BrowserRunti
 from __future__ import annotations
 
 import heapq
+import os
+import resource
+import sys
 import time
 from collections import deque
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Diagnostic
+from . import limits
 from .values import UNDEFINED, JSError, JSFunction, JSThrow, range_error, to_number
 
 
@@ -24,9 +27,11 @@ from .values import UNDEFINED, JSError, JSFunction, JSThrow, range_error, to_num
 class Budgets:
     """Limits that turn runaway templates into located errors instead of hangs."""
 
-    max_steps: int = 100_000  # loop iterations + function calls
+    max_steps: int = 200_000  # loop iterations, calls, array and object literals
     max_depth: int = 250  # nested JS calls
-    max_seconds: float = 2.0  # wall clock, a backstop behind max_steps
+    max_seconds: float = 2.0  # wall clock: JS steps and built-ins' inner loops both check it
+    max_work: int = 5_000_000  # nodes and elements built-ins walk in Python loops (the clock usually ends first)
+    max_memory_mb: int = 256  # process memory growth during the render (sampled)
     max_nodes: int = 50_000  # output elements
     max_settle_passes: int = 25  # render/effect passes when settling
     max_timer_ms: float = 60_000.0  # how far the virtual clock may run
@@ -52,7 +57,24 @@ class _Timer:
     interval: float | None = field(compare=False, default=None)
 
 
-_current: ContextVar[Runtime] = ContextVar("kview_runtime")
+# How often the clock and memory are looked at: every 1024 JS steps, every _CHECK_EVERY units of
+# built-in work, and after every _MEMORY_EVERY code units of large strings and arrays built.
+MAX_LOG_TEXT = 10_000  # characters kept of one console entry (the overlay shows them all)
+_CHECK_EVERY = 4096
+_MEMORY_EVERY = 4_000_000
+
+
+def _rss_bytes() -> int:
+    """This process's resident memory now (Linux), else its peak so far (other systems)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def current_runtime() -> Runtime:
@@ -63,7 +85,8 @@ def current_runtime() -> Runtime:
     ``contextvars`` context (``render.in_own_context``; the greenlets of async functions and
     generators run in copies of it) and ``make_global_object`` sets it there.
     """
-    return _current.get()
+    rt: Runtime = limits.current()
+    return rt
 
 
 class Runtime:
@@ -71,7 +94,11 @@ class Runtime:
         self.budgets = budgets or Budgets()
         self.steps = 0
         self.depth = 0
+        self.work = 0
+        self._next_check = _CHECK_EVERY
+        self._allocated = 0
         self.deadline = time.perf_counter() + self.budgets.max_seconds
+        self.memory_base = _rss_bytes()
         self.jobs: deque[Callable[[], Any]] = deque()
         self.timers: list[_Timer] = []
         self.cancelled: set[int] = set()
@@ -87,15 +114,42 @@ class Runtime:
 
     def make_current(self) -> None:
         """This render's runtime for the shared built-ins (``current_runtime``)."""
-        _current.set(self)
+        limits.set_current(self)
 
     # -------------------------------------------------------------- budgets
     def tick(self) -> None:
         self.steps += 1
         if self.steps > self.budgets.max_steps:
             self._over(f"kview: step budget exceeded ({self.budgets.max_steps} loop iterations and calls)")
-        if not self.steps & 1023 and time.perf_counter() > self.deadline:
+        if not self.steps & 1023:
+            self.check_limits()
+
+    def charge(self, units: int = 1) -> None:
+        """``units`` of built-in work done: past every ``_CHECK_EVERY`` units, check the limits."""
+        self.work += units
+        if self.work >= self._next_check:
+            self._next_check = self.work + _CHECK_EVERY
+            if self.work > self.budgets.max_work:
+                self._over(f"kview: work budget exceeded ({self.budgets.max_work} built-in operations)")
+            self.check_limits()
+
+    def allocating(self, units: int) -> None:
+        """A string or array of ``units`` elements is being built: sample memory now and then."""
+        self._allocated += units
+        if self._allocated >= _MEMORY_EVERY:
+            self._allocated = 0
+            self.check_limits()
+
+    def check_limits(self) -> None:
+        """The clock and the memory budget (raised as located RangeErrors)."""
+        if time.perf_counter() > self.deadline:
             self._over(f"kview: time budget exceeded ({self.budgets.max_seconds:g} s)")
+        if _rss_bytes() - self.memory_base > self.budgets.max_memory_mb << 20:
+            self._over(f"kview: memory budget exceeded ({self.budgets.max_memory_mb} MB)")
+
+    def seconds_left(self) -> float:
+        """Time left before the time budget (for built-ins that take a timeout)."""
+        return self.deadline - time.perf_counter()
 
     def _over(self, message: str) -> None:
         err = JSError("RangeError", message)
@@ -169,7 +223,10 @@ class Runtime:
 
     # -------------------------------------------------------------- output
     def log(self, level: str, text: str) -> None:
+        """Keep a console entry: at most 1000 of them, each cut to ``MAX_LOG_TEXT`` characters."""
         if len(self.console) < 1000:
+            if len(text) > MAX_LOG_TEXT:
+                text = text[:MAX_LOG_TEXT] + f"… ({len(text) - MAX_LOG_TEXT} more characters)"
             self.console.append(ConsoleEntry(level, text, self.loc))
 
     def warn(self, message: str, loc: tuple[int, int] | None = None, kind: str = "warning") -> None:

@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from .limits import LARGE, MAX_STRING_LENGTH, allocating
+
 
 class _Undefined:
     __slots__ = ()
@@ -464,12 +466,22 @@ def js_add(a: Any, b: Any) -> Any:
     if ta is float and tb is float:
         return a + b
     if ta is str and tb is str:
-        return a + b
+        return concat_strings(a, b)
     pa = to_primitive(a)
     pb = to_primitive(b)
     if type(pa) is str or type(pb) is str:
-        return to_string(pa) + to_string(pb)
+        return concat_strings(to_string(pa), to_string(pb))
     return to_number(pa) + to_number(pb)
+
+
+def concat_strings(a: str, b: str) -> str:
+    """``a + b`` within the string budget (``+``, ``+=``, template literals)."""
+    n = len(a) + len(b)
+    if n >= LARGE:
+        if n > MAX_STRING_LENGTH:
+            range_error("Invalid string length")
+        allocating(n)
+    return a + b
 
 
 def strict_equals(a: Any, b: Any) -> bool:

@@ -16,10 +16,12 @@ from __future__ import annotations
 from functools import cmp_to_key
 from typing import Any
 
+from ..limits import charge
 from ..members import (
     ITERATORS,
     MAX_ARRAY_LENGTH,
     check_array_length,
+    check_string_length,
     define_methods,
     get_member,
     iterate,
@@ -141,17 +143,30 @@ def _join_part(e: Any) -> str:
 
 
 def join_list(lst: list, sep: str = ",") -> str:
-    """Array.prototype.join's string (nested arrays join with ``,``; cycles give ``''``)."""
+    """Array.prototype.join's string (nested arrays join with ``,``; cycles give ``''``).
+
+    The result's length is checked before it is built (a million copies of a long string).
+    """
+    seps = len(sep) * (len(lst) - 1) if lst else 0
     try:
-        return sep.join(lst)  # all strings: the common case
+        size = sum(map(len, lst)) + seps  # exact when every item is a string
     except TypeError:
-        pass
+        size = -1
+    if size >= 0:
+        check_string_length(size)
+        try:
+            return sep.join(lst)  # all strings: the common case
+        except TypeError:
+            pass
     k = id(lst)
     if k in _joining:
         return ""
     _joining.add(k)
     try:
-        return sep.join([_join_part(e) for e in lst])
+        charge(len(lst))
+        parts = [_join_part(e) for e in lst]
+        check_string_length(sum(map(len, parts)) + seps)
+        return sep.join(parts)
     finally:
         _joining.discard(k)
 
@@ -527,6 +542,7 @@ def sort_values(items: list, comparefn: Any) -> list:
     """Sort a list like Array.prototype.sort (undefined last); returns a new list."""
     if comparefn is not UNDEFINED and not isinstance(comparefn, JSFunction):
         type_error("The comparison function must be either a function or undefined")
+    charge(len(items))  # the clock is looked at before a long sort (a comparator ticks itself)
     defined = [x for x in items if x is not UNDEFINED]
     n_undef = len(items) - len(defined)
     if comparefn is UNDEFINED:
@@ -578,13 +594,13 @@ def _slice(this: Any, args: list) -> list:
 
 def _concat(this: Any, args: list) -> list:
     lst = to_list(this, "concat")
+    check_array_length(len(lst) + sum(len(a) if type(a) is list else 1 for a in args))
     out = lst[:]
     for a in args:
         if type(a) is list:
             out.extend(a)
         else:
             out.append(a)
-    check_array_length(len(out))
     return out
 
 

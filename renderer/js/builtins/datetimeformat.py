@@ -8,10 +8,10 @@ are here too.
 
 from __future__ import annotations
 
-import functools
 from datetime import UTC, datetime
 from typing import Any
 
+from ..caches import bounded_cache
 from ..values import UNDEFINED, range_error, to_number, to_string, type_error
 from .locales import _lang, _option, _resolve_locale
 from .timevalue import (
@@ -125,7 +125,7 @@ _ZONE_NAMES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
-@functools.lru_cache(maxsize=512)
+@bounded_cache(max_entries=512, max_cost=1 << 16)
 def _standard_offset(zone_name: str, year: int) -> float:
     zone = _zone(zone_name)
     y = min(max(year, 2), 9998)

@@ -11,7 +11,8 @@ import json as _pyjson
 import re
 from typing import Any
 
-from ..members import delete_member, get_member, set_member
+from ..limits import MAX_STRING_LENGTH, charge
+from ..members import check_string_length, delete_member, get_member, set_member
 from ..values import (
     INF,
     UNDEFINED,
@@ -54,7 +55,7 @@ def quote_json_string(s: str) -> str:
 
 
 class _Stringifier:
-    __slots__ = ("replacer", "keys", "gap", "stack", "path")
+    __slots__ = ("replacer", "keys", "gap", "stack", "path", "size")
 
     def __init__(self, replacer: Any, keys: list[str] | None, gap: str) -> None:
         self.replacer = replacer
@@ -62,6 +63,18 @@ class _Stringifier:
         self.gap = gap
         self.stack: list[Any] = []
         self.path: list[Any] = []  # the key that led to each object on the stack
+        self.size = 0  # the output's length so far, without indentation
+
+    def grow(self, n: int) -> None:
+        """``n`` more characters of output: every node is work, and the output has a budget.
+
+        A shared subtree (``a = {x: a, y: a}`` forty times) is small in memory and
+        exponential as text, so the walk itself must stop, not only the final join.
+        """
+        self.size += n
+        if self.size > MAX_STRING_LENGTH:
+            range_error("Invalid string length")
+        charge()
 
     def circular(self, value: Any, key: Any) -> None:
         index = next(i for i, o in enumerate(self.stack) if o is value)
@@ -98,20 +111,26 @@ class _Stringifier:
         value = self.prepare(holder, key, value)
         t = type(value)
         if t is str:
-            return quote_json_string(value)
+            out = quote_json_string(value)
+            self.grow(len(out))
+            return out
         if t is float:
+            self.grow(1)
             return (
                 number_to_string(value) if value == value and value not in (INF, -INF) else "null"
             )
         if t is bool:
+            self.grow(1)
             return "true" if value else "false"
         if value is None:
+            self.grow(1)
             return "null"
         if value is UNDEFINED or isinstance(value, JSFunction):
             return None
         for o in self.stack:
             if o is value:
                 self.circular(value, key)
+        self.grow(2)
         self.stack.append(value)
         self.path.append(key)
         try:
@@ -134,6 +153,7 @@ class _Stringifier:
         if not self.gap:
             return "[" + ",".join(parts) + "]"
         sep = ",\n" + indent
+        check_string_length(sum(map(len, parts)) + len(parts) * len(sep))
         return "[\n" + indent + sep.join(parts) + "\n" + stepback + "]"
 
     def ser_object(self, value: Any, indent: str) -> str:
@@ -155,11 +175,13 @@ class _Stringifier:
             s = self.ser(value, k, v, indent)
             if s is not None:
                 parts.append(quote_json_string(k) + colon + s)
+                self.grow(len(parts[-1]) - len(s) + 1)
         if not parts:
             return "{}"
         if not self.gap:
             return "{" + ",".join(parts) + "}"
         sep = ",\n" + indent
+        check_string_length(sum(map(len, parts)) + len(parts) * len(sep))
         return "{\n" + indent + sep.join(parts) + "\n" + stepback + "}"
 
 
@@ -306,6 +328,7 @@ class _Parser:
         return v
 
     def value(self) -> Any:
+        charge()
         s, i = self.s, self.i
         if i >= self.n:
             return self.unexpected()

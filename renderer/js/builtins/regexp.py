@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..limits import charge
 from ..members import (
     MISSING,
     SPECIAL_GETTERS,
@@ -439,6 +440,7 @@ def _regexp_replace(rx: JSRegExp, s: str, replace_value: Any) -> str:
     next_pos = 0
     names = rx.compiled.names
     for m in matches:
+        charge()
         start = m.start()
         if functional:
             rep = _call_replacer(replace_value, m, s, rx)
@@ -461,12 +463,17 @@ def _regexp_replace(rx: JSRegExp, s: str, replace_value: Any) -> str:
 def _string_replace(s: str, search: str, replace_value: Any, all_: bool) -> str:
     functional = isinstance(replace_value, JSFunction)
     template = "" if functional else to_string(replace_value)
-    positions = []
     n = len(search)
+    if all_ and n and not functional and "$" not in template:
+        # The common case in C, its size known before it is built.
+        check_string_length(len(s) + s.count(search) * (len(template) - n))
+        return s.replace(search, template)
+    positions = []
     p = s.find(search)
     if all_:
         step = max(1, n)
         while p >= 0:
+            charge()
             positions.append(p)
             if p + step > len(s):
                 break

@@ -23,13 +23,13 @@ a catastrophically backtracking pattern is stopped by a per-match timeout (``_Gu
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from typing import Any, NoReturn
 
 import regex
 
+from ..caches import bounded_cache
 from ..values import JSError, JSThrow, throw
 from .regexp_unicode import (
     _ANY,
@@ -53,6 +53,9 @@ from .regexp_unicode import (
 )
 
 _MAX_REPEAT = 4294967294
+# How many copies of its atoms a pattern may expand to (``a{n}`` is n, ``(?:a{m}){n}`` is m·n):
+# the regex module compiles counted repeats by expansion, in time and memory ~ this weight.
+MAX_PATTERN_WEIGHT = 10_000
 
 
 # ============================================================================ the translator
@@ -114,6 +117,7 @@ class _Translator:
         self.closed: set[int] = set()
         self.names: dict[str, int] = {}
         self.bad_reference = False
+        self.weight = 1  # of the last term: how many copies of it the compiled pattern holds
 
     # ---------------------------------------------------------------- helpers
     def error(self, message: str) -> NoReturn:
@@ -154,6 +158,9 @@ class _Translator:
     # ---------------------------------------------------------------- grammar
     def translate(self) -> str:
         alts = self.disjunction()
+        if self.weight > MAX_PATTERN_WEIGHT:
+            # The regex module expands counted repeats: a{99999999999} would take all memory.
+            self.error("Regular expression too large")
         if self.pos < len(self.src):
             if self.peek() == ")":
                 self.error("Unmatched ')'")
@@ -168,18 +175,27 @@ class _Translator:
 
     def disjunction(self) -> list[str]:
         alts = [self.alternative()]
+        weight = self.weight
         while self.peek() == "|":
             self.pos += 1
             alts.append(self.alternative())
+            weight += self.weight
+        self.weight = weight
         return alts
 
     def alternative(self) -> str:
         out = []
+        weight = 0
         while True:
             c = self.peek()
             if c == "" or c == "|" or c == ")":
                 break
+            self.weight = 1
             out.append(self.term())
+            weight += self.weight
+            if weight > MAX_PATTERN_WEIGHT:
+                self.error("Regular expression too large")
+        self.weight = max(weight, 1)
         return "".join(out)
 
     def term(self) -> str:
@@ -260,6 +276,9 @@ class _Translator:
             lo, hi = braces
             if hi is not None and hi < lo:
                 self.error("numbers out of order in {} quantifier")
+            self.weight *= max(lo if hi is None else hi, 1)
+            if self.weight > MAX_PATTERN_WEIGHT:
+                self.error("Regular expression too large")
             lo = min(lo, _MAX_REPEAT)
             if hi is None:
                 q = f"{{{lo},}}"
@@ -645,12 +664,20 @@ class _Translator:
 
 
 class _Compiled:
-    __slots__ = ("pattern", "group_count", "names")
+    __slots__ = ("pattern", "group_count", "names", "weight")
 
-    def __init__(self, pattern: re.Pattern, group_count: int, names: tuple[tuple[str, int], ...]):
+    def __init__(
+        self, pattern: re.Pattern, group_count: int, names: tuple[tuple[str, int], ...], weight: int = 1
+    ):
         self.pattern = pattern
         self.group_count = group_count
         self.names = names
+        self.weight = weight
+
+
+def _compiled_cost(args: tuple, value: _Compiled) -> int:
+    """Roughly the bytes a compiled pattern holds: its source, and ~300 bytes per expanded atom."""
+    return 64 + 4 * len(args[0]) + 300 * value.weight
 
 
 MATCH_TIMEOUT = 0.25  # seconds per match call; see _Guarded
@@ -692,7 +719,7 @@ def _too_slow() -> Any:
     raise exc
 
 
-@functools.lru_cache(maxsize=512)
+@bounded_cache(max_entries=512, max_cost=64 << 20, cost=_compiled_cost)
 def _compile(source: str, flags: str) -> _Compiled:
     tr = _Translator(source, flags)
     py = tr.translate()
@@ -708,7 +735,7 @@ def _compile(source: str, flags: str) -> _Compiled:
     except (OverflowError, RecursionError):
         _syntax(tr.where, "Regular expression too large")
     names = tuple(sorted(tr.names.items(), key=lambda kv: kv[1]))
-    return _Compiled(pattern, tr.group_total, names)
+    return _Compiled(pattern, tr.group_total, names, tr.weight)
 
 
 def _compile_checked(source: str, flags: str) -> _Compiled:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
-from functools import lru_cache
 from typing import Any, Literal
 
-from ..members import check_string_length, define_methods, get_member
+from ..caches import bounded_cache
+from ..members import check_array_length, check_string_length, define_methods, get_member
 from ..values import (
     JS_WHITESPACE,
     NAN,
@@ -83,10 +83,12 @@ def split_string(s: str, sep: Any, limit: Any = UNDEFINED) -> list:
     if lim == 0:
         return []
     if sep == "":
+        check_array_length(min(len(s), lim))
         out = list(s)
     elif not s:
         return [s]
     else:
+        check_array_length(min(s.count(sep) + 1, lim))
         out = s.split(sep, lim) if lim < len(s) + 1 else s.split(sep)
     if len(out) > lim:
         del out[lim:]
@@ -396,7 +398,7 @@ def _primary(c: str) -> tuple | None:
     return (3, 100, cp)
 
 
-@lru_cache(maxsize=4096)
+@bounded_cache(max_entries=4096, max_cost=4 << 20, cost=lambda args, key: 64 + 8 * len(args[0]))
 def _collation_key(s: str, numeric: bool) -> tuple:
     prim: list = []
     sec: list = []

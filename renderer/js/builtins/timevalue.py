@@ -9,7 +9,6 @@ the ``tz_var`` context variable (default ``UTC``), resolved with ``zoneinfo`` so
 from __future__ import annotations
 
 import contextvars
-import functools
 import math
 import time
 import zoneinfo
@@ -18,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..caches import bounded_cache
 from ..members import MISSING
 from ..values import NAN
 
@@ -51,7 +51,7 @@ _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "GMT", "Etc/GMT", "Etc/UCT", "UCT", "E
                         "Etc/GMT-0", "Etc/Greenwich", "Greenwich"})
 
 
-@functools.lru_cache(maxsize=64)
+@bounded_cache(max_entries=64, max_cost=1 << 16)
 def _zone(name: str) -> ZoneInfo | None:
     """A ZoneInfo (None for UTC); raises KeyError for unknown names."""
     if name in _UTC_NAMES or name.upper() == "UTC":
@@ -69,7 +69,7 @@ def _local_zone() -> ZoneInfo | None:
         return None
 
 
-@functools.lru_cache(maxsize=256)
+@bounded_cache(max_entries=256, max_cost=1 << 16)
 def _canonical_zone(name: str) -> str | None:
     """The IANA spelling of a zone name given in any case (timeZone option), or None."""
     if name.upper() in ("UTC", "GMT", "ETC/UTC", "ETC/GMT"):

@@ -35,6 +35,10 @@ def compile_class(compiler: ClassCompiler, node: Any) -> Fn:
     members: list[tuple[str, bool, Any, Any]] = []  # (kind, static, key or key-fn, code)
     for m in node.body.body:
         key: Any
+        if m.type == "StaticBlock":
+            # Runs once, with `this` the class, in order with the static fields (like V8).
+            members.append(("static_block", True, None, compiler.function_code(_StaticBlockFunction(m), name="")))
+            continue
         if m.computed:
             key = compiler.expr(m.key)
         elif m.key.type == "PrivateIdentifier":
@@ -53,8 +57,6 @@ def compile_class(compiler: ClassCompiler, node: Any) -> Fn:
                 # A field initialiser runs like a method body with `this` the instance.
                 init = compiler.function_code(_as_arrowless_function(m.value), name=key if isinstance(key, str) else "")
             members.append(("field", bool(m.static), key, init))
-        elif m.type == "StaticBlock":
-            raise compiler.error(m, "kview does not support static blocks in classes yet")
 
     def make(scope: Scope) -> ClassFunction:
         parent = parent_fn(scope) if parent_fn is not None else None
@@ -65,12 +67,16 @@ def compile_class(compiler: ClassCompiler, node: Any) -> Fn:
         if name:
             home.vars[name] = cls  # the class sees its own name
         cls.home_scope = home
+        statics: list[tuple[str | None, Any]] = []  # run after every method is defined
         for kind, static, key, code in members:
+            if kind == "static_block":
+                statics.append((None, closure(code, home)))
+                continue
             k = key if isinstance(key, str) else to_property_key(key(home))
             if kind == "field":
                 fn = closure(code, home) if code is not None else None
                 if static:
-                    cls.props[k] = fn.invoke(cls, []) if fn is not None else UNDEFINED
+                    statics.append((k, fn))
                 else:
                     cls.fields.append((k, fn))
                 continue
@@ -86,6 +92,10 @@ def compile_class(compiler: ClassCompiler, node: Any) -> Fn:
             else:
                 table = {"method": cls.methods, "get": cls.getters, "set": cls.setters}[kind]
                 table[k] = fn
+        for field_key, init in statics:  # static fields and static blocks, in source order
+            value = init.invoke(cls, []) if init is not None else UNDEFINED
+            if field_key is not None:
+                cls.props[field_key] = value
         return cls
 
     return make
@@ -108,3 +118,27 @@ class _FieldFunction:
 
 def _as_arrowless_function(value: Any) -> Any:
     return _FieldFunction(value)
+
+
+class _StaticBlockFunction:
+    """An ESTree-like FunctionExpression whose body is a ``static { … }`` block's statements."""
+
+    type = "FunctionExpression"
+    id = None
+    params: list = []
+    isAsync = False
+    generator = False
+    expression = False
+
+    def __init__(self, block: Any) -> None:
+        self.body = _Block(block)
+        self.loc = block.loc
+
+
+class _Block:
+    type = "BlockStatement"
+
+    def __init__(self, block: Any) -> None:
+        self.body = block.body
+        self.loc = block.loc
+        self.range = getattr(block, "range", None)

@@ -22,7 +22,8 @@ from ..builtins.string import register_template_raw
 from ..class_objects import super_call, super_member
 from ..coroutines import await_value
 from ..generators import yield_from, yield_value
-from ..members import PROTOS, get_member, iterate
+from ..limits import LARGE
+from ..members import PROTOS, check_string_length, get_member, spread_into
 from ..members import _blocked as blocked_key
 from ..scope import MISSING, TDZ, Scope, lookup, lookup_or_missing
 from ..values import (
@@ -185,12 +186,16 @@ class ExpressionCompiler:
 
         def template(scope: Scope) -> str:
             out = []
+            n = 0
             for p in parts:
                 if type(p) is str:
                     out.append(p)
                 else:
                     v = p(scope)
                     out.append(v if type(v) is str else to_string(v))
+                n += len(out[-1])
+            if n >= LARGE:
+                check_string_length(n)
             return "".join(out)
 
         return template
@@ -227,17 +232,23 @@ class ExpressionCompiler:
                 items.append((False, self.expr(el)))
         if not any(spread or f is None for spread, f in items):
             fns = [f for _, f in items if f is not None]  # (none is None here)
-            return lambda scope: [f(scope) for f in fns]
+
+            def literal(scope: Scope) -> list:
+                scope.rt.tick()  # a step, like a call: `while (true) a = [a]` must end early
+                return [f(scope) for f in fns]
+
+            return literal
         loc = _loc(node)
 
         def array(scope: Scope) -> list:
+            scope.rt.tick()
             out: list = []
             for spread, f in items:
                 if f is None:
                     out.append(UNDEFINED)
                 elif spread:
                     try:
-                        out.extend(iterate(f(scope)))
+                        spread_into(out, f(scope))
                     except JSThrow as exc:
                         stamp(exc, loc)
                         raise
@@ -274,10 +285,17 @@ class ExpressionCompiler:
                 value = self.expr(value_node)
             ops.append((kind, key, value))
         if all(kind == "static" for kind, _, _ in ops):
-            return _props_builder([(k, v, constant_of(v)) for _, k, v in ops])
+            build = _props_builder([(k, v, constant_of(v)) for _, k, v in ops])
+
+            def static_obj(scope: Scope) -> dict:
+                scope.rt.tick()  # a step, like a call: `while (true) o = {o}` must end early
+                return build(scope)
+
+            return static_obj
         loc = _loc(node)
 
         def obj(scope: Scope) -> dict:
+            scope.rt.tick()
             out: dict = {}
             for kind, key, value in ops:
                 if kind == "static":
@@ -529,7 +547,7 @@ class ExpressionCompiler:
             out: list = []
             for spread, f in parts:
                 if spread:
-                    out.extend(iterate(f(scope)))
+                    spread_into(out, f(scope))
                 else:
                     out.append(f(scope))
             return out
@@ -645,13 +663,13 @@ def _template2(p0: Any, p1: Any) -> Fn:
     if type(p0) is str:
         def text_then_value(scope: Scope) -> str:
             v = p1(scope)
-            return p0 + (v if type(v) is str else to_string(v))
+            return jv.concat_strings(p0, v if type(v) is str else to_string(v))
 
         return text_then_value
 
     def value_then_text(scope: Scope) -> str:
         v = p0(scope)
-        return (v if type(v) is str else to_string(v)) + p1
+        return jv.concat_strings(v if type(v) is str else to_string(v), p1)
 
     return value_then_text
 

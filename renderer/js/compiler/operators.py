@@ -179,8 +179,7 @@ class OperatorCompiler(ExpressionCompiler):
             def add(scope: Scope) -> Any:
                 a = left(scope)
                 b = right(scope)
-                ta = type(a)
-                if ta is type(b) and (ta is float or ta is str):
+                if type(a) is float and type(b) is float:
                     return a + b
                 try:
                     return js_add(a, b)

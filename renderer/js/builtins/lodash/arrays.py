@@ -7,6 +7,7 @@ import functools
 import math
 from typing import Any
 
+from renderer.js.limits import charge
 from renderer.js.members import MAX_ARRAY_LENGTH, MISSING
 from renderer.js.values import (
     INF,
@@ -156,6 +157,7 @@ def l_drop_right_while(this: Any, args: list) -> list:
 def _base_flatten(a: list, depth: float, strict_arraylike: bool = False, out: list | None = None) -> list:
     if out is None:
         out = []
+    charge(len(a) + 1)  # shared nested arrays make a deep flatten exponential
     for v in a:
         if depth > 0 and (isinstance(v, list) or (strict_arraylike and _is_array_like_object(v))):
             if depth > 1:

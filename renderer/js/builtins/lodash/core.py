@@ -9,11 +9,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from renderer.js.limits import charge
 from renderer.js.members import (
     MISSING,
     OBJECT_PROTO,
     PROTOS,
     check_array_length,
+    check_string_length,
     get_member,
     has_property,
     own_special,
@@ -120,13 +122,16 @@ def _join(a: list, sep: str, seen: frozenset = frozenset()) -> str:
     """Array.prototype.join: null/undefined become '', a cycle joins as '' (as V8 does)."""
     if id(a) in seen:
         return ""
+    charge(len(a) + 1)  # nested shared arrays make a join exponential: count the work
     seen = seen | {id(a)}
-    return sep.join(
+    parts = [
         ""
         if x is None or x is UNDEFINED
         else (_join(x, ",", seen) if isinstance(x, list) else _jstr(x))
         for x in a
-    )
+    ]
+    check_string_length(sum(map(len, parts)) + len(sep) * max(len(parts) - 1, 0))
+    return sep.join(parts)
 
 
 def _to_str(v: Any) -> str:

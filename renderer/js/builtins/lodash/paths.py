@@ -3,10 +3,10 @@ baseSet and baseUnset over kview values."""
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
+from renderer.js.caches import bounded_cache
 from renderer.js.members import MISSING, delete_member, set_member
 from renderer.js.values import UNDEFINED, same_value_zero
 
@@ -36,7 +36,7 @@ _RE_PROP_NAME = re.compile(
 _RE_ESCAPE_CHAR = re.compile(r"\\(\\)?")
 
 
-@functools.lru_cache(maxsize=4096)
+@bounded_cache(max_entries=4096, max_cost=4 << 20, cost=lambda args, path: 64 + 2 * len(args[0]))
 def _string_to_path(s: str) -> tuple[str, ...]:
     result = [""] if s[:1] == "." else []
     for m in _RE_PROP_NAME.finditer(s):
@@ -48,7 +48,7 @@ def _string_to_path(s: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-@functools.lru_cache(maxsize=4096)
+@bounded_cache(max_entries=4096, max_cost=4 << 20, cost=lambda args, path: 64 + 2 * len(args[0]))
 def _deep_path(s: str) -> tuple[str, ...] | None:
     """None when lodash's isKey(s) holds without looking at an object, else the parsed path."""
     if _RE_PLAIN_PROP.fullmatch(s) or not _RE_DEEP_PROP.search(s):
