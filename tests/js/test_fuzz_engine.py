@@ -24,13 +24,34 @@ atoms = st.sampled_from([
     "/a+/g", "/(?<n>x)|y/u", "new Date(0)", "new Map([[1, 2]])", "new Set('ab')", "(() => 1)",
     "Symbol.iterator", "Object", "_", "JSON", "Math", "this",
 ])
-methods = st.sampled_from([
-    "toString()", "length", "map(x => x)", "join('-')", "split('')", "repeat(3)", "padStart(5, '*')",
-    "concat(v)", "slice(1)", "flat(Infinity)", "sort()", "reverse()", "at(-1)", "indexOf(1)",
-    "replace(/a/g, '$&$&')", "replaceAll('a', 'b')", "match(/./g)", "includes(v)", "keys()",
-    "entries()", "toFixed(2)", "valueOf()", "normalize()", "localeCompare('b')", "fill(0)",
-    "reduce((a, b) => a + b)", "filter(Boolean)", "find(x => x)", "trim()", "charCodeAt(0)",
-])
+# Method calls go to receivers that have the method, so the built-ins' own code runs (a method
+# looked up on the wrong type only tests "is not a function").
+RECEIVERS = {
+    "string": ["'abc'", "'a-b-c'", "''", "'😀x'", "' pad '", "String(v)", "JSON.stringify(v)"],
+    "array": ["[]", "[1, [2, [3]]]", "[3, 1, 2]", "['b', 'a']", "(Array.isArray(v) ? v : [v])"],
+    "number": ["1.5", "-0", "NaN", "2 ** 31", "1e21", "Number(v)"],
+}
+METHODS = {
+    "string": ["toString()", "length", "split('')", "split('-', 2)", "repeat(3)", "padStart(9, '*')",
+               "padEnd(4)", "concat(v)", "slice(1)", "at(-1)", "indexOf('b')", "replace(/a/g, '$&$&')",
+               "replaceAll('a', 'b')", "match(/./g)", "matchAll(/./g)", "includes('b')", "normalize()",
+               "localeCompare('b')", "trim()", "trimStart()", "charCodeAt(0)", "codePointAt(0)",
+               "toUpperCase()", "search(/b/)", "startsWith('a')", "substring(2, 1)", "at(0)"],
+    "array": ["map(x => x)", "join('-')", "concat(v)", "slice(1)", "flat(Infinity)", "sort()",
+              "reverse()", "at(-1)", "indexOf(1)", "includes(v)", "keys()", "entries()", "fill(0)",
+              "reduce((a, b) => a + b, 0)", "filter(Boolean)", "find(x => x)", "flatMap(x => [x, x])",
+              "toSorted()", "with(0, v)", "findLast(x => x)", "copyWithin(0, 1)", "splice(1, 1)"],
+    "number": ["toFixed(2)", "toString(2)", "toPrecision(3)", "toExponential(1)", "toLocaleString()",
+               "valueOf()"],
+}
+
+
+@st.composite
+def method_call(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(sorted(RECEIVERS)))
+    return f"({draw(st.sampled_from(RECEIVERS[kind]))}).{draw(st.sampled_from(METHODS[kind]))}"
+
+
 calls = st.sampled_from([
     "JSON.stringify({})", "JSON.parse({})", "Object.keys({})", "Object.assign({}, {})", "Array.from({})",
     "Math.max({})", "String({})", "Number({})", "_.get({}, 'a.b')", "_.merge({}, {})", "_.isEqual({}, {})",
@@ -47,7 +68,7 @@ def expressions(draw: st.DrawFn, depth: int = 0) -> str:
     if kind == 0:
         return draw(atoms)
     if kind == 1:
-        return f"({draw(expressions(depth + 1))}).{draw(methods)}"
+        return draw(method_call())
     template = draw(calls)
     holes = template.count("{}")
     return template.format(*[draw(expressions(depth + 1)) for _ in range(holes)])
