@@ -1,8 +1,9 @@
 """The hostile payloads of tests/html/test_hostile.py in real Chromium: nothing runs.
 
 Each batch of payloads becomes one template (every payload a component, so each keeps its own
-``d``), rendered by ``kview render --page`` (the CLI, in a subprocess) to a file served by a tiny
-local HTTP server. The page is opened with every other request aborted (no navigation can
+``d``), shown two ways: rendered by ``kview render --page`` (the CLI, in a subprocess) to a file
+served by a tiny local HTTP server, and as a view of an app in the dev server's gallery (its
+sanitizer and its CSP both in force, light and dark panes). The page is opened with every other request aborted (no navigation can
 leave it), every element is hovered and focused, every link, button and input clicked and every
 form submitted; no dialog may open and ``window.__pwned`` may not be set (an init script traps
 it) in the page, its frames or any popup. A control page of raw hostile markup (not rendered by
@@ -113,15 +114,19 @@ def site(tmp_path_factory):
     server.server_close()
 
 
-def poke(browser, url: str) -> tuple[list[str], int]:
-    """Open ``url`` alone (every other request aborted), touch everything: (what ran, how many
-    payload sections the page has)."""
+def poke(browser, url: str, same_origin: str | None = None) -> tuple[list[str], int]:
+    """Open ``url`` alone (every other request aborted; with ``same_origin``, that origin's
+    subresources load, e.g. the gallery's CSS and script), touch everything: (what ran, how
+    many payload sections the page has)."""
     context = browser.new_context()
     ran: list[str] = []
     loaded = {"done": False}
 
     def route(r):
-        if not loaded["done"] and r.request.url == url:
+        req = r.request
+        if not loaded["done"] and req.url == url:
+            r.continue_()
+        elif same_origin and req.url.startswith(same_origin) and not req.is_navigation_request():
             r.continue_()
         else:
             r.abort("aborted")
@@ -164,4 +169,31 @@ def test_hostile_page_runs_nothing(browser, site, index: int) -> None:
     base, pages, batches = site
     ran, sections = poke(browser, f"{base}/{pages[index]}")
     assert sections == len(batches[index])  # every payload reached the page
+    assert ran == [], (ran, [name for name, _, _ in batches[index]])
+
+
+@pytest.fixture(scope="module")
+def gallery(tmp_path_factory):
+    """An app of the batches (kviews/hostileN.jsx, its data in mocks/hostileN.json) served by a
+    real DevServer."""
+    from devserver.web import ServerConfig
+    from devserver.web.server import DevServer
+
+    app = tmp_path_factory.mktemp("hostile-app")
+    (app / "kviews").mkdir()
+    (app / "mocks").mkdir()
+    batches = [PAYLOADS[i : i + BATCH] for i in range(0, len(PAYLOADS), BATCH)]
+    for i, batch in enumerate(batches):
+        (app / "kviews" / f"hostile{i}.jsx").write_text(batch_template(batch), encoding="utf-8")
+        (app / "mocks" / f"hostile{i}.json").write_text(json.dumps({"D": [d for _, _, d in batch]}), encoding="utf-8")
+    srv = DevServer(ServerConfig(views_dir=app, debounce=0.1), port=0).start()
+    yield srv.url.rstrip("/"), batches
+    srv.stop()
+
+
+@pytest.mark.parametrize("index", range((len(PAYLOADS) + BATCH - 1) // BATCH))
+def test_hostile_view_in_the_gallery_runs_nothing(browser, gallery, index: int) -> None:
+    base, batches = gallery
+    ran, sections = poke(browser, f"{base}/view/hostile{index}", same_origin=base)
+    assert sections >= len(batches[index])  # every payload reached the page (in each theme pane)
     assert ran == [], (ran, [name for name, _, _ in batches[index]])
