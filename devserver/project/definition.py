@@ -59,6 +59,8 @@ def view_of_record(rec: Any, index: int | None, where: Locator, app: str | None)
     if not isinstance(rec, dict):
         return where.error(f"{label} is not an object but a JSON {_kind(rec)}", "kviews")
     name = rec.get("name")
+    if index is None and not (isinstance(name, str) and name):
+        name = record_file_name(where.path)  # a lone record is named by its file, as kviews/<name>.jsx is
     if not isinstance(name, str) or not name:
         return where.error(f"{label} has no 'name' (a string naming the view, e.g. "
                            f"'kustomer.app.<app>.<view>')", "name" if index is None else "kviews")
@@ -83,6 +85,15 @@ def view_of_record(rec: Any, index: int | None, where: Locator, app: str | None)
         app=app,
         record=rec,
     )
+
+
+def record_file_name(path: Path) -> str:
+    """``x.kview.json`` → ``x``: the name of a lone KView record that gives none."""
+    name = path.name
+    for suffix in (".kview.json", ".json"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)] or name
+    return path.stem
 
 
 def iframe_stand_in(rec: Mapping[str, Any], meta: Mapping[str, Any]) -> str:
