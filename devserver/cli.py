@@ -25,9 +25,10 @@ import click
 
 from renderer import KViewError
 
-from .project import AppLoadError, ViewSpec, load, read_inputs, render_view
+from .project import App, AppLoadError, ViewSpec, load, read_inputs, render_view
 
 EXIT_TEMPLATE_ERROR = 1
+EXIT_USAGE = 2
 THEMES = ("light", "dark", "system")  # --theme of kview render; "system" follows the OS
 
 
@@ -42,23 +43,46 @@ def main() -> None:
     """
 
 
-def _pick_view(views: list[ViewSpec], name: str | None, source: Path) -> ViewSpec | None:
+def _pick_view(app: App, name: str | None, source: Path) -> ViewSpec | None:
+    """The view ``--view`` names (or the only one); ``None``: list them. An unknown name is a
+    usage error listing the views, with the closest name."""
+    views = list(app.views)
     if name is None:
-        if len(views) == 1:
-            return views[0]
-        return None
+        return views[0] if len(views) == 1 else None
     for v in views:
         if v.name == name or (v.path is not None and v.path.stem == name and len(views) > 1 and v.path.suffix == ".jsx"):
             return v
     close = difflib.get_close_matches(name, [v.name for v in views], n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    raise click.UsageError(f"{source} has no view named '{name}'.{hint}")
+    listing = "\n".join(_view_lines(app)) if views else f"It defines no views.\n{_inventory(app)}"
+    raise click.UsageError(f"{source} has no view named '{name}'.{hint}\n{listing}")
 
 
-def _list_views(views: list[ViewSpec], source: Path) -> None:
-    click.echo(f"{source} defines {len(views)} views; choose one with --view NAME:")
-    for v in views:
-        click.echo(f"  {click.style(v.name, bold=True)}  ({v.resource}, {v.context})")
+def _view_lines(app: App) -> list[str]:
+    lines = [f"  {click.style(v.name, bold=True)}  ({v.resource}, {v.context}{', iframe view' if v.iframe else ''})"
+             for v in app.views]
+    viewless = [d for d in app.definitions if not d.views]
+    if viewless:
+        lines.append("Apps without views:")
+        lines += [f"  {d.label}: {', '.join(d.contents()) or 'nothing yet'}" for d in viewless]
+    return lines
+
+
+def _list_views(app: App, source: Path) -> None:
+    n = len(app.views)
+    click.echo(f"{source} defines {n} views; choose one with --view NAME:")
+    for line in _view_lines(app):
+        click.echo(line)
+
+
+def _inventory(app: App) -> str:
+    """What a folder or definition without views has, app by app."""
+    if not app.definitions:
+        return "It holds no app definition and no template (put KView templates in kviews/<name>.jsx)."
+    lines = ["What it has:"]
+    lines += [f"  {d.label}{f' ({d.path})' if d.path else ''}: {', '.join(d.contents()) or 'nothing yet'}"
+              for d in app.definitions]
+    return "\n".join(lines)
 
 
 def _report(exc: KViewError) -> None:
@@ -89,20 +113,26 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
     """Render SOURCE (a .jsx template, an app definition JSON or an app folder) to HTML on stdout.
 
     Errors go to stderr with a code frame; the exit status is 1 for template or data
-    errors and 2 for usage errors.
+    errors and 2 for usage errors. Without --view, an app with several views lists them
+    (exit 0); an app with none lists what it has (widgets, settings…) and exits 2. Files of
+    the app that cannot be read are warnings unless the view rendered is one of them.
     """
     try:
         app = load(source)
-    except AppLoadError as exc:
-        raise click.UsageError(str(exc)) from None
+    except AppLoadError as exc:  # SOURCE is not an app definition, or cannot be read
+        _report(exc)
+        sys.exit(EXIT_USAGE)
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    if not app.views:
-        raise click.UsageError(f"{source} contains no KView templates")
-    view = _pick_view(list(app.views), view_name, source)
+    for problem in app.problems:
+        click.echo(click.style(f"warning: {problem}", fg="yellow"), err=True)
+    view = _pick_view(app, view_name, source)
+    if view is None and not app.views:
+        click.echo(f"{source} defines no KViews, so there is nothing to render.\n{_inventory(app)}", err=True)
+        sys.exit(EXIT_USAGE)
     if view is None:
-        _list_views(list(app.views), source)
+        _list_views(app, source)
         return
     try:
         # the app's mocks, request table and components, unless --data / --requests say otherwise
@@ -124,7 +154,6 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
         click.echo(result.html)
 
 
-EXIT_USAGE = 2
 EXIT_PORT_IN_USE = 1
 
 
@@ -153,7 +182,7 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
 
     Edits to templates, mocks and components reload open pages in place; errors show on the
     page with their code frame (a broken meta or app JSON file too). Exit status: 2 when DIR
-    is missing or has no views, 1 when the port is taken.
+    is missing or holds neither a view nor an app definition, 1 when the port is taken.
     """
     from .web import ServerConfig  # Flask: see the module docstring
     from .web.server import DevServer, PortInUseError
@@ -161,12 +190,12 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
     if not views_dir.is_dir():
         click.echo(click.style(f"kview serve: {views_dir} is not a directory", fg="red"), err=True)
         sys.exit(EXIT_USAGE)
-    try:
-        views: tuple[ViewSpec, ...] | None = load(views_dir).views
-    except KViewError as exc:  # a broken meta/app file: serve it as an error page
-        click.echo(click.style(f"kview serve: {exc} (shown in the gallery until it is fixed)", fg="yellow"), err=True)
-        views = None
-    if views is not None and not views:
+    app = load(views_dir)  # never raises: a file that cannot be read is shown in the gallery
+    for problem in [*app.problems, *(v.problem for v in app.views if v.problem)]:
+        click.echo(click.style(f"kview serve: {problem} (shown in the gallery until it is fixed)", fg="yellow"),
+                   err=True)
+    views = app.views
+    if not views and not app.definitions and not app.problems:
         click.echo(click.style(f"kview serve: {views_dir} has no views", fg="red"), err=True)
         click.echo(f"  put KView templates in {views_dir / 'kviews'}/<name>.jsx "
                    f"(mock data in {views_dir / 'mocks'}/<name>.json)", err=True)
