@@ -100,8 +100,8 @@ def assemble_file(path: Path) -> Assembled:
     raw = json.loads(src.text)
     out.files.append(src)
     if isinstance(raw, dict) and "kviews" not in raw and "template" in raw:
-        out.record_only = True
-        out.definition = {"kviews": [raw]}
+        out.record_only = True  # kview's record format writes null for "not given"
+        out.definition = {"kviews": [{k: v for k, v in raw.items() if v is not None or k == "template"}]}
         out.origins[("kviews", 0)] = (src, ())
         out.origins[()] = (src, ())
     else:

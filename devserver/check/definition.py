@@ -105,16 +105,18 @@ def _schema_finding(err: jsonschema.ValidationError, add: Any, record_only: bool
 
 def _check_view(i: int, v: dict[str, Any], app: str | None, klasses: set[Any], add: Any) -> None:
     context, resource, name = v.get("context"), v.get("resource"), v.get("name")
-    if isinstance(resource, str) and context in ("smartbar-details", "expanded-timeline"):
-        if not resource.startswith("kobject."):
-            where = "the details panel" if context == "smartbar-details" else "the timeline body of a custom object"
-            add("error", "resource-not-allowed", ("kviews", i, "resource"),
-                f"context {context!r} renders in {where}: resource {resource!r} is not allowed",
-                f"use resource kobject.<klass> (a Klass {'your app defines' if context == 'smartbar-details' else 'of custom objects'}) or context smartbar-card")
-        elif context == "smartbar-details" and klasses and resource[len("kobject."):] not in klasses:
-            add("error", "resource-not-allowed", ("kviews", i, "resource"),
-                f"smartbar-details views are only for a Klass the app defines; {resource!r} is not in klasses",
-                f"define the Klass in klasses or use one of: {', '.join(sorted(f'kobject.{k}' for k in klasses if k))}")
+    if isinstance(resource, str) and context == "expanded-timeline" and not resource.startswith("kobject."):
+        add("error", "resource-not-allowed", ("kviews", i, "resource"),
+            f"context 'expanded-timeline' is the timeline body of a custom object: resource {resource!r} is not allowed",
+            "use resource kobject.<klass>, or context smartbar-card for a card")
+    if isinstance(resource, str) and context == "smartbar-details":
+        # the docs' context table allows only a Klass the app defines, yet the components built
+        # for the details panel (RowPriority, RowAssignmentUser) are conversation rows: a warning
+        klass = resource.removeprefix("kobject.")
+        if not resource.startswith("kobject.") or (klasses and klass not in klasses):
+            add("warning", "resource-not-allowed", ("kviews", i, "resource"),
+                f"the docs allow smartbar-details views only for a Klass the app defines, not {resource!r}",
+                "use resource kobject.<one of the app's klasses>, or context smartbar-card")
     if isinstance(resource, str) and context == "create-form" and not resource.startswith("kobject."):
         add("warning", "resource-not-allowed", ("kviews", i, "resource"),
             f"create-form views are forms for Klass records; {resource!r} is not a Klass",
