@@ -1,4 +1,4 @@
-"""The ``kview`` command line: ``kview render`` and ``kview serve``.
+"""The ``kview`` command line: ``kview render``, ``serve``, ``check``, ``build`` and ``init``.
 
 Thin on purpose: ``project`` loads the app and gathers a view's inputs (the same way the
 server does), ``web`` serves the gallery and writes standalone pages; this module parses
@@ -19,13 +19,18 @@ import os
 import sys
 import webbrowser
 from dataclasses import replace
+from importlib import metadata
 from pathlib import Path
 
 import click
 
 from renderer import KViewError
 
+from .build import BuildError, build
+from .check import check
+from .check import report as check_report
 from .project import App, AppLoadError, ViewSpec, load, read_inputs, render_view
+from .scaffold import ScaffoldError, scaffold
 
 EXIT_TEMPLATE_ERROR = 1
 EXIT_USAGE = 2
@@ -40,6 +45,9 @@ def main() -> None:
     \b
     kview render card.jsx --data customer.json     print a view's HTML
     kview serve sample_views                       live gallery with hot reload
+    kview check sample_views                       find mistakes before registering
+    kview build sample_views -o app.json           the definition to register
+    kview init my_app                              start a new app
     """
 
 
@@ -228,6 +236,83 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
             server.serve_forever()
         except KeyboardInterrupt:
             click.echo("\nkview: stopped")
+
+
+# ---------------------------------------------------------------------- check, build, init
+def _color_output() -> bool:
+    """Colour for people at a terminal; plain text in CI, in pipes and with NO_COLOR."""
+    return sys.stdout.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
+
+
+@main.command("check")
+@click.argument("source", metavar="DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["human", "json", "sarif"]), default="human", show_default=True,
+              help="human: grouped by file; json: {findings, summary}; sarif: SARIF 2.1.0 for code hosts.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+def check_cmd(source: Path, fmt: str, strict: bool) -> None:
+    """Check the app in DIR (or a definition JSON file) as Kustomer would before registering it:
+    the definition against its schema (contexts, resources, names, duplicates, i18n, widget
+    sizes, command and setting references) and every template (syntax, unknown components and
+    props, undefined custom attributes, hard-coded colours). Each finding is file:line:col with
+    the fix. Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
+    """
+    findings = check(source)
+    if fmt == "json":
+        click.echo(check_report.as_json(findings))
+    elif fmt == "sarif":
+        click.echo(check_report.as_sarif(findings, _version()))
+    else:
+        click.echo(check_report.human(findings, _color_output()))
+    failing = [f for f in findings if f.severity == "error" or strict]
+    sys.exit(EXIT_TEMPLATE_ERROR if failing else 0)
+
+
+@main.command("build")
+@click.argument("source", metavar="DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the definition here (default: stdout).")
+def build_cmd(source: Path, output: Path | None) -> None:
+    """Write the app definition Kustomer registers, from the app folder DIR: templates inlined
+    into kviews, widgets, settings and i18n from the folder; validated like kview check, the
+    same bytes on every run. Exit status: 1 when the definition has errors (listed), 2 usage.
+    """
+    try:
+        text = build(source)
+    except BuildError as exc:
+        click.echo(check_report.human(exc.findings, _color_output()), err=True)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"kview build: wrote {output}", err=True)
+
+
+@main.command("init")
+@click.argument("target", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--app", "app_name", metavar="ID", help="The app id (default: from DIR's name, snake_case).")
+@click.option("--title", help="The app's title (default: from the app id).")
+def init_cmd(target: Path, app_name: str | None, title: str | None) -> None:
+    """Create a new app folder DIR (empty or new): app.json, a smartbar-card view and an
+    expanded-timeline view with their meta, a component and mock data. `kview serve DIR` shows
+    it at once and `kview check --strict DIR` passes. Exit status 2 when DIR has files.
+    """
+    try:
+        written = scaffold(target, app_name, title)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"kview init: created {target} ({len(written)} files). Next:")
+    click.echo(f"  kview serve {target}          preview in light and dark")
+    click.echo(f"  kview check --strict {target} before registering")
+    click.echo(f"  kview build {target} -o app.json")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("kview")
+    except metadata.PackageNotFoundError:
+        return "0"
 
 
 if __name__ == "__main__":  # pragma: no cover
