@@ -5,8 +5,8 @@ and remembers which file each part came from (``locate`` finds line:column in JS
 ``definition`` validates it (JSON Schema, then cross-references); ``lint`` checks every
 template by rendering it; ``report`` prints findings for people, as JSON or as SARIF.
 
-Rules: sits beside ``web``, above ``project`` (it loads apps and renders views through the app
-model, never reading the layout itself beyond the definition's own files); no web, no cli.
+Rules: sits beside ``web``, above ``project``: it takes an app's files from the app model (the
+one reader of the layout) and reads only those again, for their text positions; no web, no cli.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def units(source: Path) -> list[Assembled]:
     if not source.is_dir():
         return [assemble_file(source)]
     out = [assemble_folder(source)]
-    for extra in sorted([*source.glob("*.app.json"), *source.glob("*.kview.json")]):
+    for extra in out[0].app.definition_files:
         unit = assemble_file(extra)
         unit.app = out[0].app
         unit.shown = source

@@ -3,9 +3,9 @@
 ``kview build`` writes ``Assembled.definition``; ``kview check`` validates the same object and
 maps each problem's JSON path back to the file a developer edits (``origin``): ``app.json``,
 a view's ``kviews/<name>.json`` meta, its ``.jsx`` template, or a ``widgets/<name>.json``.
-Views of the folder come from ``devserver.project.load`` (the one reader of the layout); the
-parts of the definition the app model does not hold yet (widgets, settings, i18n, commands,
-klasses, inline ``kviews``) are read from the raw JSON files here.
+Which files an app has comes from ``devserver.project.load`` (the one reader of the layout:
+views, widget files, definition files, all confined to the app folder); their text is read
+again here only to know where each JSON value stands.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from devserver.project import App, ViewSpec, load
+from devserver.project.confinement import inside
 from renderer import KViewError
 
 from .findings import Finding
 from .locate import Positions, scan
 
 APP_JSON = "app.json"
-WIDGETS = "widgets"
 JsonPath = tuple[str | int, ...]
 
 
@@ -118,8 +118,9 @@ def assemble_folder(root: Path) -> Assembled:
     """An app folder: ``app.json`` with the folder's views (``kviews/*.jsx`` + meta) and
     ``widgets/*.json`` filled in; templates inline, as Kustomer registers them."""
     out = Assembled(definition={}, shown=root)
+    out.app = load(root)
     app_json = root / APP_JSON
-    src = read_source(app_json, out.problems, root) if app_json.is_file() else None
+    src = read_source(app_json, out.problems, root) if app_json.is_file() and inside(root, app_json) else None
     if src is not None:
         raw = json.loads(src.text)
         out.files.append(src)
@@ -129,18 +130,15 @@ def assemble_folder(root: Path) -> Assembled:
         else:
             out.problems.append(Finding("error", "wrong-shape", "app.json must be a JSON object", APP_JSON))
         _inline_views(out, src)
-    try:
-        out.app = load(root)
-    except KViewError as exc:
-        out.problems.append(_error_finding(exc, out))
-        out.app = App(root=root)
+    if not inside(root, app_json):
+        out.problems.extend(_error_finding(p, out) for p in out.app.problems if p.file == str(app_json))
     kviews = out.definition.setdefault("kviews", [])
     if not isinstance(kviews, list):
         return out
     for view in sorted((v for v in out.app.views if v.path is not None and v.path.suffix == ".jsx"),
                        key=lambda v: v.name):
         _folder_view(out, view, kviews)
-    _folder_widgets(out, root)
+    _folder_widgets(out)
     return out
 
 
@@ -181,15 +179,16 @@ def _folder_view(out: Assembled, view: ViewSpec, kviews: list[Any]) -> None:
     out.origins[("kviews", i, "template")] = (template, None)
 
 
-def _folder_widgets(out: Assembled, root: Path) -> None:
-    wdir = root / WIDGETS
-    if not wdir.is_dir():
+def _folder_widgets(out: Assembled) -> None:
+    """The app's ``widgets/*.json`` files (as the app model found them), each a widget."""
+    files = [w.path for w in out.app.widgets if w.path is not None]
+    if not files:
         return
     widgets = out.definition.setdefault("widgets", [])
     if not isinstance(widgets, list):
         return
-    for path in sorted(wdir.glob("*.json")):
-        src = read_source(path, out.problems, root)
+    for path in files:
+        src = read_source(path, out.problems, out.shown)
         if src is None:
             continue
         out.files.append(src)

@@ -220,7 +220,7 @@ class _Found:
                 self.problems.append(exc)
                 continue
             self.problems.extend(read.problems)
-            widgets.extend(read.definition.widgets if read.definition else ())
+            widgets.extend(replace(w, path=path) for w in (read.definition.widgets if read.definition else ()))
         if not widgets:
             return
         i = next((i for i, d in enumerate(self.definitions) if d.path == root / APP_JSON), None)

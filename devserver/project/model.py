@@ -59,6 +59,7 @@ class Widget:
     width: str | None = None  # a CSS size as written (older definitions give pixels: 500 → "500")
     height: str | None = None
     raw: Mapping[str, Any] = field(default_factory=dict)
+    path: Path | None = None  # its own file (``widgets/<name>.json``), when it has one
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,15 @@ class App:
     @property
     def widgets(self) -> tuple[Widget, ...]:
         return tuple(w for d in self.definitions for w in d.widgets)
+
+    @property
+    def definition_files(self) -> tuple[Path, ...]:
+        """The definition and KView record files read (inside the app), in name order, besides
+        the folder's own ``app.json``: ``*.app.json`` and ``*.kview.json`` files."""
+        own = self.root / "app.json" if self.root is not None else None
+        files = {d.path for d in self.definitions if d.path is not None and d.path != own}
+        files |= {v.path for v in self.views if v.path is not None and v.path.name.endswith(".kview.json")}
+        return tuple(sorted(files))
 
     @property
     def commands(self) -> tuple[Command, ...]:

@@ -202,3 +202,23 @@ def test_corpus_findings_are_the_real_ones() -> None:
     assert seen["alpha-insight-card.kview.json"] == {"error:missing-key"}
     assert seen["group-booking-reservations.kview.json"] == {"error:missing-key"}
     assert "effort_timer.app.json" not in seen and "joke-kview.kview.json" not in seen
+
+
+def test_check_and_build_read_only_files_inside_the_app(tmp_path: Path) -> None:
+    """check/build take an app's files from the app model, so a symlink out of the folder (an
+    app.json or a widget) is reported, never read: its contents show up nowhere."""
+    outside = tmp_path / "outside"
+    write(outside, "secret.json", json.dumps({"app": "SECRET-APP", "widgets": [{"name": "SECRET-WIDGET"}]}))
+    app = tmp_path / "app"
+    write(app, "kviews/card.jsx", "<div>card</div>\n")
+    write(app, "kviews/card.json", meta("card"))
+    (app / "app.json").symlink_to(outside / "secret.json")
+    (app / "widgets").mkdir()
+    (app / "widgets" / "w.json").symlink_to(outside / "secret.json")
+    code, out = run(str(app), "--format", "json")
+    assert "SECRET" not in out
+    found = json.loads(out)["findings"]
+    assert code == 1 and any("outside the app folder" in f["message"] and f["file"] == "app.json" for f in found), found
+    built = CliRunner().invoke(main, ["build", str(app), "-o", str(tmp_path / "built.json")])
+    assert "SECRET" not in built.output
+    assert not (tmp_path / "built.json").exists() or "SECRET" not in (tmp_path / "built.json").read_text()
