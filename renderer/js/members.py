@@ -63,6 +63,29 @@ def array_props(arr: list) -> dict | None:
     entry = _ARRAY_PROPS.get(id(arr))
     return entry[1] if entry is not None and entry[0] is arr else None
 
+
+# Non-enumerable properties of plain objects (dicts) that the host adds: kview's records offer
+# ``object.context`` this way, so a record the user wrote keeps exactly its own keys for
+# ``Object.keys``, ``JSON.stringify``, ``for…in`` and spread. Found by identity like array props
+# (the table holds the dict, so its id is not reused while listed); reads and ``in`` see them.
+_HIDDEN_PROPS: OrderedDict[int, tuple[dict, dict]] = OrderedDict()
+_HIDDEN_PROPS_ENTRIES = 4096
+
+
+def set_hidden_props(obj: dict, props: dict) -> None:
+    """Give the plain object ``obj`` non-enumerable properties (own keys of ``obj`` win)."""
+    with _ARRAY_PROPS_LOCK:
+        _HIDDEN_PROPS.pop(id(obj), None)
+        _HIDDEN_PROPS[id(obj)] = (obj, props)
+        while len(_HIDDEN_PROPS) > _HIDDEN_PROPS_ENTRIES:
+            _HIDDEN_PROPS.popitem(last=False)
+
+
+def hidden_props(obj: dict) -> dict | None:
+    entry = _HIDDEN_PROPS.get(id(obj))
+    return entry[1] if entry is not None and entry[0] is obj else None
+
+
 # Method tables, filled by renderer/js/builtins at import: Python type -> {name: NativeFunction}.
 OBJECT_PROTO: dict[str, NativeFunction] = {}
 PROTOS: dict[type, dict[str, NativeFunction]] = {
@@ -119,6 +142,10 @@ def get_member(obj: Any, key: Any) -> Any:
             return v if key != "__proto__" else UNDEFINED
         if _blocked(key):
             return UNDEFINED
+        if _HIDDEN_PROPS:
+            hidden = hidden_props(obj)
+            if hidden is not None and key in hidden:
+                return hidden[key]
         return OBJECT_PROTO.get(key, UNDEFINED)
     if t is list:
         if type(key) is float:
@@ -349,7 +376,10 @@ def has_property(obj: Any, key: Any) -> bool:
     if _blocked(key):
         return key != "__proto__" and key in obj if type(obj) is dict else False
     if type(obj) is dict:
-        return key in obj or key in OBJECT_PROTO
+        if key in obj or key in OBJECT_PROTO:
+            return True
+        hidden = hidden_props(obj) if _HIDDEN_PROPS else None
+        return hidden is not None and key in hidden
     if isinstance(obj, list):
         i = _index(key)
         extra = array_props(obj)
