@@ -85,7 +85,8 @@ def scenario_path(app: App, view: ViewSpec, name: str | None) -> Path | None:
     names = scenario_names(app, view)
     close = difflib.get_close_matches(name, names, n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    raise UnknownScenario(f"view '{view.name}' has no scenario '{name}'.{hint} Its scenarios: {', '.join(names)}")
+    raise UnknownScenario(f"view '{view.name}' has no scenario '{name}'.{hint} Its scenarios: {', '.join(names)}",
+                          file=view.template_name)
 
 
 def default_scenario_target(app: App, view: ViewSpec) -> Path | None:
@@ -157,7 +158,7 @@ def compose(view: ViewSpec, needs: TemplateNeeds | None, *, scenario: dict[str, 
             requests: Any = None, seed: str = "kview") -> Composed:
     """The data ``view`` renders with: scenario, then fixtures, then generated (module doc)."""
     data, options = split_options(scenario or {}, scenario_file, scenario_text)
-    for key, record in fixtures:
+    for key, record in fixtures or ():
         aliases = ("kobject", "object", view.resource) if key == "kobject" else (key,)
         if not any(a in data for a in aliases):
             data[key] = record
@@ -196,10 +197,10 @@ def _requests(base: Any, options: dict[str, Any]) -> dict[str, Any] | None:
     if roles is not None:
         key = next((k for k in table if " ".join(k.split()).upper() == "GET /V1/USERS/CURRENT"), None)
         entry = table.get(key) if key else None
-        attrs = entry.get("data", {}).get("attributes") if isinstance(entry, dict) and isinstance(
-            entry.get("data"), dict) else None
-        if isinstance(attrs, dict):
-            table[key] = {**entry, "data": {**entry["data"], "attributes": {**attrs, "roles": roles}}}  # type: ignore[index]
+        data = entry.get("data") if isinstance(entry, dict) else None
+        attrs = data.get("attributes") if isinstance(data, dict) else None
+        if key and isinstance(entry, dict) and isinstance(data, dict) and isinstance(attrs, dict):
+            table[key] = {**entry, "data": {**data, "attributes": {**attrs, "roles": roles}}}
         else:
             user = {k: v for k, v in DEFAULT_USER.items() if k != "id"}
             table["GET /v1/users/current"] = {"data": {"type": "user", "id": DEFAULT_USER["id"],
