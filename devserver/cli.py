@@ -1,4 +1,4 @@
-"""The ``kview`` command line: ``kview render`` and ``kview serve``.
+"""The ``kview`` command line: ``kview render``, ``serve``, ``check``, ``build`` and ``init``.
 
 Thin on purpose: ``project`` loads the app and gathers a view's inputs (the same way the
 server does), ``web`` serves the gallery and writes standalone pages; this module parses
@@ -20,16 +20,22 @@ import os
 import sys
 import webbrowser
 from dataclasses import replace
+from importlib import metadata
 from pathlib import Path
 
 import click
 
 from renderer import KViewError
 
-from .project import AppLoadError, ViewSpec, load, read_inputs, render_view
+from .build import BuildError, build
+from .check import check
+from .check import report as check_report
+from .project import App, AppLoadError, ViewSpec, load, read_inputs, render_view
 from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
+from .scaffold import ScaffoldError, scaffold
 
 EXIT_TEMPLATE_ERROR = 1
+EXIT_USAGE = 2
 THEMES = ("light", "dark", "system")  # --theme of kview render; "system" follows the OS
 
 
@@ -41,26 +47,52 @@ def main() -> None:
     \b
     kview render card.jsx --data customer.json     print a view's HTML
     kview serve sample_views                       live gallery with hot reload
+    kview check sample_views                       find mistakes before registering
+    kview build sample_views -o app.json           the definition to register
+    kview init my_app                              start a new app
     """
 
 
-def _pick_view(views: list[ViewSpec], name: str | None, source: Path) -> ViewSpec | None:
+def _pick_view(app: App, name: str | None, source: Path) -> ViewSpec | None:
+    """The view ``--view`` names (or the only one); ``None``: list them. An unknown name is a
+    usage error listing the views, with the closest name."""
+    views = list(app.views)
     if name is None:
-        if len(views) == 1:
-            return views[0]
-        return None
+        return views[0] if len(views) == 1 else None
     for v in views:
         if v.name == name or (v.path is not None and v.path.stem == name and len(views) > 1 and v.path.suffix == ".jsx"):
             return v
     close = difflib.get_close_matches(name, [v.name for v in views], n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    raise click.UsageError(f"{source} has no view named '{name}'.{hint}")
+    listing = "\n".join(_view_lines(app)) if views else f"It defines no views.\n{_inventory(app)}"
+    raise click.UsageError(f"{source} has no view named '{name}'.{hint}\n{listing}")
 
 
-def _list_views(views: list[ViewSpec], source: Path) -> None:
-    click.echo(f"{source} defines {len(views)} views; choose one with --view NAME:")
-    for v in views:
-        click.echo(f"  {click.style(v.name, bold=True)}  ({v.resource}, {v.context})")
+def _view_lines(app: App) -> list[str]:
+    lines = [f"  {click.style(v.name, bold=True)}  ({v.resource}, {v.context}{', iframe view' if v.iframe else ''})"
+             for v in app.views]
+    viewless = [d for d in app.definitions if not d.views]
+    if viewless:
+        lines.append("Apps without views:")
+        lines += [f"  {d.label}: {', '.join(d.contents()) or 'nothing yet'}" for d in viewless]
+    return lines
+
+
+def _list_views(app: App, source: Path) -> None:
+    n = len(app.views)
+    click.echo(f"{source} defines {n} views; choose one with --view NAME:")
+    for line in _view_lines(app):
+        click.echo(line)
+
+
+def _inventory(app: App) -> str:
+    """What a folder or definition without views has, app by app."""
+    if not app.definitions:
+        return "It holds no app definition and no template (put KView templates in kviews/<name>.jsx)."
+    lines = ["What it has:"]
+    lines += [f"  {d.label}{f' ({d.path})' if d.path else ''}: {', '.join(d.contents()) or 'nothing yet'}"
+              for d in app.definitions]
+    return "\n".join(lines)
 
 
 def _report(exc: KViewError) -> None:
@@ -93,20 +125,26 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
     """Render SOURCE (a .jsx template, an app definition JSON or an app folder) to HTML on stdout.
 
     Errors go to stderr with a code frame; the exit status is 1 for template or data
-    errors and 2 for usage errors.
+    errors and 2 for usage errors. Without --view, an app with several views lists them
+    (exit 0); an app with none lists what it has (widgets, settings…) and exits 2. Files of
+    the app that cannot be read are warnings unless the view rendered is one of them.
     """
     try:
         app = load(source)
-    except AppLoadError as exc:
-        raise click.UsageError(str(exc)) from None
+    except AppLoadError as exc:  # SOURCE is not an app definition, or cannot be read
+        _report(exc)
+        sys.exit(EXIT_USAGE)
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    if not app.views:
-        raise click.UsageError(f"{source} contains no KView templates")
-    view = _pick_view(list(app.views), view_name, source)
+    for problem in app.problems:
+        click.echo(click.style(f"warning: {problem}", fg="yellow"), err=True)
+    view = _pick_view(app, view_name, source)
+    if view is None and not app.views:
+        click.echo(f"{source} defines no KViews, so there is nothing to render.\n{_inventory(app)}", err=True)
+        sys.exit(EXIT_USAGE)
     if view is None:
-        _list_views(list(app.views), source)
+        _list_views(app, source)
         return
     if scenario and data_path:
         raise click.UsageError("--scenario and --data both choose the data: give one")
@@ -137,7 +175,6 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
         click.echo(result.html)
 
 
-EXIT_USAGE = 2
 EXIT_PORT_IN_USE = 1
 
 
@@ -166,7 +203,7 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
 
     Edits to templates, mocks and components reload open pages in place; errors show on the
     page with their code frame (a broken meta or app JSON file too). Exit status: 2 when DIR
-    is missing or has no views, 1 when the port is taken.
+    is missing or holds neither a view nor an app definition, 1 when the port is taken.
     """
     from .web import ServerConfig  # Flask: see the module docstring
     from .web.server import DevServer, PortInUseError
@@ -174,12 +211,12 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
     if not views_dir.is_dir():
         click.echo(click.style(f"kview serve: {views_dir} is not a directory", fg="red"), err=True)
         sys.exit(EXIT_USAGE)
-    try:
-        views: tuple[ViewSpec, ...] | None = load(views_dir).views
-    except KViewError as exc:  # a broken meta/app file: serve it as an error page
-        click.echo(click.style(f"kview serve: {exc} (shown in the gallery until it is fixed)", fg="yellow"), err=True)
-        views = None
-    if views is not None and not views:
+    app = load(views_dir)  # never raises: a file that cannot be read is shown in the gallery
+    for problem in [*app.problems, *(v.problem for v in app.views if v.problem)]:
+        click.echo(click.style(f"kview serve: {problem} (shown in the gallery until it is fixed)", fg="yellow"),
+                   err=True)
+    views = app.views
+    if not views and not app.definitions and not app.problems:
         click.echo(click.style(f"kview serve: {views_dir} has no views", fg="red"), err=True)
         click.echo(f"  put KView templates in {views_dir / 'kviews'}/<name>.jsx "
                    f"(mock data in {views_dir / 'mocks'}/<name>.json)", err=True)
@@ -214,6 +251,83 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
             click.echo("\nkview: stopped")
 
 
+# ---------------------------------------------------------------------- check, build, init
+def _color_output() -> bool:
+    """Colour for people at a terminal; plain text in CI, in pipes and with NO_COLOR."""
+    return sys.stdout.isatty() and not os.environ.get("CI") and not os.environ.get("NO_COLOR")
+
+
+@main.command("check")
+@click.argument("source", metavar="DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["human", "json", "sarif"]), default="human", show_default=True,
+              help="human: grouped by file; json: {findings, summary}; sarif: SARIF 2.1.0 for code hosts.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+def check_cmd(source: Path, fmt: str, strict: bool) -> None:
+    """Check the app in DIR (or a definition JSON file) as Kustomer would before registering it:
+    the definition against its schema (contexts, resources, names, duplicates, i18n, widget
+    sizes, command and setting references) and every template (syntax, unknown components and
+    props, undefined custom attributes, hard-coded colours). Each finding is file:line:col with
+    the fix. Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage errors.
+    """
+    findings = check(source)
+    if fmt == "json":
+        click.echo(check_report.as_json(findings))
+    elif fmt == "sarif":
+        click.echo(check_report.as_sarif(findings, _version()))
+    else:
+        click.echo(check_report.human(findings, _color_output()))
+    failing = [f for f in findings if f.severity == "error" or strict]
+    sys.exit(EXIT_TEMPLATE_ERROR if failing else 0)
+
+
+@main.command("build")
+@click.argument("source", metavar="DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the definition here (default: stdout).")
+def build_cmd(source: Path, output: Path | None) -> None:
+    """Write the app definition Kustomer registers, from the app folder DIR: templates inlined
+    into kviews, widgets, settings and i18n from the folder; validated like kview check, the
+    same bytes on every run. Exit status: 1 when the definition has errors (listed), 2 usage.
+    """
+    try:
+        text = build(source)
+    except BuildError as exc:
+        click.echo(check_report.human(exc.findings, _color_output()), err=True)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"kview build: wrote {output}", err=True)
+
+
+@main.command("init")
+@click.argument("target", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--app", "app_name", metavar="ID", help="The app id (default: from DIR's name, snake_case).")
+@click.option("--title", help="The app's title (default: from the app id).")
+def init_cmd(target: Path, app_name: str | None, title: str | None) -> None:
+    """Create a new app folder DIR (empty or new): app.json, a smartbar-card view and an
+    expanded-timeline view with their meta, a component and mock data. `kview serve DIR` shows
+    it at once and `kview check --strict DIR` passes. Exit status 2 when DIR has files.
+    """
+    try:
+        written = scaffold(target, app_name, title)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"kview init: created {target} ({len(written)} files). Next:")
+    click.echo(f"  kview serve {target}          preview in light and dark")
+    click.echo(f"  kview check --strict {target} before registering")
+    click.echo(f"  kview build {target} -o app.json")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("kview")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
 @main.command("mocks")
 @click.argument("app_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--view", "view_names", metavar="NAME", multiple=True,
@@ -234,7 +348,7 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
         sys.exit(EXIT_TEMPLATE_ERROR)
     views = list(app.views)
     for name in view_names:
-        _pick_view(views, name, app_dir)
+        _pick_view(app, name, app_dir)
     chosen = [v for v in views if not view_names or v.name in view_names
               or (v.path is not None and v.path.stem in view_names)]
     if not chosen:

@@ -11,6 +11,8 @@ the gallery.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from .confinement import inside, outside_error
 from .errors import FileError
 from .load import parse_json
 from .model import App, ViewSpec
-from .scenarios import DEFAULT, Composed, compose, definition_path, fixture_paths, scenario_path
+from .scenarios import DEFAULT, Composed, compose, definition_for, fixture_paths, scenario_path
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class ViewInputs:
     tz: str | None = None  # the zone Date uses (None: UTC)
     scenario: str = DEFAULT
     fixtures: tuple[tuple[str, InputFile], ...] = ()  # (data key, mocks/<resource>.json)
-    definition: InputFile | None = None  # app.json: klasses and settings for generated data
+    definition: Mapping[str, Any] | None = None  # the raw app definition: klasses and settings
 
     @property
     def name(self) -> str:
@@ -58,7 +60,8 @@ class ViewInputs:
         v = self.view
         text = (v.template_name, v.source, v.resource, v.context, self.tz, _raw(self.data),
                 _raw(self.requests), self.components, self.scenario,
-                tuple((k, _raw(f)) for k, f in self.fixtures), _raw(self.definition))
+                tuple((k, _raw(f)) for k, f in self.fixtures),
+                json.dumps(self.definition, sort_keys=True, default=str) if self.definition else None)
         return hashlib.sha256(repr(text).encode("utf-8", "surrogatepass")).hexdigest()
 
     def data_value(self) -> Any:
@@ -80,7 +83,7 @@ class ViewInputs:
         return compose(self.view, needs, scenario=scenario,
                        scenario_file=str(self.data.path) if self.data else "scenario",
                        scenario_text=self.data.text if self.data else None, fixtures=fixtures,
-                       definition=self.definition.value() if self.definition else None,
+                       definition=self.definition,
                        requests=self.requests.value() if self.requests is not None else None)
 
     def render_args(self, cache: ViewCache | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -114,13 +117,12 @@ def read_inputs(app: App, view: ViewSpec, *, data: Path | None = None, requests:
                  else _read(_confined(app, scenario_path(app, view, scenario), "mock data"), "mock data"))
     fixtures = tuple((key, f) for key, p in fixture_paths(app, view)
                      if (f := _read(_confined(app, p, "fixture"), "fixture")) is not None)
-    defn_path = definition_path(app)
-    definition = _read(defn_path, "app definition") if defn_path else None
     requests_file = (_read(requests, "requests file") if requests
                      else _read(_confined(app, app.requests, "request mocks"), "request mocks"))
     components = tuple((str(p), text) for p in app.components
                        if _confined(app, p, "component") and (text := _read_text(p, "component")) is not None)
-    return ViewInputs(view, data_file, requests_file, components, tz, scenario, fixtures, definition)
+    return ViewInputs(view, data_file, requests_file, components, tz, scenario, fixtures,
+                      definition_for(app, view))
 
 
 def render_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,

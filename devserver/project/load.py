@@ -1,18 +1,30 @@
 """Files → ``App``: the one module that knows how an app is laid out on disk.
 
-An app folder::
+An app folder (both of Kustomer's layouts, and any mix of them)::
 
-    app.json              the app definition (its "title" names the gallery)
-    *.app.json            app definitions whose "kviews" records hold templates
+    app.json              the app's definition: title, widgets, settings, klasses… and any
+                          KView records it holds inline (its "kviews" array)
+    *.app.json            more app definitions (registered JSON, templates inline): a folder may
+                          hold several apps, and shows all their views
+    *.kview.json          one KView record each (also in kviews/)
     kviews/<name>.jsx     one template per view ...
     kviews/<name>.json    ... with optional meta: name, resource, context, meta
+    widgets/<name>.json   one widget record each (added to app.json's widgets)
     mocks/<name>.json     mock data of a view (by view name or template file stem)
     mocks/requests.json   request mocks answering KustomerRequest
     components/*.jsx      the app's own components
 
-Files stay inside the app folder (``paths``): a template, view meta or app definition that
-leads outside it is a view that shows its ``AppLoadError``; mock data, request mocks and
-components outside it are refused when a view reads them (``FileError``). The rest loads.
+An app with no views (widget-, webhook-, settings-only) is an app all the same: its
+``Definition`` says what it has. A view with ``template: null`` is an iframe view, previewed by a
+stand-in (``definition.iframe_stand_in``). A view name defined twice is an error naming both
+places, shown on that view (identical copies, as a built ``app.json`` holds them, are one view).
+
+One bad file never hides the others: a file that is not UTF-8, not JSON or of the wrong shape
+is one located ``AppLoadError`` (file, line, column), on the view it defines when it defines
+one (``ViewSpec.problem``), else in ``App.problems``; loading a folder does not raise. Files
+stay inside the app folder (``confinement``): a template, view meta or definition that leads
+outside it is such an error too; mock data, request mocks and components outside it are refused
+when a view reads them (``FileError``).
 
 A lone ``.jsx`` file is a view of its own, unless it sits in an app folder's ``kviews/``:
 then it is that view of the app, with the app's mocks and components, as the gallery shows it.
@@ -22,18 +34,21 @@ A lone ``.json`` file is an app definition (or a single ``*.kview.json`` record)
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from renderer.errors import MockDataError
+from renderer.errors import KViewError, MockDataError
 
 from .confinement import inside, outside_error
+from .definition import Read, read_definition
 from .errors import AppLoadError
-from .model import App, ViewSpec
+from .model import App, Definition, ViewSpec, Widget
 
 KVIEWS = "kviews"
 MOCKS = "mocks"
 COMPONENTS = "components"
+WIDGETS = "widgets"
 REQUESTS = "requests"  # mocks/requests.json
 APP_JSON = "app.json"
 
@@ -48,40 +63,54 @@ def load(source: Path) -> App:
 
 
 def load_app(root: Path, only: Path | None = None) -> App:
-    """An app folder; with ``only`` (one of its ``kviews/*.jsx``), just that view of it."""
-    views: list[ViewSpec] = []
+    """An app folder; with ``only`` (one of its ``kviews/*.jsx``), just that view of it.
+    Never raises for a file in it: see the module docstring."""
+    found = _Found()
     kdir = root / KVIEWS
-    templates = [only] if only is not None else sorted(kdir.glob("*.jsx")) if kdir.is_dir() else []
-    for jsx in templates:
-        views.append(_folder_view(root, jsx))
-    if only is None:
-        for app_json in sorted(root.glob("*.app.json")):
-            if not inside(root, app_json):
-                views.append(_refused(app_json.name, app_json, "app definition"))
-                continue
-            views.extend(_definition_views(read_json(app_json, "app definition"), app_json))
+    for jsx in sorted(kdir.glob("*.jsx")) if kdir.is_dir() else []:
+        found.add_view(_folder_view(root, jsx))
+    found.add_definition_file(root, root / APP_JSON, optional=True)
+    for path in sorted(root.glob("*.app.json")):
+        found.add_definition_file(root, path)
+    for path in sorted(root.glob("*.kview.json")) + (sorted(kdir.glob("*.kview.json")) if kdir.is_dir() else []):
+        found.add_definition_file(root, path)
+    found.add_widget_files(root, root / WIDGETS)
+    views = found.views
+    if only is not None:
+        views = [v for v in views if v.path is not None and v.path.resolve() == only.resolve()] or [_folder_view(root, only)]
     requests = root / MOCKS / f"{REQUESTS}.json"
     cdir = root / COMPONENTS
+    folder_defn = next((d for d in found.definitions if d.path == root / APP_JSON), None)
     return App(
         views=tuple(views),
         root=root,
-        title=_app_title(root / APP_JSON) if inside(root, root / APP_JSON) else None,
+        title=folder_defn.title if folder_defn else None,
         mocks={v.name: mock for v in views if (mock := _find_mock(root, v)) is not None},
         requests=requests if requests.is_file() else None,
         components=tuple(sorted(cdir.glob("*.jsx"))) if cdir.is_dir() else (),
+        definitions=tuple(found.definitions),
+        problems=tuple(found.problems),
     )
 
 
 def load_definition(path: Path) -> App:
-    """The views of an app definition (or of a single ``*.kview.json`` record)."""
-    return App(views=tuple(_definition_views(read_json(path, "app definition"), path)))
+    """The app of one definition file (or of a single ``*.kview.json`` record). Raises
+    ``AppLoadError`` / ``MockDataError`` when the file itself cannot be read as one; problems
+    inside it (a bad record, a part of the wrong shape) are the app's ``problems``."""
+    text = read_text(path, "app definition")
+    read = read_definition(parse_json(text, "app definition", str(path)), path, text)
+    found = _Found()
+    found.add_read(read)
+    defn = read.definition
+    return App(views=tuple(found.views), title=defn.title if defn else None,
+               definitions=(defn,) if defn else (), problems=tuple(found.problems))
 
 
 def load_template(path: Path) -> App:
     """A ``.jsx`` template: a view of its app folder when it is in one, else a view of its own."""
     if path.parent.name == KVIEWS:
         return load_app(path.parent.parent, only=path)
-    return App(views=(ViewSpec(name=path.stem, source=read_text(path, "template"), path=path),))
+    return App(views=(ViewSpec(name=path.stem, source=read_text(path, "template"), path=path, origin=str(path)),))
 
 
 def views_touched(app: App, path: Path) -> frozenset[str] | None:
@@ -90,7 +119,7 @@ def views_touched(app: App, path: Path) -> frozenset[str] | None:
     added or removed)."""
     rel = _relative(path, app.root)
     parts = rel.parts
-    if not parts or (parts[0] not in (KVIEWS, MOCKS, COMPONENTS) and not (len(parts) == 1 and rel.suffix == ".json")):
+    if not parts or (parts[0] not in (KVIEWS, MOCKS, COMPONENTS, WIDGETS) and not (len(parts) == 1 and rel.suffix == ".json")):
         return frozenset()
     hit: set[str] = set()
     if len(parts) == 2 and parts[0] == KVIEWS:
@@ -102,14 +131,21 @@ def views_touched(app: App, path: Path) -> frozenset[str] | None:
 
 # ---------------------------------------------------------------------- files
 def read_text(path: Path, what: str) -> str:
-    """A file's text; ``AppLoadError`` located at the file when it cannot be read."""
+    """A file's text; ``AppLoadError`` located at the file (and, when it is not UTF-8, at the
+    line and column of the first bad byte) when it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise AppLoadError(f"cannot read {what}: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise AppLoadError(f"cannot read {what}: not UTF-8 ({exc.reason} at byte {exc.start})",
-                           file=str(path)) from None
+        before = data[:exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace"))
+        raise AppLoadError(f"cannot read {what}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8",
+                           file=str(path), line=line, column=column,
+                           source=data.decode("utf-8", "replace")) from None
 
 
 def parse_json(text: str, what: str, file: str) -> Any:
@@ -119,6 +155,8 @@ def parse_json(text: str, what: str, file: str) -> Any:
     except json.JSONDecodeError as exc:
         raise MockDataError(f"invalid {what}: {exc.msg}", file=file, line=exc.lineno,
                             column=exc.colno - 1, source=text) from None
+    except RecursionError:
+        raise MockDataError(f"invalid {what}: nested too deeply", file=file, line=1, column=0) from None
 
 
 def read_json(path: Path, what: str) -> Any:
@@ -126,56 +164,110 @@ def read_json(path: Path, what: str) -> Any:
 
 
 # ---------------------------------------------------------------------- views
+@dataclass
+class _Found:
+    """What a folder's files gave, in reading order: views (each name once), definitions, problems."""
+
+    views: list[ViewSpec] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    problems: list[KViewError] = field(default_factory=list)
+
+    def add_view(self, view: ViewSpec) -> None:
+        i = next((i for i, v in enumerate(self.views) if v.name == view.name), None)
+        if i is None:
+            self.views.append(view)
+            return
+        first = self.views[i]
+        if (first.source, first.resource, first.context, first.iframe) == (view.source, view.resource,
+                                                                          view.context, view.iframe):
+            return  # the same view twice (a built app.json beside kviews/): one view
+        error = AppLoadError(f"view '{view.name}' is defined twice: in {first.origin} and in {view.origin}; "
+                             "rename or remove one", file=str(view.path) if view.path else None)
+        self.views[i] = replace(first, problem=first.problem or error)
+
+    def add_read(self, read: Read) -> None:
+        for view in read.views:
+            self.add_view(view)
+        self.problems.extend(read.problems)
+        if read.definition is not None:
+            self.definitions.append(read.definition)
+
+    def add_definition_file(self, root: Path, path: Path, optional: bool = False) -> None:
+        """A definition or KView record file of the folder; its problems are the app's."""
+        if optional and not path.exists() and not path.is_symlink():
+            return
+        if not inside(root, path):
+            self.problems.append(outside_error(AppLoadError, "app definition", path))
+            return
+        try:
+            text = read_text(path, "app definition")
+            self.add_read(read_definition(parse_json(text, "app definition", str(path)), path, text))
+        except KViewError as exc:
+            self.problems.append(exc)
+
+    def add_widget_files(self, root: Path, wdir: Path) -> None:
+        """``widgets/*.json``: added to the folder's definition (``app.json``'s, made when absent)."""
+        if not wdir.is_dir():
+            return
+        widgets: list[Widget] = []
+        for path in sorted(wdir.glob("*.json")):
+            try:
+                if not inside(root, path):
+                    raise outside_error(AppLoadError, "widget", path)
+                text = read_text(path, "widget")
+                read = read_definition({"widgets": [parse_json(text, "widget", str(path))]}, path, text)
+            except KViewError as exc:
+                self.problems.append(exc)
+                continue
+            self.problems.extend(read.problems)
+            widgets.extend(read.definition.widgets if read.definition else ())
+        if not widgets:
+            return
+        i = next((i for i, d in enumerate(self.definitions) if d.path == root / APP_JSON), None)
+        if i is None:
+            self.definitions.insert(0, Definition(path=root / APP_JSON, widgets=tuple(widgets)))
+        else:
+            self.definitions[i] = replace(self.definitions[i], widgets=self.definitions[i].widgets + tuple(widgets))
+
+
 def _refused(name: str, path: Path, what: str) -> ViewSpec:
     """A view whose file leads outside the app folder: listed, with its error, never read."""
-    return ViewSpec(name=name, source="", path=path, problem=outside_error(AppLoadError, what, path))
+    return ViewSpec(name=name, source="", path=path, problem=outside_error(AppLoadError, what, path),
+                    origin=str(path))
 
 
 def _folder_view(root: Path, jsx: Path) -> ViewSpec:
+    """``kviews/<name>.jsx`` with its meta; a file that cannot be read is the view's problem."""
     meta_path = jsx.with_suffix(".json")
     if not inside(root, jsx):
         return _refused(jsx.stem, jsx, "template")
     if meta_path.exists() and not inside(root, meta_path):
         return _refused(jsx.stem, meta_path, "view meta")
     meta: dict[str, Any] = {}
+    problem: KViewError | None = None
     if meta_path.exists():
-        raw = read_json(meta_path, "view meta")
-        meta = raw if isinstance(raw, dict) else {}
+        try:
+            raw = read_json(meta_path, "view meta")
+            if not isinstance(raw, dict):
+                raise AppLoadError("view meta must be a JSON object ({\"name\", \"resource\", \"context\", "
+                                   "\"meta\"})", file=str(meta_path), line=1, column=0)
+            meta = raw
+        except KViewError as exc:
+            problem = exc
+    try:
+        source = read_text(jsx, "template")
+    except KViewError as exc:
+        source, problem = "", problem or exc
     return ViewSpec(
         name=str(meta.get("name") or jsx.stem),
-        source=read_text(jsx, "template"),
+        source=source,
         path=jsx,
         resource=str(meta.get("resource") or "customer"),
         context=str(meta.get("context") or "smartbar-card"),
         meta=meta["meta"] if isinstance(meta.get("meta"), dict) else {},
+        problem=problem,
+        origin=str(jsx),
     )
-
-
-def _definition_views(defn: Any, path: Path) -> list[ViewSpec]:
-    if isinstance(defn, dict) and "template" in defn and "kviews" not in defn:
-        records = [defn]
-    elif isinstance(defn, dict) and isinstance(defn.get("kviews"), list):
-        records = defn["kviews"]
-    else:
-        raise AppLoadError("no 'kviews' array and no 'template' field", file=str(path))
-    out = []
-    for i, rec in enumerate(records):
-        if not isinstance(rec, dict):
-            raise AppLoadError(f"kviews[{i}] is not an object", file=str(path))
-        template = rec.get("template")
-        if not isinstance(template, str):
-            continue  # iframe-only views have no template
-        out.append(
-            ViewSpec(
-                name=str(rec.get("name") or f"view-{i}"),
-                source=template,
-                path=path,
-                resource=str(rec.get("resource") or "customer"),
-                context=str(rec.get("context") or "smartbar-card"),
-                meta=rec["meta"] if isinstance(rec.get("meta"), dict) else {},
-            )
-        )
-    return out
 
 
 def _find_mock(root: Path, view: ViewSpec) -> Path | None:
@@ -188,16 +280,6 @@ def _find_mock(root: Path, view: ViewSpec) -> Path | None:
             if not inside(root, p) or p.exists():
                 return p
     return None
-
-
-def _app_title(app_json: Path) -> str | None:
-    """app.json's title; a missing or broken app.json just leaves the gallery without one."""
-    try:
-        defn = json.loads(app_json.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    title = defn.get("title") if isinstance(defn, dict) else None
-    return str(title) if title else None
 
 
 def _relative(path: Path, root: Path | None) -> PurePath:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,7 @@ from renderer.kustomer.klasses import klass_attributes
 from renderer.kustomer.needs import TemplateNeeds
 from renderer.kustomer.records import DEFAULT_USER, primary_name
 
-from .confinement import inside
-from .load import APP_JSON, MOCKS
+from .load import MOCKS
 from .model import App, ViewSpec
 
 DEFAULT = "default"
@@ -114,13 +114,12 @@ def fixture_paths(app: App, view: ViewSpec) -> list[tuple[str, Path]]:
     return out
 
 
-def definition_path(app: App) -> Path | None:
-    """The app definition whose ``klasses`` and ``settings`` shape generated data.
-    (``App`` does not carry its raw definition yet; when it does, read it from there.)"""
-    if app.root is None:
-        return None
-    p = app.root / APP_JSON
-    return p if p.is_file() and inside(app.root, p) else None  # one outside is ignored, as load.py does
+def definition_for(app: App, view: ViewSpec) -> Mapping[str, Any] | None:
+    """The raw app definition whose ``klasses`` and ``settings`` shape ``view``'s generated data:
+    the one that defines the view, else the app's only (or first) one."""
+    own = next((d for d in app.definitions if view.app is not None and d.app == view.app), None)
+    chosen = own or next(iter(app.definitions), None)
+    return chosen.raw if chosen is not None else None
 
 
 @dataclass
@@ -162,7 +161,7 @@ def compose(view: ViewSpec, needs: TemplateNeeds | None, *, scenario: dict[str, 
         aliases = ("kobject", "object", view.resource) if key == "kobject" else (key,)
         if not any(a in data for a in aliases):
             data[key] = record
-    defn = definition if isinstance(definition, dict) else {}
+    defn = definition if isinstance(definition, Mapping) else {}
     if needs is not None and "appSettings" in needs.used and "appSettings" not in data:
         data["appSettings"] = _settings(defn, options.get("settings"))
     data = fill_missing(data, needs, view.resource, seed, klass_attributes(defn.get("klasses")))
@@ -172,7 +171,7 @@ def compose(view: ViewSpec, needs: TemplateNeeds | None, *, scenario: dict[str, 
     return Composed(data, table, options.get("locale"), options)
 
 
-def _settings(defn: dict[str, Any], overrides: Any) -> dict[str, Any]:
+def _settings(defn: Mapping[str, Any], overrides: Any) -> dict[str, Any]:
     """``appSettings`` from the definition's ``settings`` defaults, with the scenario's values."""
     out: dict[str, Any] = {"app": defn["app"]} if isinstance(defn.get("app"), str) else {}
     settings = defn.get("settings")

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from ..assets import static_dir
 from ..project import RENDER_THEMES, App, ViewSpec, ViewState
 from ..project.scenarios import DEFAULT, scenario_names
+from ..project.workspace import shown
 from .config import GALLERY_THEMES
 from .state import KviewState, error_event, kview_state
 
@@ -135,6 +136,17 @@ class NavGroup:
 
 
 @dataclass(frozen=True)
+class AppCard:
+    """An app definition of the folder as the gallery lists it, views or not."""
+
+    label: str
+    file: str  # relative to the app folder
+    app: str | None
+    contents: list[str]  # "1 widget (my-first-widget)", "2 settings (…)", …
+    has_views: bool
+
+
+@dataclass(frozen=True)
 class ThemeLink:
     label: str
     href: str
@@ -160,6 +172,8 @@ def _page(template: str, kv: KviewState, app: App, title: str, states: list[View
           current: str | None = None, **context: Any) -> str:
     project = kv.project
     errors = [error_event(s.spec, s.error) for s in states if s.error]
+    problems = [shown(exc, project.rel(exc.file) if exc.file else None) for exc in app.problems]
+    errors[:0] = [error_event(None, p, title=p.file or "App folder") for p in problems]
     if project.app_error:
         errors.insert(0, error_event(None, project.app_error, title="App folder"))
     theme_q = None if mode == kv.config.theme else mode  # keep ?theme= in links unless it is the default
@@ -175,6 +189,9 @@ def _page(template: str, kv: KviewState, app: App, title: str, states: list[View
         nav=_nav(states, theme_q, current),
         states=states,
         app_error=project.app_error,
+        problems=problems,
+        apps=[AppCard(d.label, project.rel(d.path) if d.path else "", d.app, d.contents(), bool(d.views))
+              for d in app.definitions],
         errors=errors,
         css_version=_mtime("kview.css"),
         js_version=_mtime("reload.js"),

@@ -5,6 +5,7 @@ inside the folder work."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -121,9 +122,13 @@ def test_symlinked_meta_and_app_files_outside_are_refused(app: Path, outside: Pa
     meta_err = render_json(client, "card")["error"]
     assert meta_err["kind"] == "AppLoadError" and meta_err["file"] == "kviews/card.json"
     assert "view meta is outside" in meta_err["message"]
-    defn_err = render_json(client, "orders.app.json")["error"]
-    assert defn_err["kind"] == "AppLoadError" and defn_err["file"] == "orders.app.json"
-    assert "app definition is outside" in defn_err["message"]
+    # a definition outside is one located problem of the folder, listed on the gallery page
+    page = client.get("/").get_data(as_text=True)
+    problems = json.loads(re.search(r'id="kvg-errors">(.*?)</script>', page, re.S).group(1))
+    files = {p["error"]["file"]: p["error"] for p in problems if p["view"] is None}
+    assert set(files) == {"orders.app.json", "app.json"}
+    assert all(e["kind"] == "AppLoadError" and "app definition is outside" in e["message"] for e in files.values())
+    assert "kvg-problems" in page and "2 files could not be loaded" in page
     assert_nothing_leaks(client, "card", "orders.app.json", "o")
     assert_hello_still_renders(client)
 

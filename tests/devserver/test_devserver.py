@@ -329,11 +329,12 @@ def test_trimmed_traceback_keeps_head_and_tail() -> None:
     assert text.count('File "') <= 8
 
 
-def test_broken_view_meta_keeps_the_last_view_list(hello_app: Path, client) -> None:
+def test_broken_view_meta_is_that_views_located_error(hello_app: Path, client) -> None:
     assert "hello" in sections(client.get("/").get_data(as_text=True))
     (hello_app / "kviews" / "hello.json").write_text('{"resource": ', encoding="utf-8")
     html = client.get("/").get_data(as_text=True)
-    assert "kvg-app-error" in html and "kviews/hello.json" in html
+    assert 'data-view="hello" data-state="error"' in html and "kviews/hello.json" in html
+    assert "invalid view meta" in html and "kvg-app-error" not in html  # the folder itself is fine
     assert "hello" in sections(html)
 
 
@@ -644,7 +645,7 @@ def test_kview_serve_starts_with_a_broken_meta_file_and_shows_it(hello_app: Path
         assert m, banner
         with urllib.request.urlopen(m.group(1), timeout=10) as resp:
             page = resp.read().decode()
-        assert "could not be read" in page and ".json" in page
+        assert "invalid view meta" in page and ".json" in page
     finally:
         proc.send_signal(signal.SIGINT)
         try:

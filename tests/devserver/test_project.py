@@ -62,31 +62,36 @@ def test_lone_template_and_definition(tmp_path: Path) -> None:
     (tmp_path / "x.app.json").write_text(json.dumps({"kviews": [
         {"name": "a", "template": "<p/>", "context": "expanded-timeline"}, {"name": "iframe-only"}]}))
     defn = load_definition(tmp_path / "x.app.json")
-    assert [(v.name, v.context) for v in defn.views] == [("a", "expanded-timeline")]
+    # a record without a template is an iframe view (Kustomer's template: null), previewed by a stand-in
+    assert [(v.name, v.context, v.iframe) for v in defn.views] == [
+        ("a", "expanded-timeline", False), ("iframe-only", "smartbar-card", True)]
     assert defn.views[0].template_name == f"{tmp_path / 'x.app.json'}#a"
 
 
 def test_app_load_error_is_a_located_kview_error(tmp_path: Path) -> None:
     path = tmp_path / "x.app.json"
-    path.write_text('{"kviews": [1]}', encoding="utf-8")
-    with pytest.raises(AppLoadError) as info:
-        load(path)
-    err = info.value
-    assert isinstance(err, KViewError)
-    assert err.file == str(path) and str(err) == f"{path}: kviews[0] is not an object"
+    path.write_text('{"kviews": [1, {"name": "ok", "template": "<p/>"}]}', encoding="utf-8")
+    app = load(path)  # the bad record is the app's problem; the good one still loads
+    assert [v.name for v in app.views] == ["ok"]
+    (err,) = app.problems
+    assert isinstance(err, AppLoadError) and isinstance(err, KViewError)
+    assert err.file == str(path) and str(err) == f"{path}:1:2: kviews[0] is not an object but a JSON number"
     diag = err.diagnostic()
     assert (diag.severity, diag.kind, diag.file) == ("error", "AppLoadError", str(path))
 
 
-def test_unreadable_template_is_an_app_load_error_on_the_page(tmp_path: Path) -> None:
+def test_unreadable_template_is_that_views_located_error_on_the_page(tmp_path: Path) -> None:
     (tmp_path / "kviews").mkdir()
-    (tmp_path / "kviews" / "bad.jsx").write_bytes(b"<p>\xff</p>")
-    with pytest.raises(AppLoadError, match="not UTF-8") as info:
-        load(tmp_path)
-    assert info.value.file == str(tmp_path / "kviews" / "bad.jsx")
+    (tmp_path / "kviews" / "bad.jsx").write_bytes(b"<div>\n  <p>\xff</p>\n</div>")
+    (tmp_path / "kviews" / "good.jsx").write_text("<p>good</p>", encoding="utf-8")
+    app = load(tmp_path)
+    problem = app.view("bad").problem
+    assert isinstance(problem, AppLoadError) and "not UTF-8" in problem.message
+    assert (problem.file, problem.line, problem.column) == (str(tmp_path / "kviews" / "bad.jsx"), 2, 5)
     html = create_app(ServerConfig(views_dir=tmp_path, reload=False)).test_client().get("/").get_data(as_text=True)
-    assert 'class="kvg-app-error"' in html and 'data-kind="AppLoadError"' in html
+    assert 'data-view="bad" data-state="error"' in html and 'data-kind="AppLoadError"' in html
     assert "kviews/bad.jsx" in html and "not UTF-8" in html
+    assert 'data-view="good" data-state="ok"' in html and "<p>good</p>" in html
 
 
 def test_unreadable_mock_is_a_file_error(samples: Path) -> None:
