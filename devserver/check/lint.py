@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from devserver.project import ViewSpec, read_inputs, render_view
+from devserver.project import DuplicateViewError, ViewSpec, read_inputs, render_view
 from renderer import KViewError, RenderError, TemplateSyntaxError, compile_view
 from renderer.errors import Diagnostic
 from renderer.js.parse import parse
@@ -78,6 +78,8 @@ def _lint_view(unit: Assembled, index: int, view: ViewSpec) -> Iterator[Finding]
 
 
 def _render_findings(unit: Assembled, view: ViewSpec, place: _Placer) -> Iterator[Finding]:
+    if isinstance(view.problem, DuplicateViewError):
+        return  # the definition's ``duplicate`` rule reports it, at the second name
     try:
         result = render_view(read_inputs(unit.app, view), theme="light")
     except RenderError as exc:

@@ -11,14 +11,14 @@ Errors are renderer's ``KViewError``s (``AppLoadError``, ``FileError`` here), sh
 Named ``project`` for the app folder a developer works in (one ``Project`` per folder served).
 """
 
-from .errors import AppLoadError, FileError
+from .errors import AppLoadError, DuplicateViewError, FileError
 from .inputs import InputFile, ViewInputs, read_inputs, render_view
 from .load import load, load_app, load_definition, load_template
 from .model import App, Command, Definition, Klass, Setting, ViewSpec, Widget
 from .workspace import RENDER_THEMES, Outcome, Project, Refreshed, ViewState, trimmed_traceback
 
 __all__ = [
-    "RENDER_THEMES", "App", "AppLoadError", "Command", "Definition", "FileError", "Klass", "Setting", "Widget", "InputFile", "Outcome", "Project", "ViewInputs",
+    "RENDER_THEMES", "App", "AppLoadError", "DuplicateViewError", "Command", "Definition", "FileError", "Klass", "Setting", "Widget", "InputFile", "Outcome", "Project", "ViewInputs",
     "Refreshed", "ViewSpec", "ViewState", "load", "load_app", "load_definition", "load_template", "read_inputs",
     "render_view", "trimmed_traceback",
 ]

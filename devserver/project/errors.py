@@ -16,5 +16,10 @@ class AppLoadError(KViewError):
     that cannot be read."""
 
 
+class DuplicateViewError(AppLoadError):
+    """Two views share a name (the message names both places); ``kview check`` reports these
+    with its own located ``duplicate`` rule, so it knows them apart from other load errors."""
+
+
 class FileError(KViewError):
     """An input file of a view exists but cannot be read (permissions, not UTF-8)."""

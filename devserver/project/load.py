@@ -42,7 +42,7 @@ from renderer.errors import KViewError, MockDataError
 
 from .confinement import inside, outside_error
 from .definition import Read, read_definition
-from .errors import AppLoadError
+from .errors import AppLoadError, DuplicateViewError
 from .model import App, Definition, ViewSpec, Widget
 
 KVIEWS = "kviews"
@@ -181,7 +181,7 @@ class _Found:
         if (first.source, first.resource, first.context, first.iframe) == (view.source, view.resource,
                                                                           view.context, view.iframe):
             return  # the same view twice (a built app.json beside kviews/): one view
-        error = AppLoadError(f"view '{view.name}' is defined twice: in {first.origin} and in {view.origin}; "
+        error = DuplicateViewError(f"view '{view.name}' is defined twice: in {first.origin} and in {view.origin}; "
                              "rename or remove one", file=str(view.path) if view.path else None)
         self.views[i] = replace(first, problem=first.problem or error)
 
