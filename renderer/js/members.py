@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from .limits import LARGE, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, allocating
@@ -66,23 +67,25 @@ def array_props(arr: list) -> dict | None:
 
 # Non-enumerable properties of plain objects (dicts) that the host adds: kview's records offer
 # ``object.context`` this way, so a record the user wrote keeps exactly its own keys for
-# ``Object.keys``, ``JSON.stringify``, ``for…in`` and spread. Found by identity like array props
-# (the table holds the dict, so its id is not reused while listed); reads and ``in`` see them.
-_HIDDEN_PROPS: OrderedDict[int, tuple[dict, dict]] = OrderedDict()
-_HIDDEN_PROPS_ENTRIES = 4096
+# ``Object.keys``, ``JSON.stringify``, ``for…in`` and spread; reads and ``in`` see them. Dicts
+# cannot carry attributes, so the table is by identity and holds the dict (its id is not reused
+# while listed). It lives in a context variable: each render runs in its own context
+# (``render.in_own_context``), so a render's table goes away with the render.
+_HIDDEN_PROPS: ContextVar[dict[int, tuple[dict, dict]] | None] = ContextVar("hidden_props", default=None)
 
 
 def set_hidden_props(obj: dict, props: dict) -> None:
     """Give the plain object ``obj`` non-enumerable properties (own keys of ``obj`` win)."""
-    with _ARRAY_PROPS_LOCK:
-        _HIDDEN_PROPS.pop(id(obj), None)
-        _HIDDEN_PROPS[id(obj)] = (obj, props)
-        while len(_HIDDEN_PROPS) > _HIDDEN_PROPS_ENTRIES:
-            _HIDDEN_PROPS.popitem(last=False)
+    table = _HIDDEN_PROPS.get()
+    if table is None:
+        table = {}
+        _HIDDEN_PROPS.set(table)
+    table[id(obj)] = (obj, props)
 
 
 def hidden_props(obj: dict) -> dict | None:
-    entry = _HIDDEN_PROPS.get(id(obj))
+    table = _HIDDEN_PROPS.get()
+    entry = table.get(id(obj)) if table else None
     return entry[1] if entry is not None and entry[0] is obj else None
 
 
@@ -142,10 +145,9 @@ def get_member(obj: Any, key: Any) -> Any:
             return v if key != "__proto__" else UNDEFINED
         if _blocked(key):
             return UNDEFINED
-        if _HIDDEN_PROPS:
-            hidden = hidden_props(obj)
-            if hidden is not None and key in hidden:
-                return hidden[key]
+        hidden = hidden_props(obj)
+        if hidden is not None and key in hidden:
+            return hidden[key]
         return OBJECT_PROTO.get(key, UNDEFINED)
     if t is list:
         if type(key) is float:
@@ -378,7 +380,7 @@ def has_property(obj: Any, key: Any) -> bool:
     if type(obj) is dict:
         if key in obj or key in OBJECT_PROTO:
             return True
-        hidden = hidden_props(obj) if _HIDDEN_PROPS else None
+        hidden = hidden_props(obj)
         return hidden is not None and key in hidden
     if isinstance(obj, list):
         i = _index(key)
