@@ -14,6 +14,7 @@ Flask, which would add about 80 ms (a third) to the start-up of every ``kview re
 from __future__ import annotations
 
 import difflib
+import json
 import logging
 import os
 import sys
@@ -30,6 +31,7 @@ from .build import BuildError, build
 from .check import check
 from .check import report as check_report
 from .project import App, AppLoadError, ViewSpec, load, read_inputs, render_view
+from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
 from .scaffold import ScaffoldError, scaffold
 
 EXIT_TEMPLATE_ERROR = 1
@@ -116,8 +118,10 @@ def _report(exc: KViewError) -> None:
               help="Mock request table for KustomerRequest: JSON {\"GET /v1/users/current\": {...}, …}.")
 @click.option("--no-settle", is_flag=True,
               help="Return the first (loading) render: do not run effects, promises and timers.")
+@click.option("--scenario", metavar="NAME",
+              help="Which scenario's mock data to use (mocks/<view>/<NAME>.json; default: 'default').")
 def render_cmd(source: Path, data_path: Path | None, view_name: str | None, theme: str, page: bool,
-               requests_path: Path | None, no_settle: bool) -> None:
+               requests_path: Path | None, no_settle: bool, scenario: str | None) -> None:
     """Render SOURCE (a .jsx template, an app definition JSON or an app folder) to HTML on stdout.
 
     Errors go to stderr with a code frame; the exit status is 1 for template or data
@@ -142,9 +146,18 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
     if view is None:
         _list_views(app, source)
         return
+    if scenario and data_path:
+        raise click.UsageError("--scenario and --data both choose the data: give one")
     try:
         # the app's mocks, request table and components, unless --data / --requests say otherwise
-        inputs = read_inputs(app, view, data=data_path, requests=requests_path, tz=os.environ.get("TZ") or None)
+        inputs = read_inputs(app, view, data=data_path, requests=requests_path, tz=os.environ.get("TZ") or None,
+                             scenario=scenario)
+    except UnknownScenario as exc:
+        raise click.UsageError(exc.message) from None
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    try:
         data = inputs.data_value()
         if data is not None and not isinstance(data, dict):
             raise click.UsageError("--data must hold a JSON object whose keys become globals")
@@ -313,6 +326,57 @@ def _version() -> str:
         return metadata.version("kview")
     except metadata.PackageNotFoundError:
         return "0"
+
+
+@main.command("mocks")
+@click.argument("app_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--view", "view_names", metavar="NAME", multiple=True,
+              help="Only this view (repeatable; default: every view).")
+@click.option("--write", is_flag=True,
+              help="Write each view's data as its default scenario (mocks/<view>/default.json).")
+@click.option("--force", is_flag=True, help="With --write, overwrite a default scenario that exists.")
+def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bool) -> None:
+    """List the scenarios of each view of DIR; with --write, write the data a view renders with
+    when it has no scenario (fixtures, then generated records) as its default scenario, a
+    starting point to edit. An existing default scenario is kept unless --force.
+    Exit status: 0 done, 1 a view's data could not be made, 2 usage (unknown view, no views).
+    """
+    try:
+        app = load(app_dir)
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    views = list(app.views)
+    for name in view_names:
+        _pick_view(app, name, app_dir)
+    chosen = [v for v in views if not view_names or v.name in view_names
+              or (v.path is not None and v.path.stem in view_names)]
+    if not chosen:
+        raise click.UsageError(f"{app_dir} contains no KView templates")
+    failed = False
+    for view in chosen:
+        names = scenario_names(app, view)
+        if not write:
+            click.echo(f"{click.style(view.name, bold=True)}: {', '.join(names)}")
+            continue
+        target = default_scenario_target(app, view)
+        if target is None:
+            raise click.UsageError(f"{app_dir} is not an app folder: nowhere to write mocks")
+        if target.exists() and not force:
+            click.echo(f"{view.name}: kept {target} (exists; --force overwrites it)")
+            continue
+        try:
+            inputs = replace(read_inputs(app, view), data=None)  # fixtures and generated only
+            data = inputs.composed().data
+        except KViewError as exc:
+            _report(exc)
+            failed = True
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        click.echo(f"{view.name}: wrote {target}")
+    if failed:
+        sys.exit(EXIT_TEMPLATE_ERROR)
 
 
 if __name__ == "__main__":  # pragma: no cover

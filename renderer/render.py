@@ -128,6 +128,7 @@ def render(
     generate_mocks: bool = True,
     tz: str | None = None,
     parent_url: str | None = None,
+    locale: str | None = None,
 ) -> RenderResult:
     """Render a template to an HTML fragment. Raises a ``KViewError`` subclass on failure.
 
@@ -141,9 +142,13 @@ def render(
     ``KustomerRequest`` (and ``fetch``); see ``renderer/kustomer/requests.py``. ``tz`` is the IANA
     zone ``Date`` uses (default UTC); ``now_ms`` pins the virtual clock's start;
     ``parent_url`` is what DynamicCard iframes get as ``parentUrl`` (the host page).
+    ``locale`` is the agent's language (Kustomer's ``fr_fr`` or a tag like ``fr-FR``):
+    ``navigator.language``; default ``en-US``.
     """
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = new_runtime(budgets, now_ms)
+    if locale:
+        rt.language = language_tag(locale)
     bind_time(rt, tz)
     if data is None and generate_mocks and view.needs is not None:
         data = mock_data_from_needs(view.needs, resource)
@@ -171,6 +176,12 @@ def render(
         raise exc.located(view.name, view.source) from None
     warnings = rt.warnings + ctx.warnings
     return RenderResult(html, value, [c.to_dict() for c in rt.console], warnings, ctx.handlers)
+
+
+def language_tag(locale: str) -> str:
+    """Kustomer's locale (``fr_fr``, ``en_us``) → a BCP 47 tag (``fr-FR``) as browsers give it."""
+    lang, _, region = locale.replace("_", "-").partition("-")
+    return f"{lang.lower()}-{region.upper()}" if region else lang.lower()
 
 
 def mock_data_for(source: str, resource: str = "customer", seed: str = "kview") -> dict[str, Any]:

@@ -26,6 +26,7 @@ from renderer.errors import Diagnostic
 from .inputs import ViewInputs, read_inputs, render_view
 from .load import load_app, views_touched
 from .model import App, ViewSpec
+from .scenarios import DEFAULT
 
 log = logging.getLogger("kview")
 
@@ -128,6 +129,12 @@ def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6
     return "".join(lines).rstrip()
 
 
+def _slot(spec: ViewSpec, inputs: ViewInputs | KViewError) -> str:
+    """Where a view's memo and last good render live: one per scenario (default: the view's name)."""
+    scenario = inputs.scenario if isinstance(inputs, ViewInputs) else DEFAULT
+    return spec.name if scenario == DEFAULT else f"{spec.name}\0{scenario}"
+
+
 class Project:
     """One app folder: its views, their renders and their last good renders. Thread-safe."""
 
@@ -186,34 +193,35 @@ class Project:
     def find(self, name: str) -> ViewSpec | None:
         return self.app().view(name)
 
-    def inputs(self, spec: ViewSpec) -> ViewInputs:
-        """What ``spec`` renders with (may raise ``FileError``)."""
-        return read_inputs(self.last_app, spec, tz=self.tz)
+    def inputs(self, spec: ViewSpec, scenario: str | None = None) -> ViewInputs:
+        """What ``spec`` renders with in ``scenario`` (may raise ``FileError``, ``UnknownScenario``)."""
+        return read_inputs(self.last_app, spec, tz=self.tz, scenario=scenario)
 
     # ------------------------------------------------------------------ rendering
-    def state(self, spec: ViewSpec, themes: Iterable[str] = RENDER_THEMES) -> ViewState:
-        """``spec`` rendered in ``themes``, with its last good renders."""
-        inputs = self._inputs_or_error(spec)
+    def state(self, spec: ViewSpec, themes: Iterable[str] = RENDER_THEMES, scenario: str | None = None) -> ViewState:
+        """``spec`` rendered in ``themes`` (with ``scenario``'s data), with its last good renders."""
+        inputs = self._inputs_or_error(spec, scenario)
         outcomes = {theme: self._render(spec, theme, inputs) for theme in themes}
+        slot = _slot(spec, inputs)
         with self._lock:
-            last_good = {t: self._last_good[(spec.name, t)] for t in outcomes if (spec.name, t) in self._last_good}
+            last_good = {t: self._last_good[(slot, t)] for t in outcomes if (slot, t) in self._last_good}
         data = inputs.data if isinstance(inputs, ViewInputs) else None
         if data is None or data.text is None:
             return ViewState(spec, self.rel(spec.path), None, outcomes, last_good)
         return ViewState(spec, self.rel(spec.path), self.rel(data.path), outcomes, last_good, data.text)
 
-    def render(self, spec: ViewSpec, theme: str) -> Outcome:
+    def render(self, spec: ViewSpec, theme: str, scenario: str | None = None) -> Outcome:
         """Render one view in one theme; never raises.
 
         Memoised on the content of every input (template, mock, request table, components),
         errors included: a template that runs into its time budget costs that time once per
         version, not on every page load. kview's own crashes are not memoised (retry them).
         """
-        return self._render(spec, theme, self._inputs_or_error(spec))
+        return self._render(spec, theme, self._inputs_or_error(spec, scenario))
 
-    def _inputs_or_error(self, spec: ViewSpec) -> ViewInputs | KViewError:
+    def _inputs_or_error(self, spec: ViewSpec, scenario: str | None = None) -> ViewInputs | KViewError:
         try:
-            return self.inputs(spec)
+            return self.inputs(spec, scenario)
         except KViewError as exc:  # an input exists but cannot be read
             return exc
 
@@ -222,8 +230,9 @@ class Project:
             return Outcome(theme, error=shown(inputs, self._shown(inputs.file)))
         t0 = time.perf_counter()
         key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
+        slot = _slot(spec, inputs)
         with self._lock:
-            memo = self._memo.get((spec.name, theme))
+            memo = self._memo.get((slot, theme))
         if memo and memo[0] == key:
             return memo[1]
         try:
@@ -243,11 +252,11 @@ class Project:
         out.ms = (time.perf_counter() - t0) * 1000
         with self._lock:
             if key is not None:
-                self._memo[(spec.name, theme)] = (key, out)
+                self._memo[(slot, theme)] = (key, out)
             else:
-                self._memo.pop((spec.name, theme), None)
+                self._memo.pop((slot, theme), None)
             if out.ok:
-                self._last_good[(spec.name, theme)] = out
+                self._last_good[(slot, theme)] = out
         return out
 
     # ------------------------------------------------------------------ changes

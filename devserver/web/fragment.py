@@ -1,4 +1,4 @@
-"""``/render/<name>?theme=light|dark``: one view as an HTML fragment, or as JSON for scripts.
+"""``/render/<name>?theme=light|dark&scenario=NAME``: one view as an HTML fragment, or as JSON for scripts.
 
 HTML (the default): the renderer's fragment, status 200; on a template or data error, status 422
 and an error card (500 for a kview bug). JSON (``?format=json`` or ``Accept: application/json``):
@@ -12,6 +12,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 
 from renderer.errors import Diagnostic
 
+from ..project.scenarios import DEFAULT, scenario_names
 from .state import kview_state
 
 bp = Blueprint("render", __name__)
@@ -37,7 +38,16 @@ def render_view(name: str) -> Response:
             missing.status_code = 404
             return missing
         abort(404, description=f"no view named {name!r}")
-    state = kv.project.state(spec, [theme])
+    scenario = request.args.get("scenario") or DEFAULT
+    scenarios = scenario_names(kv.project.last_app, spec)
+    if scenario not in scenarios:
+        text = f"view {name!r} has no scenario {scenario!r} (its scenarios: {', '.join(scenarios)})"
+        if _wants_json():
+            missing = jsonify({"error": Diagnostic("error", "NotFound", text).to_dict()})
+            missing.status_code = 404
+            return missing
+        abort(404, description=text)
+    state = kv.project.state(spec, [theme], scenario)
     out = state.outcomes[theme]
     if _wants_json():
         body = out.to_dict()
@@ -46,6 +56,7 @@ def render_view(name: str) -> Response:
         body["ms"] = round(out.ms, 2)
         body["view"] = spec.name
         body["theme"] = theme
+        body["scenario"] = scenario
         return jsonify(body)
     if out.error:
         status = 500 if out.error.kind == "InternalError" else 422

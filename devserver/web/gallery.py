@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from ..assets import static_dir
 from ..project import RENDER_THEMES, App, ViewSpec, ViewState
+from ..project.scenarios import DEFAULT, scenario_names
 from ..project.workspace import shown
 from .config import GALLERY_THEMES
 from .state import KviewState, error_event, kview_state
@@ -67,10 +68,15 @@ def view_page(name: str) -> str:
     spec = app.view(name)
     if spec is None:
         abort(404, description=f"no view named {name!r} in {kv.config.views_dir}")
-    state = kv.project.state(spec, _themes(mode))
+    scenarios = scenario_names(app, spec)
+    scenario = request.args.get("scenario") or DEFAULT
+    if scenario not in scenarios:
+        abort(404, description=f"view {name!r} has no scenario {scenario!r} (its scenarios: {', '.join(scenarios)})")
+    state = kv.project.state(spec, _themes(mode), scenario)
     # the other views render too (memoised), so the sidebar's status dots are true
     states = [state if s.name == name else kv.project.state(s, _themes(mode)) for s in app.views]
-    return _page("view.html", kv, app, spec.display_name, states, mode, current=name, state=state)
+    return _page("view.html", kv, app, spec.display_name, states, mode, current=name, state=state,
+                 scenarios=scenarios, scenario=scenario)
 
 
 # Read whole rather than streamed (send_file): small files, and a client that never reads

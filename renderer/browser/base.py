@@ -30,6 +30,7 @@ class BrowserRuntime(Runtime):
         self.crypto_rng: random.Random | None = None
         self.request_table: RequestTable | None = None
         self.request_log: list[dict[str, Any]] = []
+        self.language = "en-US"  # navigator.language: the agent's locale (a scenario's ``locale``)
 
 
 def browser_runtime() -> BrowserRuntime:

@@ -27,7 +27,7 @@ nothing here reaches the network, the real clock or the host. Choices, by global
   Web Storage semantics: ``getItem`` of a missing key → ``null``, ``setItem`` stores
   ``String(value)``, ``removeItem``, ``clear``, ``key(i)``, ``length``; items are own
   properties as in browsers (``sessionStorage.isLoggedIn``, ``Object.keys``, ``delete``).
-* ``navigator``: ``userAgent`` ``'kview'``, ``language`` ``'en-US'``,
+* ``navigator``: ``userAgent`` ``'kview'``, ``language`` ``'en-US'`` (the render's ``locale``),
   ``clipboard.writeText(s)`` → a resolved promise, the text logged to the console and kept
   in ``rt.clipboard``; ``readText`` → that text.
 * ``fetch(url, init)``: previews never touch the network. A request-table entry whose key
@@ -389,7 +389,8 @@ def browser_globals(rt: BrowserRuntime) -> dict[str, Any]:
         "sessionStorage": JSStorage(seeds.get("sessionStorage")),
         "localStorage": JSStorage(seeds.get("localStorage")),
         "navigator": {
-            "userAgent": "kview", "language": "en-US", "languages": ["en-US", "en"],
+            "userAgent": "kview", "language": rt.language,
+            "languages": list(dict.fromkeys([rt.language, rt.language.split("-")[0]])),
             "platform": "kview", "vendor": "", "onLine": True, "cookieEnabled": False,
             "hardwareConcurrency": 4.0, "maxTouchPoints": 0.0,
             "clipboard": {"writeText": f["clipboard.writeText"], "readText": f["clipboard.readText"]},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from .limits import LARGE, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, allocating
@@ -62,6 +63,31 @@ def set_array_props(arr: list, props: dict) -> None:
 def array_props(arr: list) -> dict | None:
     entry = _ARRAY_PROPS.get(id(arr))
     return entry[1] if entry is not None and entry[0] is arr else None
+
+
+# Non-enumerable properties of plain objects (dicts) that the host adds: kview's records offer
+# ``object.context`` this way, so a record the user wrote keeps exactly its own keys for
+# ``Object.keys``, ``JSON.stringify``, ``for…in`` and spread; reads and ``in`` see them. Dicts
+# cannot carry attributes, so the table is by identity and holds the dict (its id is not reused
+# while listed). It lives in a context variable: each render runs in its own context
+# (``render.in_own_context``), so a render's table goes away with the render.
+_HIDDEN_PROPS: ContextVar[dict[int, tuple[dict, dict]] | None] = ContextVar("hidden_props", default=None)
+
+
+def set_hidden_props(obj: dict, props: dict) -> None:
+    """Give the plain object ``obj`` non-enumerable properties (own keys of ``obj`` win)."""
+    table = _HIDDEN_PROPS.get()
+    if table is None:
+        table = {}
+        _HIDDEN_PROPS.set(table)
+    table[id(obj)] = (obj, props)
+
+
+def hidden_props(obj: dict) -> dict | None:
+    table = _HIDDEN_PROPS.get()
+    entry = table.get(id(obj)) if table else None
+    return entry[1] if entry is not None and entry[0] is obj else None
+
 
 # Method tables, filled by renderer/js/builtins at import: Python type -> {name: NativeFunction}.
 OBJECT_PROTO: dict[str, NativeFunction] = {}
@@ -119,6 +145,9 @@ def get_member(obj: Any, key: Any) -> Any:
             return v if key != "__proto__" else UNDEFINED
         if _blocked(key):
             return UNDEFINED
+        hidden = hidden_props(obj)
+        if hidden is not None and key in hidden:
+            return hidden[key]
         return OBJECT_PROTO.get(key, UNDEFINED)
     if t is list:
         if type(key) is float:
@@ -349,7 +378,10 @@ def has_property(obj: Any, key: Any) -> bool:
     if _blocked(key):
         return key != "__proto__" and key in obj if type(obj) is dict else False
     if type(obj) is dict:
-        return key in obj or key in OBJECT_PROTO
+        if key in obj or key in OBJECT_PROTO:
+            return True
+        hidden = hidden_props(obj)
+        return hidden is not None and key in hidden
     if isinstance(obj, list):
         i = _index(key)
         extra = array_props(obj)

@@ -11,6 +11,13 @@
     record name to custom attribute names the template reads (``referenced_custom_attributes``);
     each gets a value typed by its suffix (``Str``, ``Num``, ``At``, ``Bool``, ``Url``, ``Id``,
     ``Txt``, ``Tree``), so ``this.kobject.custom.eventDurationNum.toString()`` works.
+    ``klasses`` (``klasses.klass_attributes`` of the app's definition) gives a Klass the app
+    defines exactly its attributes, and adds an app's attributes to standard objects.
+
+``fill_missing(data, needs, resource, seed, klasses)``
+    The last source of a view's data: the records the template reads that ``data`` (a
+    scenario, fixtures) lacks, generated. A record counts as given under any of its names
+    (``object``, ``kobject``, the resource, ``this.kobject``); a key set to ``null`` is given.
 """
 
 from __future__ import annotations
@@ -21,8 +28,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
+from .klasses import STANDARD_KLASSES
 from .needs import TemplateNeeds
-from .records import DEFAULT_USER, build_context, primary_name
+from .records import DEFAULT_USER, build_context, flatten_record, primary_name
 
 _BASE = datetime(2026, 6, 1, 12, 0, 0, tzinfo=UTC)  # "now" of generated data: fixed, so output is stable
 _FIRST = ["Maya", "Jordan", "Priya", "Lucas", "Amara", "Diego", "Hannah", "Kenji", "Sofia", "Omar",
@@ -84,6 +92,11 @@ def _attr_value(rng: random.Random, name: str) -> Any:
         return rng.choice(["gold", "silver", "bronze", "platinum"])
     if re.search(r"(?i)status|state", words):
         return rng.choice(["pending", "confirmed", "shipped", "delivered"])
+    if re.search(r"(?i)address", words):
+        city = rng.choice(_CITIES)
+        return f"{rng.randrange(10, 999)} {rng.choice(_WORDS).title()} Street, {city[0]} {city[2]} {city[3]}"
+    if re.search(r"(?i)number|code|ref", words):
+        return str(rng.randrange(1000, 99999))
     if re.search(r"(?i)email", words):
         return f"{rng.choice(_WORDS)}@example.com"
     if re.search(r"(?i)name", words):
@@ -195,7 +208,7 @@ def _placeholder_image(color: str, text: str) -> str:
     return "data:image/svg+xml," + quote(svg, safe=" ='/:")
 
 
-def _kobject(seed: str, klass: str) -> dict[str, Any]:
+def _kobject(seed: str, klass: str, attrs: tuple[str, ...] | None = None) -> dict[str, Any]:
     rng = random.Random(f"{seed}:kobject:{klass}")
     created = _past(rng, 60, 1)
     label = re.sub(r"[-_.]+", " ", klass.split("-", 1)[-1]).strip().title() or "Object"
@@ -220,6 +233,8 @@ def _kobject(seed: str, klass: str) -> dict[str, Any]:
             "placedAt": _iso(created),
             "paidBool": rng.random() < 0.7,
             "trackingUrl": f"https://tracking.example.com/{rng.randrange(10**9, 10**10)}",
+        } if attrs is None else {  # the app defines this Klass: exactly its attributes
+            a: _attr_value(random.Random(f"{seed}:kobject:{klass}:{a}"), a) for a in attrs
         },
     }
 
@@ -237,11 +252,16 @@ def generate_mock(
     used: set[str] | frozenset[str] = frozenset(),
     seed: str = "kview",
     custom: dict[str, set[str]] | None = None,
+    klasses: dict[str, tuple[str, ...]] | None = None,
+    context_klasses: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Plausible JSON data for a view on ``resource`` whose template uses the globals ``used``."""
+    """Plausible JSON data for a view on ``resource`` whose template uses the globals ``used``
+    (``this.kobject`` counts as ``kobject``); ``context_klasses`` are the other Klasses whose
+    KObjects the context carries (``context["kobject.<klass>"]``)."""
     resource = (resource or "customer").strip()
     primary = primary_name(resource)
     custom = custom or {}
+    klasses = klasses or {}
     out: dict[str, Any] = {"customer": _customer(seed)}
     if primary == "conversation" or "conversation" in used or "conversation" in custom:
         out["conversation"] = _conversation(seed, out["customer"]["id"], DEFAULT_USER["id"])
@@ -249,7 +269,12 @@ def generate_mock(
         out["company"] = _company(seed)
     if primary == "kobject" or "kobject" in used or "kobject" in custom:
         klass = resource.split(".", 1)[1] if resource.startswith("kobject.") else "kview-example"
-        out["kobject"] = _kobject(seed, klass)
+        out["kobject"] = _kobject(seed, klass, klasses.get(klass))
+    for name in STANDARD_KLASSES:  # attributes the app adds to standard objects
+        if name in out and klasses.get(name):
+            bag = out[name].setdefault("custom", {})
+            for attr in klasses[name]:
+                bag.setdefault(attr, _attr_value(random.Random(f"{seed}:{name}:{attr}"), attr))
     if primary not in out:  # a resource kview has no generator for (message, user, …)
         rng = random.Random(f"{seed}:{resource}")
         created = _past(rng, 30)
@@ -264,10 +289,48 @@ def generate_mock(
                 bag[attr] = _attr_value(random.Random(f"{seed}:{owner}:{attr}"), attr)
     if "appSettings" in used:
         out["appSettings"] = _app_settings(seed)
-    out["context"] = build_context(out, resource)
+    others = {k: _kobject(seed, k, klasses.get(k)) for k in sorted(context_klasses)}
+    out["context"] = build_context(out, resource, others)
     return out
 
 
-def mock_data_from_needs(needs: TemplateNeeds, resource: str = "customer", seed: str = "kview") -> dict[str, Any]:
+def mock_data_from_needs(needs: TemplateNeeds, resource: str = "customer", seed: str = "kview",
+                         klasses: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     """Generated mock data for what a template uses (what ``render()`` does without data)."""
-    return generate_mock(resource, set(needs.used), seed, {k: set(v) for k, v in needs.custom.items()})
+    return generate_mock(resource, set(needs.used) | set(needs.records), seed,
+                         {k: set(v) for k, v in needs.custom.items()}, klasses, needs.klasses)
+
+
+_ALIASES = {"kobject": ("kobject", "object"), "customer": ("customer",), "conversation": ("conversation",),
+            "company": ("company",)}
+
+
+def fill_missing(data: dict[str, Any], needs: TemplateNeeds | None, resource: str = "customer",
+                 seed: str = "kview", klasses: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """``data`` (JSON) plus generated records for what the template reads and ``data`` lacks."""
+    if needs is None:
+        return dict(data)
+    resource = (resource or "customer").strip()
+    primary = primary_name(resource)
+    generated = mock_data_from_needs(needs, resource, seed, klasses)
+    out = dict(data)
+    this = data.get("this")
+    for key, value in generated.items():
+        if key == "context":
+            continue
+        names = _ALIASES.get(key, (key,))
+        if key == primary:
+            names = (*names, "object", resource)
+        if any(n in data for n in names) or (key == "kobject" and isinstance(this, dict) and "kobject" in this):
+            continue
+        out[key] = value
+    if "context" not in data and needs.klasses:  # other Klasses' KObjects travel in the context only
+        records = {k: flatten_record(v) for k, v in out.items() if k in (*STANDARD_KLASSES, "kobject")}
+        if primary not in records and isinstance(out.get("object"), dict):
+            records[primary] = flatten_record(out["object"])
+        ctx = build_context(records, resource)
+        gen_ctx = generated["context"]
+        for k in sorted(needs.klasses):
+            ctx.setdefault(f"kobject.{k}", gen_ctx[f"kobject.{k}"])
+        out["context"] = ctx
+    return out

@@ -13,6 +13,9 @@ parsing again. The globals come from ``renderer.js.analysis.free_globals``:
 
 ``referenced_custom_attributes(tree)`` maps a record name to the custom attribute names the
 template reads (``customer.custom.tierStr`` → ``{"customer": {"tierStr"}}``).
+``referenced_records(tree)`` finds the records reached through ``this`` and ``context``
+(``this.kobject.title``, ``context.conversation``) and the KObjects of other Klasses the Cards SDK
+context carries (``context["kobject.group_booking"]``), so generated data has them too.
 """
 
 from __future__ import annotations
@@ -99,13 +102,37 @@ def referenced_custom_attributes(tree: Any) -> dict[str, set[str]]:
     return found
 
 
+def referenced_records(tree: Any) -> tuple[set[str], set[str]]:
+    """``({record names reached as this.X / context.X}, {klasses reached as context["kobject.K"]})``."""
+    records: set[str] = set()
+    klasses: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if node.type == "MemberExpression":
+            chain = _member_chain(node)
+            if chain and len(chain) > 1 and chain[0] in ("this", "context"):
+                if chain[1] in RECORD_NAMES:
+                    records.add(chain[1])
+                elif chain[0] == "context" and chain[1].startswith("kobject.") and len(chain[1]) > 8:
+                    klasses.add(chain[1][8:])
+        for c in child_nodes(node):
+            visit(c)
+
+    visit(tree)
+    return records, klasses
+
+
 @dataclass(frozen=True)
 class TemplateNeeds:
     used: frozenset[str]
     custom: dict[str, frozenset[str]] = field(default_factory=dict)
+    records: frozenset[str] = frozenset()  # reached as this.<record> or context.<record>
+    klasses: frozenset[str] = frozenset()  # KObjects of other Klasses: context["kobject.<klass>"]
 
 
 def needs_of(tree: Any) -> TemplateNeeds:
-    """Free globals and custom attributes of a parsed template (``view.py`` keeps them)."""
+    """Free globals, custom attributes and records reached indirectly, of a parsed template
+    (``view.py`` keeps them)."""
     custom = {k: frozenset(v) for k, v in referenced_custom_attributes(tree).items()}
-    return TemplateNeeds(frozenset(free_globals(tree)), custom)
+    records, klasses = referenced_records(tree)
+    return TemplateNeeds(frozenset(free_globals(tree)), custom, frozenset(records), frozenset(klasses))

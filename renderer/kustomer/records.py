@@ -20,13 +20,15 @@ aliases a real view would have; a key the data sets itself is never replaced:
   attributes}, conversation, company, object, user: <agent id>}`` plus, for KObject views,
   the record under its resource name (``context["kobject.group_booking"]``). Conversations
   get a ``relationships.customer`` link.
-* ``object.context``: starter templates pass ``context={object.context}``; kview sets it to
-  the same ``context`` object when the record has no ``context`` of its own (so it is an
-  own key of the record; ``JSON.stringify(object)`` shows it).
+* ``object.context``: starter templates pass ``context={object.context}``; when the record has
+  no ``context`` of its own, kview offers the same ``context`` object as a **non-enumerable**
+  property (``members.set_hidden_props``): reads and ``in`` see it, ``Object.keys``,
+  ``JSON.stringify``, ``for…in`` and spread do not. Data the user wrote keeps exactly its keys.
 * ``this`` at the top of a template is the data object: every global above (``this.kobject``,
-  ``this.customer``…). A ``this`` in the data is kept (and gets ``kobject`` filled in for
-  KObject views).
-* ``appSettings`` defaults to ``{default: []}``. A category given as a plain object
+  ``this.customer``…). A ``this`` in the data is kept (on KObject views without a ``kobject``
+  of its own, ``this.kobject`` is offered the same non-enumerable way).
+* ``appSettings`` defaults to ``{default: []}`` (a given one without ``default`` gets it as a
+  non-enumerable property). A category given as a plain object
   (``{"default": {"apikey": "x"}}``) becomes the observed array shape
   ``[{type: 'setting', attributes: {name, value, app}}]`` (``app`` from ``appSettings.app``,
   else ``"kview_mock_app"``).
@@ -36,6 +38,8 @@ aliases a real view would have; a key the data sets itself is never replaced:
 from __future__ import annotations
 
 from typing import Any
+
+from ..js.members import hidden_props, set_hidden_props
 
 DEFAULT_USER: dict[str, Any] = {
     "id": "5f3c2b1a9d8e7f6a5b4c3d2e",
@@ -88,21 +92,32 @@ def flatten_record(v: Any) -> Any:
     return out
 
 
+def record_shapes(record: Any, api_type: str, relationships: dict | None = None) -> tuple[Any, Any]:
+    """One record (either shape) → ``(flattened, JSON:API)``: the template's shape and the Cards
+    SDK's, made together so they never disagree (``attributes`` is the flattened record without
+    ``id``; the values are shared, not copied). Works on JSON data and on JS values."""
+    flat = flatten_record(record)
+    if type(flat) is not dict:
+        return flat, flat
+    api: dict[str, Any] = {"type": api_type}
+    if "id" in flat:
+        api["id"] = flat["id"]
+    api["attributes"] = {k: v for k, v in flat.items() if k != "id"}
+    rel = record.get("relationships") if is_api_resource(record) else None
+    if relationships or type(rel) is dict:
+        api["relationships"] = {**(rel or {}), **(relationships or {})}
+    return flat, api
+
+
 def to_jsonapi(record: Any, api_type: str, relationships: dict | None = None) -> Any:
-    """A flattened record → ``{type, id, attributes}`` (works on JSON data and on JS values)."""
-    if type(record) is not dict:
-        return record
-    out: dict[str, Any] = {"type": api_type}
-    if "id" in record:
-        out["id"] = record["id"]
-    out["attributes"] = {k: v for k, v in record.items() if k not in ("id", "context")}
-    if relationships:
-        out["relationships"] = relationships
-    return out
+    """A record → ``{type, id, attributes[, relationships]}`` (``record_shapes``' second half)."""
+    return record_shapes(record, api_type, relationships)[1]
 
 
-def build_context(records: dict[str, Any], resource: str) -> dict[str, Any]:
-    """The Cards SDK context (JSON:API shape) for the records of a view on ``resource``."""
+def build_context(records: dict[str, Any], resource: str,
+                  kobjects: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The Cards SDK context (JSON:API shape) for the records of a view on ``resource``;
+    ``kobjects`` adds KObjects of other Klasses (``{klass: record}`` → ``context["kobject.<klass>"]``)."""
     resource = (resource or "customer").strip()
     primary = primary_name(resource)
     ctx: dict[str, Any] = {"type": resource}
@@ -125,6 +140,8 @@ def build_context(records: dict[str, Any], resource: str) -> dict[str, Any]:
         ctx["object"] = api[primary]
     elif type(rec) is dict:
         ctx["object"] = to_jsonapi(rec, resource)
+    for klass, rec in (kobjects or {}).items():
+        ctx.setdefault(f"kobject.{klass}", to_jsonapi(rec, f"kobject.{klass}"))
     ctx["user"] = DEFAULT_USER["id"]
     return ctx
 
@@ -140,8 +157,12 @@ def _normalize_app_settings(settings: Any) -> Any:
     for category, value in list(settings.items()):
         if category != "app" and type(value) is dict and not is_api_resource(value):
             settings[category] = _settings_array(value, app)
-    settings.setdefault("default", [])
     return settings
+
+
+def _offer(obj: dict, key: str, value: Any) -> None:
+    """``obj[key]`` readable but not an own enumerable key (the user's data stays as written)."""
+    set_hidden_props(obj, {**(hidden_props(obj) or {}), key: value})
 
 
 def record_globals(data: dict[str, Any], resource: str = "customer") -> dict[str, Any]:
@@ -170,11 +191,14 @@ def record_globals(data: dict[str, Any], resource: str = "customer") -> dict[str
         g["context"] = build_context(g, resource)
     obj = g.get("object")
     if type(obj) is dict and "context" not in obj:
-        obj["context"] = g["context"]
+        _offer(obj, "context", g["context"])
+    settings = g.get("appSettings")
+    if type(settings) is dict and "default" not in settings:
+        _offer(settings, "default", [])
     g["appSettings"] = _normalize_app_settings(g.get("appSettings", {"default": []}))
     if type(this) is dict:
-        if primary == "kobject" and "kobject" in g:
-            this.setdefault("kobject", g["kobject"])
+        if primary == "kobject" and "kobject" in g and "kobject" not in this:
+            _offer(this, "kobject", g["kobject"])
     elif "this" not in g:
         g["this"] = {k: v for k, v in g.items() if k != "this"}
     return g
