@@ -158,9 +158,20 @@ def _inline_views(out: Assembled, src: SourceFile) -> None:
             )
 
 
+def registered_name(view: ViewSpec, definition: dict[str, Any]) -> str:
+    """The name a folder view is registered under. A view named by its file alone
+    (``kviews/tracking.jsx``, no ``name`` in its meta) is the app's: it becomes
+    ``kustomer.app.<app>.tracking``, as Kustomer's docs name views; a name the meta gives is kept."""
+    app = definition.get("app")
+    if "." in view.name or not isinstance(app, str) or not app:
+        return view.name
+    return f"kustomer.app.{app}.{view.name}"
+
+
 def _folder_view(out: Assembled, view: ViewSpec, kviews: list[Any]) -> None:
     assert view.path is not None
-    record: dict[str, Any] = {"name": view.name, "resource": view.resource, "context": view.context}
+    record: dict[str, Any] = {"name": registered_name(view, out.definition), "resource": view.resource,
+                              "context": view.context}
     if view.meta:
         record["meta"] = dict(view.meta)
     record["template"] = view.source

@@ -40,7 +40,8 @@ def test_templates_inlined_and_loading_the_build_gives_the_same_app(tmp_path: Pa
     source = json.loads((SAMPLE / "app.json").read_text(encoding="utf-8"))
     for key in ("settings", "commands", "klasses"):
         assert defn[key] == source[key]
-    folder = {v.name: v for v in load(SAMPLE).views}
+    # the folder's views, under the names they are registered with (kustomer.app.<app>.<file>)
+    folder = {f"kustomer.app.{source['app']}.{v.name}": v for v in load(SAMPLE).views}
     built = {v.name: v for v in load(out).views}
     assert set(built) == set(folder) and len(folder) == len(defn["kviews"]) >= 7
     for name, v in folder.items():
@@ -63,3 +64,17 @@ def test_widgets_folder_and_refusal_with_located_errors(tmp_path: Path) -> None:
     assert code == 1 and out == "" and not (tmp_path / "never.json").exists()
     assert "widgets/rail.json" in err and "1:1  error" in err and "lacks required key 'icon'" in err
     assert "2:11  error  widget width 'huge' is not a CSS size" in err
+
+
+def test_folder_views_named_by_their_file_are_registered_under_the_app(tmp_path: Path) -> None:
+    """``kviews/tracking.jsx`` without a name in its meta is ``kustomer.app.<app>.tracking`` in the
+    built definition; a name the meta gives is kept as written."""
+    (tmp_path / "kviews").mkdir()
+    (tmp_path / "app.json").write_text(json.dumps({"app": "shop", "version": "1.0.0", "title": "Shop"}), encoding="utf-8")
+    (tmp_path / "kviews" / "tracking.jsx").write_text("<div>t</div>\n", encoding="utf-8")
+    (tmp_path / "kviews" / "own.jsx").write_text("<div>o</div>\n", encoding="utf-8")
+    (tmp_path / "kviews" / "own.json").write_text(json.dumps({"name": "shop.view.own"}), encoding="utf-8")
+    out = tmp_path / "built.json"
+    assert CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(out)]).exit_code == 0
+    names = sorted(v["name"] for v in json.loads(out.read_text(encoding="utf-8"))["kviews"])
+    assert names == ["kustomer.app.shop.tracking", "shop.view.own"]

@@ -222,3 +222,8 @@ def test_check_and_build_read_only_files_inside_the_app(tmp_path: Path) -> None:
     built = CliRunner().invoke(main, ["build", str(app), "-o", str(tmp_path / "built.json")])
     assert "SECRET" not in built.output
     assert not (tmp_path / "built.json").exists() or "SECRET" not in (tmp_path / "built.json").read_text()
+
+
+def test_the_sample_app_passes_check_strict() -> None:
+    result = CliRunner().invoke(main, ["check", "--strict", str(Path(__file__).resolve().parents[2] / "sample_views")])
+    assert (result.exit_code, result.stdout) == (0, "no problems found\n")
