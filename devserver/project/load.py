@@ -80,7 +80,13 @@ def load_app(root: Path, only: Path | None = None) -> App:
         views = [v for v in views if v.path is not None and v.path.resolve() == only.resolve()] or [_folder_view(root, only)]
     requests = root / MOCKS / f"{REQUESTS}.json"
     cdir = root / COMPONENTS
-    folder_defn = next((d for d in found.definitions if d.path == root / APP_JSON), None)
+    # The folder's own app.json owns the folder's kviews/*.jsx views (they are its kviews once built).
+    definitions = list(found.definitions)
+    folder_views = tuple(v.name for v in found.views if v.path is not None and v.path.suffix == ".jsx")
+    for i, d in enumerate(definitions):
+        if d.path == root / APP_JSON and folder_views:
+            definitions[i] = replace(d, views=tuple(dict.fromkeys(d.views + folder_views)))
+    folder_defn = next((d for d in definitions if d.path == root / APP_JSON), None)
     return App(
         views=tuple(views),
         root=root,
@@ -88,7 +94,7 @@ def load_app(root: Path, only: Path | None = None) -> App:
         mocks={v.name: mock for v in views if (mock := _find_mock(root, v)) is not None},
         requests=requests if requests.is_file() else None,
         components=tuple(sorted(cdir.glob("*.jsx"))) if cdir.is_dir() else (),
-        definitions=tuple(found.definitions),
+        definitions=tuple(definitions),
         problems=tuple(found.problems),
     )
 

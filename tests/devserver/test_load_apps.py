@@ -20,7 +20,7 @@ from devserver.project import AppLoadError, load, read_inputs, render_view
 from devserver.web import ServerConfig, create_app
 from devserver.web.server import DevServer
 from renderer import KViewError
-from tests.support.paths import CORPUS
+from tests.support.paths import CORPUS, ROOT
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
 
@@ -269,3 +269,11 @@ def test_the_server_stays_up_and_names_every_bad_file(broken: Path) -> None:
     for name in ("malformed.app.json", "missing.app.json", "wrong.app.json", "kviews/shape.json"):
         assert name in page
     assert 'data-view="good" data-state="ok"' in page and "Traceback" not in page
+
+
+def test_the_folder_app_json_owns_the_folders_views() -> None:
+    """The sample's app.json holds widgets and commands and no inline kviews: its views are the
+    folder's kviews/*.jsx, so it is not listed as an app without views."""
+    app = load(ROOT / "sample_views")
+    (defn,) = [d for d in app.definitions if d.path == ROOT / "sample_views" / "app.json"]
+    assert set(defn.views) == {v.name for v in app.views} and len(defn.views) >= 8
