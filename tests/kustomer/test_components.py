@@ -645,3 +645,14 @@ def test_unknown_prop_warns_once_with_its_location_through_render():
     assert len(unknown) == 1
     assert (unknown[0].line, unknown[0].column) == (2, 3)
     assert "it takes padded" in unknown[0].message
+
+
+def test_images_link_web_images_but_not_data_urls():
+    """A data: image shows as a thumbnail without a link (browsers refuse to open data: pages,
+    and kview writes no data: href); an http(s) image links to itself."""
+    svg = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'/%3E"
+    root, result = rendered("<Images images={[a, b]} />", {"a": svg, "b": "https://img.example/x.png"})
+    links = root.xpath('.//*[contains(@class, "kv-image-link")]')
+    assert [el.tag for el in links] == ["span", "a"] and links[1].get("href") == "https://img.example/x.png"
+    assert [img.get("src") for img in root.iter("img")] == [svg, "https://img.example/x.png"]
+    assert not [w for w in result.warnings if "data:" in w.message]

@@ -62,8 +62,11 @@ def images(props: dict, children: list, ctx: Any) -> Any:
             shown += 1
             continue
         li = dom.sub(root, "li", "kv-image")
-        a = dom.sub(li, "a", "kv-image-link", href=url, target="_blank", rel="noopener noreferrer")
-        dom.sub(a, "img", "kv-thumbnail", src=url, alt=alt, loading="lazy")
+        if url.lower().startswith("data:"):  # browsers refuse to open data: URLs as pages: no link
+            holder = dom.sub(li, "span", "kv-image-link")
+        else:
+            holder = dom.sub(li, "a", "kv-image-link", href=url, target="_blank", rel="noopener noreferrer")
+        dom.sub(holder, "img", "kv-thumbnail", src=url, alt=alt, loading="lazy")
         shown += 1
     if shown > cap:
         dom.sub(root, "li", "kv-image kv-image-more", f"+{shown - cap}")
