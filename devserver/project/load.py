@@ -236,6 +236,32 @@ class _Found:
             self.definitions[i] = replace(self.definitions[i], widgets=self.definitions[i].widgets + tuple(widgets))
 
 
+def scenario_dirs(app: App, view: ViewSpec) -> list[Path]:
+    """``mocks/<view name>/`` then ``mocks/<template file stem>/``: where a view's scenarios live."""
+    if app.root is None:
+        return []
+    names = dict.fromkeys(n for n in (view.name, view.path.stem if view.path else None) if n)
+    return [app.root / MOCKS / n for n in names]
+
+
+def scenario_files(app: App, view: ViewSpec) -> dict[str, Path]:
+    """A view's scenario files by scenario name (``mocks/<view>/<scenario>.json``); the first
+    folder that has a name wins."""
+    out: dict[str, Path] = {}
+    for d in scenario_dirs(app, view):
+        for p in sorted(d.glob("*.json")) if d.is_dir() else []:
+            out.setdefault(p.stem, p)
+    return out
+
+
+def fixture_file(app: App, stem: str) -> Path | None:
+    """``mocks/<stem>.json`` (an app-wide fixture: ``customer``, ``kobject.<klass>``…) if it exists."""
+    if app.root is None:
+        return None
+    p = app.root / MOCKS / f"{stem}.json"
+    return p if p.is_file() else None
+
+
 def _refused(name: str, path: Path, what: str) -> ViewSpec:
     """A view whose file leads outside the app folder: listed, with its error, never read."""
     return ViewSpec(name=name, source="", path=path, problem=outside_error(AppLoadError, what, path),

@@ -26,8 +26,8 @@ not data, under ``"$scenario"``::
      "customer": {…}}
 
 Masks apply to the final data (generated fields can be masked too); a path that is not in the
-data is a located ``MockDataError``. This module knows the ``mocks/`` sub-layout of scenarios;
-everything else about the folder is ``load.py``'s.
+data is a located ``MockDataError``. Which of these files exist is ``load.py``'s to say (the one
+reader of the folder layout); this module decides what they mean.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from renderer.kustomer.klasses import klass_attributes
 from renderer.kustomer.needs import TemplateNeeds
 from renderer.kustomer.records import DEFAULT_USER, primary_name
 
-from .load import MOCKS
+from .load import fixture_file, scenario_dirs, scenario_files
 from .model import App, ViewSpec
 
 DEFAULT = "default"
@@ -59,27 +59,18 @@ class UnknownScenario(KViewError):
     """``?scenario=`` / ``--scenario`` names no scenario of the view (the message lists them)."""
 
 
-def _view_dirs(app: App, view: ViewSpec) -> list[Path]:
-    if app.root is None:
-        return []
-    names = dict.fromkeys(n for n in (view.name, view.path.stem if view.path else None) if n)
-    return [app.root / MOCKS / n for n in names]
-
-
 def scenario_names(app: App, view: ViewSpec) -> list[str]:
     """The view's scenarios: ``default`` first (it always exists: generated without a file)."""
-    found = {p.stem for d in _view_dirs(app, view) if d.is_dir() for p in d.glob("*.json")}
-    return [DEFAULT, *sorted(found - {DEFAULT})]
+    return [DEFAULT, *sorted(set(scenario_files(app, view)) - {DEFAULT})]
 
 
 def scenario_path(app: App, view: ViewSpec, name: str | None) -> Path | None:
     """The file of scenario ``name`` (``None``: default) of ``view``; ``None`` when the default
     has no file. ``UnknownScenario`` (listing the scenarios) for a name the view lacks."""
     name = name or DEFAULT
-    for d in _view_dirs(app, view):
-        p = d / f"{name}.json"
-        if p.is_file():
-            return p
+    found = scenario_files(app, view).get(name)
+    if found is not None:
+        return found
     if name == DEFAULT:
         return app.mock_for(view)
     names = scenario_names(app, view)
@@ -94,24 +85,17 @@ def default_scenario_target(app: App, view: ViewSpec) -> Path | None:
     existing = scenario_path(app, view, DEFAULT)
     if existing is not None:
         return existing
-    dirs = _view_dirs(app, view)
+    dirs = scenario_dirs(app, view)
     return dirs[0] / f"{DEFAULT}.json" if dirs else None
 
 
 def fixture_paths(app: App, view: ViewSpec) -> list[tuple[str, Path]]:
     """App-wide fixtures that exist, as ``(data key, file)``: customer, conversation, company,
     and the view's own KObject (``mocks/kobject.<klass>.json``)."""
-    if app.root is None:
-        return []
     wanted = [(n, n) for n in FIXTURE_RECORDS]
     if primary_name(view.resource) == "kobject" and view.resource.startswith("kobject."):
         wanted.append(("kobject", view.resource))
-    out = []
-    for key, stem in wanted:
-        p = app.root / MOCKS / f"{stem}.json"
-        if p.is_file():
-            out.append((key, p))
-    return out
+    return [(key, p) for key, stem in wanted if (p := fixture_file(app, stem)) is not None]
 
 
 def definition_for(app: App, view: ViewSpec) -> Mapping[str, Any] | None:
