@@ -15,6 +15,7 @@ XDIST    ?= -n 2
 PYTEST_ARGS ?=
 
 VPY        := $(VENV)/bin/python
+RUN_STAMP  := $(VENV)/.kview-run.stamp
 PIP_STAMP  := $(VENV)/.kview-pip.stamp
 NPM_STAMP  := $(NPM_DIR)/.kview-npm.stamp
 NODE_SPEC  := tests/support/node/package.json tests/support/node/package-lock.json tests/support/node/.npmrc
@@ -27,6 +28,11 @@ install: $(PIP_STAMP) $(NPM_STAMP) chromium
 
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
+
+# Serving needs kview and its runtime dependencies only: no test tools, no Node, no browser.
+$(RUN_STAMP): pyproject.toml | $(VPY)
+	$(VPY) -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
 
 $(PIP_STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
@@ -51,7 +57,7 @@ chromium:
 		echo "  (or point CHROMIUM=/path/to/chromium / KVIEW_CHROMIUM at one)" >&2; \
 	fi
 
-run: install
+run: $(RUN_STAMP)
 	$(VENV)/bin/kview serve $(VIEWS) --host $(HOST) --port $(PORT)
 
 # The whole suite, browser tests included. The Chromium path is re-evaluated
