@@ -6,12 +6,12 @@ import time
 
 import pytest
 
-from renderer import BudgetError, RenderError, TemplateSyntaxError, evaluate, render
+from renderer import BudgetError, Budgets, RenderError, TemplateSyntaxError, evaluate, render
 
 
-def run_error(source: str, exc_type: type = RenderError):
+def run_error(source: str, exc_type: type = RenderError, budgets: Budgets | None = None):
     with pytest.raises(exc_type) as info:
-        evaluate(source, {}, name="card.jsx")
+        evaluate(source, {}, name="card.jsx", budgets=budgets)
     return info.value
 
 
@@ -88,8 +88,11 @@ def test_tdz_and_const_assignment() -> None:
     ],
 )
 def test_runaway_loops_stop_quickly_with_a_located_error(source: str) -> None:
+    """The step budget stops a loop as soon as it is spent: 100,000 steps take well under 0.2 s
+    of CPU. (The default budget is larger so honest loops run; tests/js/test_budgets.py times the
+    defaults, with the time and memory budgets behind them.)"""
     t0 = time.process_time()
-    err = run_error(source, BudgetError)
+    err = run_error(source, BudgetError, Budgets(max_steps=100_000))
     assert time.process_time() - t0 < 0.2
     assert "budget exceeded" in err.message
     assert err.line == 1 and err.column is not None
