@@ -17,6 +17,7 @@ import difflib
 import json
 import logging
 import os
+import signal
 import sys
 import webbrowser
 from dataclasses import replace
@@ -245,10 +246,10 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
     with server:
         if open_browser:
             webbrowser.open(server.url)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            click.echo("\nkview: stopped")
+        # SIGINT and SIGTERM stop it cleanly (socket closed, watcher joined), even when the shell
+        # that started it ignores SIGINT: DevServer installs its own handlers for both.
+        signum = server.serve_until_signal()
+    click.echo(f"\nkview: stopped{f' ({signal.Signals(signum).name})' if signum else ''}")
 
 
 # ---------------------------------------------------------------------- check, build, init

@@ -20,6 +20,8 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from markupsafe import Markup
 
+from renderer import KViewError
+
 from ..assets import static_dir
 from ..project import RENDER_THEMES, App, ViewSpec, ViewState
 from ..project.scenarios import DEFAULT, scenario_names
@@ -75,8 +77,9 @@ def view_page(name: str) -> str:
     state = kv.project.state(spec, _themes(mode), scenario)
     # the other views render too (memoised), so the sidebar's status dots are true
     states = [state if s.name == name else kv.project.state(s, _themes(mode)) for s in app.views]
+    generated = _generated_data(kv, spec, scenario) if state.data_source is None else None
     return _page("view.html", kv, app, spec.display_name, states, mode, current=name, state=state,
-                 scenarios=scenarios, scenario=scenario)
+                 scenarios=scenarios, scenario=scenario, generated=generated)
 
 
 # Read whole rather than streamed (send_file): small files, and a client that never reads
@@ -151,6 +154,24 @@ class ThemeLink:
     label: str
     href: str
     pressed: bool
+
+
+@dataclass(frozen=True)
+class GeneratedData:
+    """The data a view without a mock file rendered with, or why it could not be made."""
+
+    text: str | None  # pretty JSON
+    error: str | None = None
+
+
+def _generated_data(kv: KviewState, spec: ViewSpec, scenario: str) -> GeneratedData:
+    """What the view rendered with when no file gives its data: fixtures and generated records
+    composed exactly as the render composes them (``ViewInputs.composed``, same cache)."""
+    try:
+        data = kv.project.inputs(spec, scenario).composed(kv.project.cache).data
+    except KViewError as exc:  # the render shows the same error, located, on the card
+        return GeneratedData(None, str(exc))
+    return GeneratedData(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
 def _theme_mode(kv: KviewState) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import errno
 import io
+import os
+import signal
 import socket
 import threading
 import time
+from types import FrameType
 from typing import Any, ClassVar
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, select_address_family
@@ -26,6 +29,18 @@ from .state import KviewState
 
 class PortInUseError(OSError):
     pass
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class _StopSignal(BaseException):
+    """Raised by the signal handler in the main thread to leave ``serve_forever`` (a
+    ``BaseException``, like ``KeyboardInterrupt``, so no ``except Exception`` swallows it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -153,6 +168,37 @@ class DevServer:
 
     def serve_forever(self) -> None:
         self.server.serve_forever()
+
+    def serve_until_signal(self, signals: tuple[int, ...] = STOP_SIGNALS) -> int:
+        """Serve in the main thread until one of ``signals`` arrives, then ``stop()``; returns it.
+
+        Handlers are installed for every signal explicitly: a process started in the background
+        by a non-interactive shell (``make test &``) inherits SIGINT *ignored*, so Python never
+        turns it into ``KeyboardInterrupt``, and SIGTERM's default kills without closing the
+        socket or the watcher. A second signal while stopping exits at once (an impatient Ctrl+C).
+        The previous handlers are restored on the way out.
+        """
+
+        def first(signum: int, _frame: FrameType | None) -> None:
+            for s in signals:
+                signal.signal(s, again)
+            raise _StopSignal(signum)
+
+        def again(signum: int, _frame: FrameType | None) -> None:
+            os._exit(128 + signum)
+
+        previous = {s: signal.getsignal(s) for s in signals}
+        for s in signals:
+            signal.signal(s, first)
+        try:
+            self.server.serve_forever()
+        except _StopSignal as stop:
+            return stop.signum
+        finally:
+            self.stop()
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+        return 0  # serve_forever returned: shutdown() was called from another thread
 
     def start(self) -> DevServer:
         """Serve on a background thread (tests); ``stop()`` ends it."""
