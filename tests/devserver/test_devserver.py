@@ -10,8 +10,6 @@ import json
 import re
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import time
 from html import unescape
@@ -29,6 +27,7 @@ from devserver.web import ServerConfig, create_app
 from devserver.web.events import Broadcaster, format_event
 from devserver.web.server import DevServer
 from renderer import RenderResult
+from tests.support.serve import kview_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_views"
@@ -601,60 +600,28 @@ def test_serve_help_documents_every_option() -> None:
 
 def test_kview_serve_subprocess(hello_app: Path) -> None:
     """The real command: banner on stdout (no colour off a TTY), pages served, Ctrl+C stops it."""
-    import signal
     import urllib.request
 
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from devserver.cli import main; main()", "serve", str(hello_app),
-         "--port", "0", "--no-reload"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    try:
-        banner = proc.stdout.readline()
-        assert "\x1b[" not in banner
-        m = re.search(r"(http://127\.0\.0\.1:\d+/)", banner)
-        assert m, banner
-        assert "1 view" in banner
-        with urllib.request.urlopen(m.group(1), timeout=10) as resp:
+    with kview_serve(hello_app, "--no-reload") as served:
+        assert "\x1b[" not in served.banner
+        assert served.url.startswith("http://127.0.0.1:") and "1 view" in served.banner
+        with urllib.request.urlopen(served.url, timeout=10) as resp:
             assert b"Hello, Dana!" in resp.read()
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            out, err = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            out, err = proc.communicate()
-    assert proc.returncode == 0, err
+    assert served.returncode == 0, served.err
 
 
 def test_kview_serve_starts_with_a_broken_meta_file_and_shows_it(hello_app: Path) -> None:
     """A broken kviews/<name>.json at start-up is an error on the page, not a refusal to start."""
-    import signal
     import urllib.request
 
     metas = list((hello_app / "kviews").glob("*.jsx"))
     (metas[0].with_suffix(".json")).write_text('{"resource": ', encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from devserver.cli import main; main()", "serve", str(hello_app),
-         "--port", "0", "--no-reload"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    try:
-        banner = proc.stdout.readline()
-        m = re.search(r"(http://127\.0\.0\.1:\d+/)", banner)
-        assert m, banner
-        with urllib.request.urlopen(m.group(1), timeout=10) as resp:
+    with kview_serve(hello_app, "--no-reload") as served:
+        with urllib.request.urlopen(served.url, timeout=10) as resp:
             page = resp.read().decode()
         assert "invalid view meta" in page and ".json" in page
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            _out, err = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _out, err = proc.communicate()
-    assert proc.returncode == 0, err
-    assert "invalid view meta" in err
+    assert served.returncode == 0, served.err
+    assert "invalid view meta" in served.err
 
 
 # ---------------------------------------------------------------------- templates

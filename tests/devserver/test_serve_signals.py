@@ -9,7 +9,6 @@ message printed after the server and watcher were stopped, no traceback, the por
 
 from __future__ import annotations
 
-import re
 import shutil
 import signal
 import socket
@@ -21,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+from tests.support.serve import start
+
 STOP_WITHIN = 2.0  # seconds from the signal to the process gone
 
 
@@ -31,19 +32,10 @@ def ignore_sigint() -> None:
 
 
 def start_serve(app: Path, preexec=None) -> tuple[subprocess.Popen[str], int]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from devserver.cli import main; main()", "serve", str(app), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=preexec,
-    )
-    banner = proc.stdout.readline() if proc.stdout else ""
-    m = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
-    if not m:
-        proc.kill()
-        pytest.fail(f"no banner: {banner!r} {proc.communicate()[1]}")
-    port = int(m.group(1))
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as resp:
+    served = start(app, preexec=preexec)
+    with urllib.request.urlopen(served.url, timeout=10) as resp:
         assert resp.status == 200
-    return proc, port
+    return served.proc, served.port
 
 
 @pytest.fixture

@@ -9,10 +9,7 @@ from __future__ import annotations
 import http.client
 import json
 import re
-import signal
 import socket
-import subprocess
-import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +21,7 @@ from devserver.cli import main
 from devserver.web import ServerConfig, create_app
 from devserver.web.guard import HostPolicy, host_name, machine_names
 from devserver.web.server import DevServer
+from tests.support.serve import kview_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "const secretToken = 'tok-123';\n<div className=\"hello\">Hello, {customer.name}!</div>\n"
@@ -218,29 +216,15 @@ def test_serve_help_documents_allow_host() -> None:
 
 
 def test_kview_serve_on_every_interface_with_allow_host(app_dir: Path) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from devserver.cli import main; main()", "serve", str(app_dir), "--port", "0",
-         "--no-reload", "--host", "0.0.0.0", "--allow-host", "kview.test", "--allow-host", "box.example"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    try:
-        banner = proc.stdout.readline()
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
-        assert m, banner
-        port = int(m.group(1))
+    with kview_serve(app_dir, "--no-reload", "--host", "0.0.0.0", "--allow-host", "kview.test",
+                     "--allow-host", "box.example") as served:
+        port = served.port
         for host in ("kview.test", "box.example:80", f"127.0.0.1:{port}", f"{socket.gethostname()}:{port}"):
             status, _, body = raw_get(port, "/", host)
             assert status == 200 and "Hello, Dana!" in body, host
         status, _, body = raw_get(port, "/", f"evil.example:{port}")
         assert status == 400 and "Dana" not in body
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            _out, err = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _out, err = proc.communicate()
-    assert proc.returncode == 0, err
+    assert served.returncode == 0, served.err
 
 
 # ---------------------------------------------------------------------- timeouts
