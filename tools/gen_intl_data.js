@@ -12,7 +12,10 @@
 //                     prefix/suffix are the text around the number in formatToParts
 //   list[type][style] {pair, start, middle, end}: "{0}…{1}" patterns got by formatting
 //                     placeholders (ICU's own list patterns)
-//   num               [decimal, group, minimumGroupingDigits] of the default NumberFormat
+//   plural[type]      {categories: resolvedOptions().pluralCategories,
+//                     ranges: {start category: {end category: selectRange's category}}}
+//   num               [decimal, group, minimumGroupingDigits, 'standard'|'indian' grouping] of
+//                     the default NumberFormat
 // A regional tag (fr-CA) is listed only if ICU knows it (resolvedOptions keeps the region), with
 // only what differs from its language (fr): a dict with the same keys as the language's is
 // stored key by key, anything else whole.
@@ -97,12 +100,30 @@ function numData(tag) {
   const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
   const get = (t) => parts.find((p) => p.type === t).value;
   const minGrouping = new Intl.NumberFormat(tag).format(1234).length === 4 ? 2 : 1;
-  return [get('decimal'), get('group'), minGrouping];
+  const groups = new Intl.NumberFormat(tag).formatToParts(12345678).filter((p) => p.type === 'group');
+  const indian = groups.length === 3 ? 'indian' : 'standard';
+  return [get('decimal'), get('group'), minGrouping, indian];
 }
 
 function pluralData(tag) {
-  return ['cardinal', 'ordinal'].map(
-    (type) => new Intl.PluralRules(tag, { type }).resolvedOptions().pluralCategories);
+  const out = {};
+  for (const type of ['cardinal', 'ordinal']) {
+    const pr = new Intl.PluralRules(tag, { type });
+    const samples = {};
+    for (const n of SAMPLES) {
+      const c = pr.select(n);
+      if (!(c in samples)) samples[c] = n;
+    }
+    const ranges = {};
+    for (const a of Object.keys(samples).sort()) {
+      ranges[a] = {};
+      for (const b of Object.keys(samples).sort()) {
+        ranges[a][b] = pr.selectRange(samples[a], samples[b]);
+      }
+    }
+    out[type] = { categories: pr.resolvedOptions().pluralCategories, ranges };
+  }
+  return out;
 }
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -159,9 +180,10 @@ CLDR ${process.versions.cldr}); do not edit. Regenerate with
 \`\`LOCALES[tag]\`\` holds, for a language (\`\`fr\`\`), all of: \`\`rtf\`\`
 (style -> unit -> {future|past: {plural category: [prefix, suffix]}, auto: {offset: word}}),
 \`\`list\`\` (type -> style -> {pair, start, middle, end} patterns), \`\`num\`\` ([decimal, group,
-minimum grouping digits]) and \`\`plural\`\` ([cardinal categories, ordinal categories]); for a
-region ICU knows (\`\`fr-CA\`\`) only what differs from its language (a dict with the language's
-keys holds only the keys that differ; anything else is whole).
+minimum grouping digits, "standard" or "indian" grouping]) and \`\`plural\`\` (type ->
+{categories, ranges: {start category: {end category: category}}}); for a region ICU knows
+(\`\`fr-CA\`\`) only what differs from its language (a dict with the language's keys holds only
+the keys that differ; anything else is whole).
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ CLDR 48.0); do not edit. Regenerate with
 ``LOCALES[tag]`` holds, for a language (``fr``), all of: ``rtf``
 (style -> unit -> {future|past: {plural category: [prefix, suffix]}, auto: {offset: word}}),
 ``list`` (type -> style -> {pair, start, middle, end} patterns), ``num`` ([decimal, group,
-minimum grouping digits]) and ``plural`` ([cardinal categories, ordinal categories]); for a
-region ICU knows (``fr-CA``) only what differs from its language (a dict with the language's
-keys holds only the keys that differ; anything else is whole).
+minimum grouping digits, "standard" or "indian" grouping]) and ``plural`` (type ->
+{categories, ranges: {start category: {end category: category}}}); for a region ICU knows
+(``fr-CA``) only what differs from its language (a dict with the language's keys holds only
+the keys that differ; anything else is whole).
 """
 
 from __future__ import annotations
@@ -211,8 +212,25 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [".", ",", 1],
-        "plural": [["one", "other"], ["few", "one", "two", "other"]],
+        "num": [".", ",", 1, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["one", "other"],
+                "ranges": {
+                    "one": {"one": "other", "other": "other"},
+                    "other": {"one": "other", "other": "other"},
+                },
+            },
+            "ordinal": {
+                "categories": ["few", "one", "two", "other"],
+                "ranges": {
+                    "few": {"few": "other", "one": "other", "other": "other", "two": "other"},
+                    "one": {"few": "other", "one": "other", "other": "other", "two": "other"},
+                    "other": {"few": "other", "one": "other", "other": "other", "two": "other"},
+                    "two": {"few": "other", "one": "other", "other": "other", "two": "other"},
+                },
+            },
+        },
     },
     "en-US": {},
     "en-GB": {
@@ -721,6 +739,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "num": [".", ",", 1, "indian"],
     },
     "en-ZA": {
         "rtf": {
@@ -806,7 +825,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
-        "num": [",", "\u00a0", 1],
+        "num": [",", "\u00a0", 1, "standard"],
     },
     "en-SG": {
         "rtf": {
@@ -1277,8 +1296,24 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", "\u202f", 1],
-        "plural": [["many", "one", "other"], ["one", "other"]],
+        "num": [",", "\u202f", 1, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["many", "one", "other"],
+                "ranges": {
+                    "many": {"many": "other", "one": "other", "other": "other"},
+                    "one": {"many": "other", "one": "one", "other": "other"},
+                    "other": {"many": "other", "one": "other", "other": "other"},
+                },
+            },
+            "ordinal": {
+                "categories": ["one", "other"],
+                "ranges": {
+                    "one": {"one": "one", "other": "other"},
+                    "other": {"one": "other", "other": "other"},
+                },
+            },
+        },
     },
     "fr-FR": {},
     "fr-CA": {
@@ -1292,11 +1327,11 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "quarter": {"auto": {"0": "ce trim.", "1": "trim.prochain", "-1": "trim. dernier"}},
             },
         },
-        "num": [",", "\u00a0", 1],
+        "num": [",", "\u00a0", 1, "standard"],
     },
     "fr-BE": {},
     "fr-CH": {},
-    "fr-LU": {"num": [",", ".", 1]},
+    "fr-LU": {"num": [",", ".", 1, "standard"]},
     "es": {
         "rtf": {
             "long": {
@@ -1714,8 +1749,18 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", ".", 2],
-        "plural": [["many", "one", "other"], ["other"]],
+        "num": [",", ".", 2, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["many", "one", "other"],
+                "ranges": {
+                    "many": {"many": "other", "one": "other", "other": "other"},
+                    "one": {"many": "other", "one": "other", "other": "other"},
+                    "other": {"many": "other", "one": "other", "other": "other"},
+                },
+            },
+            "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
+        },
     },
     "es-ES": {},
     "es-MX": {
@@ -1826,7 +1871,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [".", ",", 1],
+        "num": [".", ",", 1, "standard"],
     },
     "es-AR": {
         "rtf": {
@@ -1885,7 +1930,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "week": {"auto": {"-1": "sem. pas."}},
             },
         },
-        "num": [",", ".", 1],
+        "num": [",", ".", 1, "standard"],
     },
     "es-CO": {
         "rtf": {
@@ -1920,7 +1965,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "week": {"auto": {"-1": "sem. pas."}},
             },
         },
-        "num": [",", ".", 1],
+        "num": [",", ".", 1, "standard"],
     },
     "es-CL": {
         "rtf": {
@@ -1955,7 +2000,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "week": {"auto": {"-1": "sem. pas."}},
             },
         },
-        "num": [",", ".", 1],
+        "num": [",", ".", 1, "standard"],
     },
     "es-PE": {
         "rtf": {
@@ -1990,7 +2035,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "week": {"auto": {"-1": "sem. pas."}},
             },
         },
-        "num": [".", ",", 1],
+        "num": [".", ",", 1, "standard"],
     },
     "es-US": {
         "rtf": {
@@ -2026,7 +2071,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "list": {"unit": {"short": {"end": "{0} y {1}"}}},
-        "num": [".", ",", 1],
+        "num": [".", ",", 1, "standard"],
     },
     "es-419": {
         "rtf": {
@@ -2061,7 +2106,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "week": {"auto": {"-1": "sem. pas."}},
             },
         },
-        "num": [".", ",", 1],
+        "num": [".", ",", 1, "standard"],
     },
     "de": {
         "rtf": {
@@ -2284,12 +2329,21 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", ".", 1],
-        "plural": [["one", "other"], ["other"]],
+        "num": [",", ".", 1, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["one", "other"],
+                "ranges": {
+                    "one": {"one": "other", "other": "other"},
+                    "other": {"one": "one", "other": "other"},
+                },
+            },
+            "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
+        },
     },
     "de-DE": {},
-    "de-AT": {"num": [",", "\u00a0", 1]},
-    "de-CH": {"num": [".", "'", 1]},
+    "de-AT": {"num": [",", "\u00a0", 1, "standard"]},
+    "de-CH": {"num": [".", "'", 1, "standard"]},
     "de-LU": {},
     "pt": {
         "rtf": {
@@ -2688,8 +2742,18 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", ".", 1],
-        "plural": [["many", "one", "other"], ["other"]],
+        "num": [",", ".", 1, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["many", "one", "other"],
+                "ranges": {
+                    "many": {"many": "other", "one": "other", "other": "other"},
+                    "one": {"many": "other", "one": "one", "other": "other"},
+                    "other": {"many": "other", "one": "other", "other": "other"},
+                },
+            },
+            "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
+        },
     },
     "pt-BR": {},
     "pt-PT": {
@@ -2904,7 +2968,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", "\u00a0", 2],
+        "num": [",", "\u00a0", 2, "standard"],
     },
     "it": {
         "rtf": {
@@ -3303,11 +3367,27 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", ".", 2],
-        "plural": [["many", "one", "other"], ["many", "other"]],
+        "num": [",", ".", 2, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["many", "one", "other"],
+                "ranges": {
+                    "many": {"many": "other", "one": "other", "other": "other"},
+                    "one": {"many": "other", "one": "other", "other": "other"},
+                    "other": {"many": "other", "one": "one", "other": "other"},
+                },
+            },
+            "ordinal": {
+                "categories": ["many", "other"],
+                "ranges": {
+                    "many": {"many": "other", "other": "other"},
+                    "other": {"many": "other", "other": "other"},
+                },
+            },
+        },
     },
     "it-IT": {},
-    "it-CH": {"num": [".", "'", 2]},
+    "it-CH": {"num": [".", "'", 2, "standard"]},
     "nl": {
         "rtf": {
             "long": {
@@ -3532,8 +3612,17 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [",", ".", 1],
-        "plural": [["one", "other"], ["other"]],
+        "num": [",", ".", 1, "standard"],
+        "plural": {
+            "cardinal": {
+                "categories": ["one", "other"],
+                "ranges": {
+                    "one": {"one": "other", "other": "other"},
+                    "other": {"one": "one", "other": "other"},
+                },
+            },
+            "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
+        },
     },
     "nl-NL": {},
     "nl-BE": {},
@@ -3728,8 +3817,11 @@ LOCALES: dict[str, dict[str, Any]] = {
                 },
             },
         },
-        "num": [".", ",", 1],
-        "plural": [["other"], ["other"]],
+        "num": [".", ",", 1, "standard"],
+        "plural": {
+            "cardinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
+            "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
+        },
     },
     "ja-JP": {},
 }

@@ -1,11 +1,18 @@
-"""Locale negotiation and option reading shared by Intl.DateTimeFormat and Intl.NumberFormat."""
+"""Locale negotiation and option reading shared by the Intl constructors.
+
+``cldr_locale`` matches a request against the generated CLDR data (``intl_data.py``) and warns
+the render when it has to fall back to another language.
+"""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from .. import limits
 from ..members import get_member
 from ..values import UNDEFINED, JSObject, range_error, to_string, type_error
+from .intl_data import LOCALES
 
 # ============================================================================ locales
 
@@ -58,3 +65,78 @@ def _option(options: Any, name: str, allowed: tuple[str, ...] | None = None,
             range_error(f"Value {s} out of range for {where} options property {name}")
         return s
     return v
+
+
+# ============================================================================ CLDR data locales
+
+def _merged(base: Any, overlay: Any) -> Any:
+    if isinstance(base, dict) and isinstance(overlay, dict):
+        return {k: _merged(base.get(k), overlay[k]) if k in overlay else v
+                for k, v in {**base, **overlay}.items()}
+    return overlay
+
+
+@functools.cache
+def cldr_data(tag: str) -> dict[str, Any]:
+    """The generated data of a tag in ``intl_data.LOCALES``: its language's, overlaid by its own."""
+    lang = _lang(tag)
+    base = LOCALES[lang]
+    return base if tag == lang else _merged(base, LOCALES[tag])
+
+
+def cldr_locale(locales: Any, where: str) -> str:
+    """The ``intl_data`` tag for the requested locales, as ICU would match it.
+
+    A known region (``fr-CA``) is used as is; an unknown one (``de-XX``) or a script
+    (``pt-Latn-BR``) falls back inside its language, as ICU does. A language kview has no data
+    for formats as ``en-US`` and the render gets a warning saying so (``where`` names the API).
+    """
+    tag = _resolve_locale(locales)
+    parts = [p for p in tag.split("-") if len(p) != 4]  # drop a script subtag
+    for n in range(len(parts), 0, -1):
+        candidate = "-".join(parts[:n])
+        if candidate in LOCALES:
+            return candidate
+    warn_locale_fallback(where, tag, "en-US")
+    return "en-US"
+
+
+def warn_locale_fallback(where: str, requested: str, used: str) -> None:
+    """Tell the render that a locale kview does not cover was formatted as another one."""
+    try:
+        rt = limits.current()
+    except LookupError:  # outside a render (a unit test calling the built-in directly)
+        return
+    if rt is not None:
+        langs = ", ".join(sorted({_lang(t) for t in LOCALES}))
+        rt.warn(f"{where}: locale '{requested}' is not covered by kview ({langs}); "
+                f"formatted as '{used}'", rt.loc, kind="unsupported-locale")
+
+
+def cldr_supported(locales: Any) -> list[str]:
+    """``supportedLocalesOf``: the requested tags (canonical) that kview has data for."""
+    if locales is UNDEFINED:
+        return []
+    items = locales if isinstance(locales, list) else [locales]
+    out: list[str] = []
+    for item in items:
+        tag = _resolve_locale(item)
+        if _lang(tag) in LOCALES and tag not in out:
+            out.append(tag)
+    return out
+
+
+def coerce_options(options: Any, where: str) -> Any:
+    """CoerceOptionsToObject (ECMA-402): null throws, a primitive has no options."""
+    if options is None:
+        type_error(f"{where} called on null or undefined")
+    if type(options) in (str, float, bool):
+        return UNDEFINED
+    return options
+
+
+def options_object(options: Any) -> Any:
+    """GetOptionsObject (ECMA-402): undefined or an object; anything else is V8's TypeError."""
+    if options is not UNDEFINED and (options is None or type(options) in (str, float, bool)):
+        type_error("invalid_argument")
+    return options
