@@ -18,7 +18,8 @@
 //                     the default NumberFormat
 // A regional tag (fr-CA) is listed only if ICU knows it (resolvedOptions keeps the region), with
 // only what differs from its language (fr): a dict with the same keys as the language's is
-// stored key by key, anything else whole.
+// stored key by key, anything else whole. Its `resolved` names the locale an API reports when
+// that is not the tag itself ({plural: 'fr'}: ICU's plural rules are per language).
 
 'use strict';
 
@@ -148,7 +149,16 @@ for (const [lang, regions] of Object.entries(LANGS)) {
     const tag = `${lang}-${r}`;
     if (new Intl.RelativeTimeFormat(tag).resolvedOptions().locale !== tag) continue;
     const d = { rtf: rtfData(tag), list: listData(tag), num: numData(tag), plural: pluralData(tag) };
-    locales[tag] = diff(d, base);
+    const entry = diff(d, base);
+    // ICU has some data only per language: PluralRules('de-AT') resolves to 'de'.
+    const resolved = {
+      rtf: new Intl.RelativeTimeFormat(tag).resolvedOptions().locale,
+      plural: new Intl.PluralRules(tag).resolvedOptions().locale,
+      list: new Intl.ListFormat(tag).resolvedOptions().locale,
+    };
+    for (const k of Object.keys(resolved)) if (resolved[k] === tag) delete resolved[k];
+    if (Object.keys(resolved).length) entry.resolved = resolved;
+    locales[tag] = entry;
   }
 }
 
@@ -183,7 +193,8 @@ CLDR ${process.versions.cldr}); do not edit. Regenerate with
 minimum grouping digits, "standard" or "indian" grouping]) and \`\`plural\`\` (type ->
 {categories, ranges: {start category: {end category: category}}}); for a region ICU knows
 (\`\`fr-CA\`\`) only what differs from its language (a dict with the language's keys holds only
-the keys that differ; anything else is whole).
+the keys that differ; anything else is whole), and in \`\`resolved\`\` ({"rtf"|"plural"|"list":
+locale}) the locale an API's resolvedOptions() reports when it is not the tag.
 """
 
 from __future__ import annotations

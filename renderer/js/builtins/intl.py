@@ -21,6 +21,7 @@ from ..values import (
 )
 from .date import JSDate, _arg
 from .datetimeformat import DateTimeFormat
+from .function import describe
 from .instance import register_instance_check
 from .listformat import ListFormat
 from .locales import _resolve_locale, cldr_supported
@@ -202,11 +203,11 @@ class JSListFormat(JSObject):
         self.fmt = fmt
 
 
-def _receiver(this: Any, cls: type, method: str) -> Any:
+def _receiver(this: Any, cls: type[JSObject], method: str) -> Any:
     """``this`` when it is a ``cls``; otherwise V8's TypeError for the method."""
     if not isinstance(this, cls):
         type_error(f"Method {cls.class_name}.prototype.{method} called on incompatible "
-                   f"receiver {safe_to_string(this)}")
+                   f"receiver {describe(this)}")
     return this
 
 

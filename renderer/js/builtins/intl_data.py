@@ -10,7 +10,8 @@ CLDR 48.0); do not edit. Regenerate with
 minimum grouping digits, "standard" or "indian" grouping]) and ``plural`` (type ->
 {categories, ranges: {start category: {end category: category}}}); for a region ICU knows
 (``fr-CA``) only what differs from its language (a dict with the language's keys holds only
-the keys that differ; anything else is whole).
+the keys that differ; anything else is whole), and in ``resolved`` ({"rtf"|"plural"|"list":
+locale}) the locale an API's resolvedOptions() reports when it is not the tag.
 """
 
 from __future__ import annotations
@@ -232,7 +233,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
     },
-    "en-US": {},
+    "en-US": {"resolved": {"plural": "en"}},
     "en-GB": {
         "rtf": {
             "short": {
@@ -317,6 +318,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "resolved": {"plural": "en"},
     },
     "en-CA": {
         "rtf": {
@@ -398,6 +400,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "resolved": {"plural": "en"},
     },
     "en-AU": {
         "rtf": {
@@ -483,6 +486,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "resolved": {"plural": "en"},
     },
     "en-NZ": {
         "rtf": {
@@ -568,6 +572,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "resolved": {"plural": "en"},
     },
     "en-IE": {
         "rtf": {
@@ -653,6 +658,7 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "resolved": {"plural": "en"},
     },
     "en-IN": {
         "rtf": {
@@ -740,6 +746,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [".", ",", 1, "indian"],
+        "resolved": {"plural": "en"},
     },
     "en-ZA": {
         "rtf": {
@@ -826,6 +833,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [",", "\u00a0", 1, "standard"],
+        "resolved": {"plural": "en"},
     },
     "en-SG": {
         "rtf": {
@@ -913,8 +921,9 @@ LOCALES: dict[str, dict[str, Any]] = {
                 "narrow": {"end": "{0} or {1}"},
             },
         },
+        "resolved": {"plural": "en"},
     },
-    "en-PH": {},
+    "en-PH": {"resolved": {"plural": "en"}},
     "fr": {
         "rtf": {
             "long": {
@@ -1315,7 +1324,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
     },
-    "fr-FR": {},
+    "fr-FR": {"resolved": {"plural": "fr"}},
     "fr-CA": {
         "rtf": {
             "long": {"quarter": {"auto": {"0": "ce trimestre-ci"}}},
@@ -1328,10 +1337,11 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [",", "\u00a0", 1, "standard"],
+        "resolved": {"plural": "fr"},
     },
-    "fr-BE": {},
-    "fr-CH": {},
-    "fr-LU": {"num": [",", ".", 1, "standard"]},
+    "fr-BE": {"resolved": {"plural": "fr"}},
+    "fr-CH": {"resolved": {"plural": "fr"}},
+    "fr-LU": {"num": [",", ".", 1, "standard"], "resolved": {"plural": "fr"}},
     "es": {
         "rtf": {
             "long": {
@@ -1762,7 +1772,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
         },
     },
-    "es-ES": {},
+    "es-ES": {"resolved": {"plural": "es"}},
     "es-MX": {
         "rtf": {
             "long": {
@@ -1872,6 +1882,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [".", ",", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "es-AR": {
         "rtf": {
@@ -1931,6 +1942,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [",", ".", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "es-CO": {
         "rtf": {
@@ -1966,6 +1978,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [",", ".", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "es-CL": {
         "rtf": {
@@ -2001,6 +2014,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [",", ".", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "es-PE": {
         "rtf": {
@@ -2036,6 +2050,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [".", ",", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "es-US": {
         "rtf": {
@@ -2072,6 +2087,7 @@ LOCALES: dict[str, dict[str, Any]] = {
         },
         "list": {"unit": {"short": {"end": "{0} y {1}"}}},
         "num": [".", ",", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "es-419": {
         "rtf": {
@@ -2107,6 +2123,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
         "num": [".", ",", 1, "standard"],
+        "resolved": {"plural": "es"},
     },
     "de": {
         "rtf": {
@@ -2341,10 +2358,10 @@ LOCALES: dict[str, dict[str, Any]] = {
             "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
         },
     },
-    "de-DE": {},
-    "de-AT": {"num": [",", "\u00a0", 1, "standard"]},
-    "de-CH": {"num": [".", "'", 1, "standard"]},
-    "de-LU": {},
+    "de-DE": {"resolved": {"plural": "de"}},
+    "de-AT": {"num": [",", "\u00a0", 1, "standard"], "resolved": {"plural": "de"}},
+    "de-CH": {"num": [".", "'", 1, "standard"], "resolved": {"plural": "de"}},
+    "de-LU": {"resolved": {"plural": "de"}},
     "pt": {
         "rtf": {
             "long": {
@@ -2755,7 +2772,7 @@ LOCALES: dict[str, dict[str, Any]] = {
             "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
         },
     },
-    "pt-BR": {},
+    "pt-BR": {"resolved": {"plural": "pt"}},
     "pt-PT": {
         "rtf": {
             "long": {
@@ -3386,8 +3403,8 @@ LOCALES: dict[str, dict[str, Any]] = {
             },
         },
     },
-    "it-IT": {},
-    "it-CH": {"num": [".", "'", 2, "standard"]},
+    "it-IT": {"resolved": {"plural": "it"}},
+    "it-CH": {"num": [".", "'", 2, "standard"], "resolved": {"plural": "it"}},
     "nl": {
         "rtf": {
             "long": {
@@ -3624,8 +3641,8 @@ LOCALES: dict[str, dict[str, Any]] = {
             "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
         },
     },
-    "nl-NL": {},
-    "nl-BE": {},
+    "nl-NL": {"resolved": {"plural": "nl"}},
+    "nl-BE": {"resolved": {"plural": "nl"}},
     "ja": {
         "rtf": {
             "long": {
@@ -3823,5 +3840,5 @@ LOCALES: dict[str, dict[str, Any]] = {
             "ordinal": {"categories": ["other"], "ranges": {"other": {"other": "other"}}},
         },
     },
-    "ja-JP": {},
+    "ja-JP": {"resolved": {"plural": "ja"}},
 }

@@ -12,7 +12,7 @@ from typing import Any
 from ..members import iterate
 from ..values import UNDEFINED, safe_to_string, type_error
 from .function import describe
-from .locales import _option, cldr_data, cldr_locale, options_object
+from .locales import _option, cldr_data, cldr_locale, options_object, reported_locale
 
 __all__ = [
     "ListFormat",
@@ -100,4 +100,4 @@ class ListFormat:
         return [{"type": kind, "value": text} for kind, text in self.parts(items)]
 
     def resolved_options(self) -> dict:
-        return {"locale": self.tag, "type": self.type, "style": self.style}
+        return {"locale": reported_locale(self.tag, "list"), "type": self.type, "style": self.style}

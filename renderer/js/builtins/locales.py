@@ -17,10 +17,16 @@ from .intl_data import LOCALES
 # ============================================================================ locales
 
 def _resolve_locale(locales: Any) -> str:
-    """The first requested locale (canonical case), default en-US."""
+    """The first requested locale (canonical case), default en-US.
+
+    As CanonicalizeLocaleList: a number or boolean is an empty list; inside a list only strings
+    and objects may appear.
+    """
     if locales is UNDEFINED or locales is None:
         if locales is None:
             type_error("Cannot convert undefined or null to object")
+        return "en-US"
+    if type(locales) in (float, bool):
         return "en-US"
     if isinstance(locales, list):
         if not locales:
@@ -84,15 +90,21 @@ def cldr_data(tag: str) -> dict[str, Any]:
     return base if tag == lang else _merged(base, LOCALES[tag])
 
 
-def cldr_locale(locales: Any, where: str) -> str:
-    """The ``intl_data`` tag for the requested locales, as ICU would match it.
+def reported_locale(tag: str, api: str) -> str:
+    """The locale ``resolvedOptions()`` names for a data tag (``api``: rtf, plural or list)."""
+    return str(LOCALES[tag].get("resolved", {}).get(api, tag))
 
-    A known region (``fr-CA``) is used as is; an unknown one (``de-XX``) or a script
-    (``pt-Latn-BR``) falls back inside its language, as ICU does. A language kview has no data
-    for formats as ``en-US`` and the render gets a warning saying so (``where`` names the API).
+
+def cldr_locale(locales: Any, where: str) -> str:
+    """The ``intl_data`` tag for the requested locales, as V8's lookup matches it.
+
+    Subtags are dropped from the end until a tag has data: a known region (``fr-CA``) is used
+    as is, an unknown one (``de-XX``) or a script (``pt-Latn-BR``) falls back to its language.
+    A language kview has no data for formats as ``en-US`` and the render gets a warning saying
+    so (``where`` names the API).
     """
     tag = _resolve_locale(locales)
-    parts = [p for p in tag.split("-") if len(p) != 4]  # drop a script subtag
+    parts = tag.split("-")
     for n in range(len(parts), 0, -1):
         candidate = "-".join(parts[:n])
         if candidate in LOCALES:

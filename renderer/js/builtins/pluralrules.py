@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from ..members import get_member
 from ..values import UNDEFINED, range_error, to_number, type_error
-from .locales import _option, cldr_data, cldr_locale, coerce_options
+from .locales import _option, cldr_data, cldr_locale, coerce_options, reported_locale
 from .numberformat import _NUM_CTX, NumberFormat
 
 __all__ = [
@@ -38,9 +38,14 @@ class Operands(NamedTuple):
 
 
 def operands(digits: str) -> Operands:
-    """The operands of a formatted absolute value written with ``.`` (``"1.50"``)."""
+    """The operands of a formatted absolute value written with ``.`` (``"1.50"``).
+
+    ``i`` keeps only the 18 lowest integer digits, as ICU's DecimalQuantity does (so 1e21 is
+    "one" in French, like 0).
+    """
     ip, _, fp = digits.partition(".")
-    return Operands(Decimal(digits), int(ip), len(fp), int(fp or "0"), int(fp.rstrip("0") or "0"))
+    return Operands(Decimal(digits), int(ip[-18:]), len(fp), int(fp or "0"),
+                    int(fp.rstrip("0") or "0"))
 
 
 def _million(o: Operands) -> bool:
@@ -136,7 +141,7 @@ class PluralRules:
 
     def resolved_options(self) -> dict:
         nf = self.number.resolved_options()
-        out: dict[str, Any] = {"locale": self.tag, "type": self.type}
+        out: dict[str, Any] = {"locale": reported_locale(self.tag, "plural"), "type": self.type}
         for key in _DIGIT_OPTIONS:
             if key in nf:
                 out[key] = nf[key]

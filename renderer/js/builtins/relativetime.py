@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any
 
 from ..values import UNDEFINED, range_error, to_number, to_string
-from .locales import _option, cldr_data, cldr_locale, coerce_options
+from .locales import _option, cldr_data, cldr_locale, coerce_options, reported_locale
 from .numberformat import _NUM_CTX, _group, _number_parts
 from .pluralrules import plural_category
 
@@ -107,5 +107,5 @@ class RelativeTimeFormat:
                 for kind, text in parts]
 
     def resolved_options(self) -> dict:
-        return {"locale": self.tag, "style": self.style, "numeric": self.numeric,
+        return {"locale": reported_locale(self.tag, "rtf"), "style": self.style, "numeric": self.numeric,
                 "numberingSystem": "latn"}
