@@ -18,7 +18,7 @@
 //                     the default NumberFormat
 // A regional tag (fr-CA) is listed only if ICU knows it (resolvedOptions keeps the region), with
 // only what differs from its language (fr): a dict with the same keys as the language's is
-// stored key by key, anything else whole. Its `resolved` names the locale an API reports when
+// stored key by key, a dict with other keys whole as {$whole: dict}, anything else whole. Its `resolved` names the locale an API reports when
 // that is not the tag itself ({plural: 'fr'}: ICU's plural rules are per language).
 
 'use strict';
@@ -133,9 +133,8 @@ const isDict = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 // What of `d` differs from `base`: dicts with the same keys are compared key by key, anything
 // else is kept whole (intl_data's reader merges it back over the language's data).
 function diff(d, base) {
-  if (!isDict(d) || !isDict(base) || !same(Object.keys(d).sort(), Object.keys(base).sort())) {
-    return d;
-  }
+  if (!isDict(d) || !isDict(base)) return d;
+  if (!same(Object.keys(d).sort(), Object.keys(base).sort())) return { $whole: d };
   const out = {};
   for (const k of Object.keys(d)) if (!same(d[k], base[k])) out[k] = diff(d[k], base[k]);
   return out;
@@ -193,7 +192,7 @@ CLDR ${process.versions.cldr}); do not edit. Regenerate with
 minimum grouping digits, "standard" or "indian" grouping]) and \`\`plural\`\` (type ->
 {categories, ranges: {start category: {end category: category}}}); for a region ICU knows
 (\`\`fr-CA\`\`) only what differs from its language (a dict with the language's keys holds only
-the keys that differ; anything else is whole), and in \`\`resolved\`\` ({"rtf"|"plural"|"list":
+the keys that differ; {"$whole": dict} replaces a dict; anything else is whole), and in \`\`resolved\`\` ({"rtf"|"plural"|"list":
 locale}) the locale an API's resolvedOptions() reports when it is not the tag.
 """
 

@@ -1,9 +1,11 @@
 """Intl.DateTimeFormat's formatting (also behind ``Date.prototype.toLocale*String``).
 
 Locale formatting reproduces Node 20 (full ICU) for ``en-US`` (the default) and the common
-options, and the basic forms of ``en-GB``, ``de-DE``, ``fr-FR`` and ``es-ES``; other locales
-format as ``en-US``. Time zone display names (``timeZoneName``, ``Date.prototype.toString``)
-are here too.
+options, and the basic forms of ``en-GB``, ``de-DE``, ``fr-FR`` and ``es-ES``, written here;
+the other locales of the eight covered languages (pt, it, nl, ja, and regions such as fr-CA)
+use ICU's patterns (``datetimepatterns.py``). Any other locale formats as ``en-US`` with a
+render warning. Time zone display names (``timeZoneName``, ``Date.prototype.toString``) are
+here too.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from typing import Any
 
 from ..caches import bounded_cache
 from ..values import UNDEFINED, range_error, to_number, to_string, type_error
-from .locales import _lang, _option, _resolve_locale
+from .datetimepatterns import (
+    default_cycle,
+    is_by_hand,
+    pattern_locale,
+    pattern_parts,
+    pattern_widths,
+    utc_name,
+)
+from .locales import _lang, _option, _resolve_locale, warn_intl, warn_locale_fallback
 from .timevalue import (
     _DAY_NAMES,
     _MONTH_NAMES,
@@ -212,22 +222,13 @@ _SHORT_DAYS = {
     "fr": ("dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."),
     "es": ("dom", "lun", "mar", "mié", "jue", "vie", "sáb"),
 }
-_DATE_LOCALES = ("en-US", "en-GB", "de-DE", "fr-FR", "es-ES")
-
-
-def _date_locale(locale: str) -> str:
-    """The locale whose date patterns we use (en-US for anything we do not know)."""
-    if locale in _DATE_LOCALES:
-        return locale
-    lang = _lang(locale)
-    if lang == "en":
-        if locale in ("en-GB", "en-IE", "en-NZ", "en-IN"):
-            return "en-GB"
+def _date_locale(locale: str, where: str) -> str:
+    """The locale whose date patterns we use; en-US, with a render warning, for an uncovered one."""
+    found = pattern_locale(locale)
+    if found is None:
+        warn_locale_fallback(where, locale, "en-US")
         return "en-US"
-    for known in _DATE_LOCALES:
-        if _lang(known) == lang and lang != "en":
-            return known
-    return "en-US"
+    return found
 
 
 _DATE_FIELDS = ("weekday", "year", "month", "day")
@@ -252,7 +253,9 @@ class DateTimeFormat:
     def __init__(self, locales: Any, options: Any, required: str = "any",
                  defaults: str = "date", where: str = "Intl.DateTimeFormat") -> None:
         self.locale = _resolve_locale(locales)
-        self.data_locale = _date_locale(self.locale)
+        self.where = where
+        self.data_locale = _date_locale(self.locale, where)
+        self.by_pattern = not is_by_hand(self.data_locale)
         if options is not UNDEFINED and options is not None and type(options) in (
             str, float, bool
         ):
@@ -326,7 +329,21 @@ class DateTimeFormat:
                 self.year = self.month = self.day = "numeric"
             if need and defaults in ("time", "all"):
                 self.hour = self.minute = self.second = "numeric"
+        if self.by_pattern:
+            self._check_pattern_options()
         self._resolve_hour_cycle()
+
+    def _check_pattern_options(self) -> None:
+        """Options ICU's pattern table does not cover format as en-US, with a warning."""
+        uncovered = [name for name, v in (
+            ("era", self.era), ("dayPeriod", self.day_period),
+            ("fractionalSecondDigits", self.fsd),
+            ("timeZoneName", UNDEFINED if self.styled else self.tz_name)) if v is not UNDEFINED]
+        if uncovered:
+            warn_intl(f"{self.where}: option {', '.join(uncovered)} is not covered by kview for "
+                      f"locale '{self.locale}'; formatted as 'en-US'")
+            self.data_locale = "en-US"
+            self.by_pattern = False
 
     def _apply_styles(self) -> None:
         ds, ts = self.date_style, self.time_style
@@ -349,7 +366,10 @@ class DateTimeFormat:
     def _resolve_hour_cycle(self) -> None:
         # The locale's default cycle; hour12 picks the matching 12/24 variant (ECMA-402 as
         # V8 implements it: en-US + hour12:false is h24, en-GB + hour12:true is h11).
-        default = "h12" if self.data_locale == "en-US" else "h23"
+        if self.by_pattern:
+            default = default_cycle(self.data_locale)
+        else:
+            default = "h12" if self.data_locale == "en-US" else "h23"
         if self.hour12 is not UNDEFINED:
             h12 = self.hour12 if type(self.hour12) is bool else bool(to_string(self.hour12))
             if h12:
@@ -374,11 +394,24 @@ class DateTimeFormat:
             zone = None
         off = offset_at_utc(t, zone)
         f = _Fields(t + off)
+        if self.by_pattern:
+            return pattern_parts(self.data_locale, self, f,
+                                 lambda style: self._pattern_zone_name(style, t, off))
         date_parts = self._date_parts(f)
         time_parts = self._time_parts(f, t, off)
         if date_parts and time_parts:
             return date_parts + [("literal", self._joiner(date_parts))] + time_parts
         return date_parts or time_parts
+
+    def _pattern_zone_name(self, style: str, t: float, off: float) -> str:
+        """UTC's name in the pattern locale; other zones' names are the en-US ones, with a warning."""
+        if self.time_zone in _UTC_NAMES or self.time_zone.upper() == "UTC":
+            return utc_name(self.data_locale, style)
+        warn_intl(f"{self.where}: the name of time zone {self.time_zone} in locale "
+                  f"'{self.locale}' is not covered by kview; shown as in 'en-US'")
+        if style == "long":
+            return _zone_long_name(self.time_zone, t, off)
+        return _zone_short_name(self.time_zone, t, off)
 
     def _joiner(self, date_parts: list[tuple[str, str]]) -> str:
         loc = self.data_locale
@@ -641,6 +674,10 @@ class DateTimeFormat:
                 if key in ("minute", "second") and v == "numeric" and self.hour is not UNDEFINED:
                     v = "2-digit"
                 out[key] = v
+        if self.by_pattern and not self.styled:
+            for key, width in pattern_widths(self.data_locale, self).items():
+                if key in out:
+                    out[key] = width
         if self.date_style is not UNDEFINED:
             out["dateStyle"] = self.date_style
         if self.time_style is not UNDEFINED:

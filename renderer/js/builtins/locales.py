@@ -76,18 +76,28 @@ def _option(options: Any, name: str, allowed: tuple[str, ...] | None = None,
 # ============================================================================ CLDR data locales
 
 def _merged(base: Any, overlay: Any) -> Any:
+    if isinstance(overlay, dict) and "$whole" in overlay:
+        return overlay["$whole"]
     if isinstance(base, dict) and isinstance(overlay, dict):
         return {k: _merged(base.get(k), overlay[k]) if k in overlay else v
                 for k, v in {**base, **overlay}.items()}
     return overlay
 
 
+def merged_data(table: dict[str, dict[str, Any]], tag: str) -> dict[str, Any]:
+    """A tag's entry in a generated table: its language's, overlaid by what the tag changes.
+
+    An overlay dict holds the keys it changes, or ``{"$whole": dict}`` to replace a dict.
+    """
+    lang = _lang(tag)
+    base = table[lang]
+    return base if tag == lang else dict(_merged(base, table[tag]))
+
+
 @functools.cache
 def cldr_data(tag: str) -> dict[str, Any]:
-    """The generated data of a tag in ``intl_data.LOCALES``: its language's, overlaid by its own."""
-    lang = _lang(tag)
-    base = LOCALES[lang]
-    return base if tag == lang else _merged(base, LOCALES[tag])
+    """The generated data of a tag in ``intl_data.LOCALES``."""
+    return merged_data(LOCALES, tag)
 
 
 def reported_locale(tag: str, api: str) -> str:
@@ -115,14 +125,19 @@ def cldr_locale(locales: Any, where: str) -> str:
 
 def warn_locale_fallback(where: str, requested: str, used: str) -> None:
     """Tell the render that a locale kview does not cover was formatted as another one."""
+    langs = ", ".join(sorted({_lang(t) for t in LOCALES}))
+    warn_intl(f"{where}: locale '{requested}' is not covered by kview ({langs}); "
+              f"formatted as '{used}'")
+
+
+def warn_intl(message: str) -> None:
+    """A render warning (kind ``unsupported-locale``) from an Intl formatter; none outside a render."""
     try:
         rt = limits.current()
     except LookupError:  # outside a render (a unit test calling the built-in directly)
         return
     if rt is not None:
-        langs = ", ".join(sorted({_lang(t) for t in LOCALES}))
-        rt.warn(f"{where}: locale '{requested}' is not covered by kview ({langs}); "
-                f"formatted as '{used}'", rt.loc, kind="unsupported-locale")
+        rt.warn(message, rt.loc, kind="unsupported-locale")
 
 
 def cldr_supported(locales: Any) -> list[str]:
