@@ -192,8 +192,9 @@ CLDR ${process.versions.cldr}); do not edit. Regenerate with
 minimum grouping digits, "standard" or "indian" grouping]) and \`\`plural\`\` (type ->
 {categories, ranges: {start category: {end category: category}}}); for a region ICU knows
 (\`\`fr-CA\`\`) only what differs from its language (a dict with the language's keys holds only
-the keys that differ; {"$whole": dict} replaces a dict; anything else is whole), and in \`\`resolved\`\` ({"rtf"|"plural"|"list":
-locale}) the locale an API's resolvedOptions() reports when it is not the tag.
+the keys that differ; {"$whole": dict} replaces a dict; anything else is whole), and in
+\`\`resolved\`\` ({"rtf"|"plural"|"list": locale}) the locale an API's resolvedOptions() reports
+when it is not the tag.
 """
 
 from __future__ import annotations
