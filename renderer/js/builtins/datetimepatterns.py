@@ -14,7 +14,6 @@ import re
 from typing import Any, Protocol
 
 from ..values import UNDEFINED
-from .datetime_data import LOCALES, NAMES
 from .locales import merged_data
 from .timevalue import _Fields
 
@@ -46,6 +45,14 @@ class _Options(Protocol):
     time_style: Any
 
 
+@functools.cache
+def _table() -> tuple[dict[str, dict[str, Any]], list[list[str]]]:
+    """``datetime_data``'s LOCALES and NAMES, imported on first use (a large table)."""
+    from .datetime_data import LOCALES, NAMES  # heavy (~50 ms): loaded by the first such date
+
+    return LOCALES, NAMES
+
+
 def pattern_locale(tag: str) -> str | None:
     """The locale whose patterns format ``tag``: a hand-written one, a table tag, or None."""
     parts = tag.split("-")
@@ -53,7 +60,7 @@ def pattern_locale(tag: str) -> str | None:
         candidate = "-".join(parts[:n])
         if candidate in _BY_HAND:
             return _BY_HAND[candidate]
-        if candidate in LOCALES:
+        if candidate in _table()[0]:
             return candidate
     return None
 
@@ -64,7 +71,7 @@ def is_by_hand(tag: str) -> bool:
 
 @functools.cache
 def _data(tag: str) -> dict[str, Any]:
-    return merged_data(LOCALES, tag)
+    return merged_data(_table()[0], tag)
 
 
 def default_cycle(tag: str) -> str:
@@ -137,7 +144,7 @@ def pattern_parts(tag: str, o: _Options, f: _Fields, zone_name: Any) -> list[tup
 
     ``zone_name(style)`` gives the time zone's name for a ``{timeZoneName:...}`` token.
     """
-    names = NAMES
+    names = _table()[1]
     out: list[tuple[str, str]] = []
     pos = 0
     pattern = _pattern(tag, o)

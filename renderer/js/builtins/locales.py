@@ -12,7 +12,6 @@ from typing import Any
 from .. import limits
 from ..members import get_member
 from ..values import UNDEFINED, JSObject, range_error, to_string, type_error
-from .intl_data import LOCALES
 
 # ============================================================================ locales
 
@@ -84,6 +83,14 @@ def _merged(base: Any, overlay: Any) -> Any:
     return overlay
 
 
+@functools.cache
+def intl_locales() -> dict[str, dict[str, Any]]:
+    """``intl_data.LOCALES``, imported on first use (a large table most renders never need)."""
+    from .intl_data import LOCALES  # heavy (~25 ms): only renders that use these APIs load it
+
+    return LOCALES
+
+
 def merged_data(table: dict[str, dict[str, Any]], tag: str) -> dict[str, Any]:
     """A tag's entry in a generated table: its language's, overlaid by what the tag changes.
 
@@ -97,12 +104,12 @@ def merged_data(table: dict[str, dict[str, Any]], tag: str) -> dict[str, Any]:
 @functools.cache
 def cldr_data(tag: str) -> dict[str, Any]:
     """The generated data of a tag in ``intl_data.LOCALES``."""
-    return merged_data(LOCALES, tag)
+    return merged_data(intl_locales(), tag)
 
 
 def reported_locale(tag: str, api: str) -> str:
     """The locale ``resolvedOptions()`` names for a data tag (``api``: rtf, plural or list)."""
-    return str(LOCALES[tag].get("resolved", {}).get(api, tag))
+    return str(intl_locales()[tag].get("resolved", {}).get(api, tag))
 
 
 def cldr_locale(locales: Any, where: str) -> str:
@@ -117,7 +124,7 @@ def cldr_locale(locales: Any, where: str) -> str:
     parts = tag.split("-")
     for n in range(len(parts), 0, -1):
         candidate = "-".join(parts[:n])
-        if candidate in LOCALES:
+        if candidate in intl_locales():
             return candidate
     warn_locale_fallback(where, tag, "en-US")
     return "en-US"
@@ -125,7 +132,7 @@ def cldr_locale(locales: Any, where: str) -> str:
 
 def warn_locale_fallback(where: str, requested: str, used: str) -> None:
     """Tell the render that a locale kview does not cover was formatted as another one."""
-    langs = ", ".join(sorted({_lang(t) for t in LOCALES}))
+    langs = ", ".join(sorted({_lang(t) for t in intl_locales()}))
     warn_intl(f"{where}: locale '{requested}' is not covered by kview ({langs}); "
               f"formatted as '{used}'")
 
@@ -148,7 +155,7 @@ def cldr_supported(locales: Any) -> list[str]:
     out: list[str] = []
     for item in items:
         tag = _resolve_locale(item)
-        if _lang(tag) in LOCALES and tag not in out:
+        if _lang(tag) in intl_locales() and tag not in out:
             out.append(tag)
     return out
 
