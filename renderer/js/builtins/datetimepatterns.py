@@ -1,10 +1,10 @@
-"""Date/time formatting from ICU's patterns (``datetime_data.py``) for the locales not written by hand.
+"""Date/time formatting from ICU's patterns (``datetime_data.py``) for every covered locale but en-US.
 
-``datetimeformat.py`` formats en-US, en-GB, de-DE, fr-FR and es-ES itself; every other covered
-locale (pt, it, nl, ja, and the regions of all eight languages ICU knows, such as fr-CA or
-es-MX) is formatted here from the patterns Node's ICU uses for the same options. Options the
-table has no pattern for (era, dayPeriod, fractionalSecondDigits, a time zone name other than
-UTC's) are reported by ``uncovered_option`` so the caller can fall back visibly.
+``datetimeformat.py`` formats en-US (the default) itself; every other covered locale (en-GB,
+de, fr, es, pt, it, nl, ja and the regions ICU knows of them, such as fr-CA or es-MX) is
+formatted here from the patterns Node's ICU uses for the same options. Options the table has
+no pattern for (era, dayPeriod, fractionalSecondDigits, a timeZoneName option) make
+``DateTimeFormat`` fall back visibly to en-US.
 """
 
 from __future__ import annotations
@@ -25,9 +25,8 @@ __all__ = [
 
 _TOKEN = re.compile(r"\{(\w+):([^}]*)\}")
 _WIDTH = {"numeric": "n", "2-digit": "2", "narrow": "N", "short": "s", "long": "l"}
-# Tags datetimeformat.py formats by hand (a language alone is its main region there).
-_BY_HAND = {"en": "en-US", "en-US": "en-US", "en-GB": "en-GB", "de": "de-DE", "de-DE": "de-DE",
-            "fr": "fr-FR", "fr-FR": "fr-FR", "es": "es-ES", "es-ES": "es-ES"}
+# The tags datetimeformat.py formats by hand ("en" alone is en-US there).
+_BY_HAND = {"en": "en-US", "en-US": "en-US"}
 
 
 class _Options(Protocol):
