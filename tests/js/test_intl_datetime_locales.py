@@ -1,7 +1,7 @@
 """Dates in the locales formatted from ICU's patterns (datetimepatterns.py), against Node.
 
-For every locale of ``datetime_data.LOCALES`` but en-US (which datetimeformat.py writes by hand:
-en-GB, de, fr, es, pt, it, nl, ja and the regions ICU knows of them), every combination of the date options
+For every locale of ``datetime_data.LOCALES`` but en-US, which datetimeformat.py writes by hand
+(so en-GB, de, fr, es, pt, it, nl, ja and the regions ICU knows of them), every combination of the date options
 (weekday, year, month, day: 216), of the time options (hour, minute, second with hour12
 default/true/false: 45), date + time combinations, dateStyle × timeStyle and the
 ``toLocale*String`` methods must give what Node gives. Uncovered locales and options fall back to
