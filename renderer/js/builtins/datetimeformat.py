@@ -1,9 +1,10 @@
 """Intl.DateTimeFormat's formatting (also behind ``Date.prototype.toLocale*String``).
 
-Locale formatting reproduces Node 20 (full ICU) for ``en-US`` (the default) and the common
-options, and the basic forms of ``en-GB``, ``de-DE``, ``fr-FR`` and ``es-ES``; other locales
-format as ``en-US``. Time zone display names (``timeZoneName``, ``Date.prototype.toString``)
-are here too.
+``en-US`` (the default) is written here and reproduces Node 20 (full ICU) for the common
+options; every other covered locale (en-GB, de, fr, es, pt, it, nl, ja and their regions)
+uses ICU's own patterns (``datetimepatterns.py``). Any other locale formats as ``en-US`` with a
+render warning. Time zone display names (``timeZoneName``, ``Date.prototype.toString``) are
+here too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from typing import Any
 
 from ..caches import bounded_cache
 from ..values import UNDEFINED, range_error, to_number, to_string, type_error
-from .locales import _lang, _option, _resolve_locale
+from .datetimepatterns import (
+    default_cycle,
+    is_by_hand,
+    pattern_locale,
+    pattern_parts,
+    pattern_widths,
+    utc_name,
+)
+from .locales import _option, _resolve_locale, warn_intl, warn_locale_fallback
 from .timevalue import (
     _DAY_NAMES,
     _MONTH_NAMES,
@@ -182,52 +191,21 @@ def _zone_short_name(zone_name: str, t: float, off: float) -> str:
     return _gmt_offset_short(off)
 
 
-_LONG_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-}
-_SHORT_MONTHS = {
-    "en": _MONTH_NAMES,
-    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
-           "Nov.", "Dez."),
-    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-           "nov.", "déc."),
-    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
-}
-_LONG_DAYS = {  # Sunday first
-    "en": ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
-    "de": ("Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"),
-    "fr": ("dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"),
-    "es": ("domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"),
-}
-_SHORT_DAYS = {
-    "en": _DAY_NAMES,
-    "de": ("So.", "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa."),
-    "fr": ("dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."),
-    "es": ("dom", "lun", "mar", "mié", "jue", "vie", "sáb"),
-}
-_DATE_LOCALES = ("en-US", "en-GB", "de-DE", "fr-FR", "es-ES")
+# English names (the hand-written en-US formatting; other locales use ICU's patterns).
+_LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+_SHORT_MONTHS = _MONTH_NAMES
+_LONG_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+_SHORT_DAYS = _DAY_NAMES
 
 
-def _date_locale(locale: str) -> str:
-    """The locale whose date patterns we use (en-US for anything we do not know)."""
-    if locale in _DATE_LOCALES:
-        return locale
-    lang = _lang(locale)
-    if lang == "en":
-        if locale in ("en-GB", "en-IE", "en-NZ", "en-IN"):
-            return "en-GB"
+def _date_locale(locale: str, where: str) -> str:
+    """The locale whose date patterns we use; en-US, with a render warning, for an uncovered one."""
+    found = pattern_locale(locale)
+    if found is None:
+        warn_locale_fallback(where, locale, "en-US")
         return "en-US"
-    for known in _DATE_LOCALES:
-        if _lang(known) == lang and lang != "en":
-            return known
-    return "en-US"
+    return found
 
 
 _DATE_FIELDS = ("weekday", "year", "month", "day")
@@ -252,7 +230,9 @@ class DateTimeFormat:
     def __init__(self, locales: Any, options: Any, required: str = "any",
                  defaults: str = "date", where: str = "Intl.DateTimeFormat") -> None:
         self.locale = _resolve_locale(locales)
-        self.data_locale = _date_locale(self.locale)
+        self.where = where
+        self.data_locale = _date_locale(self.locale, where)
+        self.by_pattern = not is_by_hand(self.data_locale)
         if options is not UNDEFINED and options is not None and type(options) in (
             str, float, bool
         ):
@@ -326,7 +306,21 @@ class DateTimeFormat:
                 self.year = self.month = self.day = "numeric"
             if need and defaults in ("time", "all"):
                 self.hour = self.minute = self.second = "numeric"
+        if self.by_pattern:
+            self._check_pattern_options()
         self._resolve_hour_cycle()
+
+    def _check_pattern_options(self) -> None:
+        """Options ICU's pattern table does not cover format as en-US, with a warning."""
+        uncovered = [name for name, v in (
+            ("era", self.era), ("dayPeriod", self.day_period),
+            ("fractionalSecondDigits", self.fsd),
+            ("timeZoneName", UNDEFINED if self.styled else self.tz_name)) if v is not UNDEFINED]
+        if uncovered:
+            warn_intl(f"{self.where}: option {', '.join(uncovered)} is not covered by kview for "
+                      f"locale '{self.locale}'; formatted as 'en-US'")
+            self.data_locale = "en-US"
+            self.by_pattern = False
 
     def _apply_styles(self) -> None:
         ds, ts = self.date_style, self.time_style
@@ -349,7 +343,7 @@ class DateTimeFormat:
     def _resolve_hour_cycle(self) -> None:
         # The locale's default cycle; hour12 picks the matching 12/24 variant (ECMA-402 as
         # V8 implements it: en-US + hour12:false is h24, en-GB + hour12:true is h11).
-        default = "h12" if self.data_locale == "en-US" else "h23"
+        default = default_cycle(self.data_locale) if self.by_pattern else "h12"  # en-US
         if self.hour12 is not UNDEFINED:
             h12 = self.hour12 if type(self.hour12) is bool else bool(to_string(self.hour12))
             if h12:
@@ -374,49 +368,42 @@ class DateTimeFormat:
             zone = None
         off = offset_at_utc(t, zone)
         f = _Fields(t + off)
+        if self.by_pattern:
+            return pattern_parts(self.data_locale, self, f,
+                                 lambda style: self._pattern_zone_name(style, t, off))
         date_parts = self._date_parts(f)
         time_parts = self._time_parts(f, t, off)
         if date_parts and time_parts:
             return date_parts + [("literal", self._joiner(date_parts))] + time_parts
         return date_parts or time_parts
 
+    def _pattern_zone_name(self, style: str, t: float, off: float) -> str:
+        """UTC's name in the pattern locale; other zones' names are the en-US ones, with a warning."""
+        if self.time_zone in _UTC_NAMES or self.time_zone.upper() == "UTC":
+            return utc_name(self.data_locale, style)
+        warn_intl(f"{self.where}: the name of time zone {self.time_zone} in locale "
+                  f"'{self.locale}' is not covered by kview; shown as in 'en-US'")
+        if style == "long":
+            return _zone_long_name(self.time_zone, t, off)
+        return _zone_short_name(self.time_zone, t, off)
+
     def _joiner(self, date_parts: list[tuple[str, str]]) -> str:
-        loc = self.data_locale
-        if loc == "en-US" or loc == "en-GB":
-            if self.date_style in ("full", "long") or (
-                self.date_style is UNDEFINED and self.month == "long"
-            ):
-                return " at "
-            if [k for k, _ in date_parts] == ["weekday"]:
-                return " "
-            return ", "
-        if loc == "de-DE":
-            if self.date_style in ("full", "long") or self.month == "long":
-                return " um "
-            return ", "
-        if loc == "fr-FR":
-            if self.date_style in ("full", "long") or self.month == "long":
-                return " à "
-            if self.month in ("short", "narrow") or self.date_style == "medium":
-                return ", "
+        if self.date_style in ("full", "long") or (
+            self.date_style is UNDEFINED and self.month == "long"
+        ):
+            return " at "
+        if [k for k, _ in date_parts] == ["weekday"]:
             return " "
-        if loc == "es-ES":
-            if self.weekday is UNDEFINED and (
-                self.date_style == "long" or (self.date_style is UNDEFINED and self.month == "long")
-            ):
-                return " a las "
-            return ", "
         return ", "
 
     def _date_parts(self, f: _Fields) -> list[tuple[str, str]]:
-        lang = _lang(self.data_locale)
-        loc = self.data_locale
+        """The date fields as en-US writes them (other locales use ICU's patterns)."""
         W = Y = M = D = None
         if self.weekday is not UNDEFINED:
-            names = _LONG_DAYS[lang] if self.weekday == "long" else _SHORT_DAYS[lang]
+            names = _LONG_DAYS if self.weekday == "long" else _SHORT_DAYS
             W = names[f.weekday]
             if self.weekday == "narrow":
-                W = _LONG_DAYS[lang][f.weekday][0].upper()
+                W = _LONG_DAYS[f.weekday][0].upper()
         if self.year is not UNDEFINED:
             Y = str(f.year) if self.year == "numeric" else f"{f.year % 100:02d}"
             if f.year <= 0 and self.year == "numeric":
@@ -424,120 +411,55 @@ class DateTimeFormat:
         text_month = self.month in ("long", "short", "narrow")
         if self.month is not UNDEFINED:
             if self.month == "long":
-                M = _LONG_MONTHS[lang][f.month]
+                M = _LONG_MONTHS[f.month]
             elif self.month == "short":
-                M = _SHORT_MONTHS[lang][f.month]
+                M = _SHORT_MONTHS[f.month]
             elif self.month == "narrow":
-                M = _LONG_MONTHS[lang][f.month][0].upper()
+                M = _LONG_MONTHS[f.month][0].upper()
             elif self.month == "2-digit":
                 M = f"{f.month + 1:02d}"
             else:
                 M = str(f.month + 1)
         if self.day is not UNDEFINED:
             D = f"{f.day:02d}" if self.day == "2-digit" else str(f.day)
-        if loc != "en-US" and not text_month and M is not None and self.date_style is UNDEFINED:
-            # Numeric day/month in en-GB and fr-FR are two digits (dd/MM/y).
-            if loc in ("en-GB", "fr-FR") and self.month == "numeric":
-                M = f"{f.month + 1:02d}"
-                if D is not None:
-                    D = f"{f.day:02d}"
-        if self.date_style is not UNDEFINED and loc != "en-US" and not text_month:
-            if loc in ("en-GB", "fr-FR"):
-                M, D = f"{f.month + 1:02d}", f"{f.day:02d}"
-                if self.date_style == "short" and loc in ("en-GB", "fr-FR"):
-                    Y = str(f.year)
-            elif loc == "de-DE":
-                M, D = f"{f.month + 1:02d}", f"{f.day:02d}"
-        if self.date_style == "medium" and loc == "de-DE":
-            M, D, Y = f"{f.month + 1:02d}", f"{f.day:02d}", str(f.year)
-            text_month = False
         P: list[tuple[str, str]] = []
         seq: list[tuple[str, str]]
 
         def lit(s: str) -> None:
             P.append(("literal", s))
 
-        if loc == "en-US":
-            if text_month:
-                assert M is not None  # a month name was chosen above
-                if D is not None and Y is not None:
-                    seq = [("month", M), ("literal", " "), ("day", D), ("literal", ", "),
-                           ("year", Y)]
-                elif D is not None:
-                    seq = [("month", M), ("literal", " "), ("day", D)]
-                elif Y is not None:
-                    seq = [("month", M), ("literal", " "), ("year", Y)]
-                else:
-                    seq = [("month", M)]
-                if W is not None:
-                    if D is not None:
-                        return [("weekday", W), ("literal", ", ")] + seq
-                    return seq + [("literal", " "), ("weekday", W)]
-                return seq
-            if M is not None:
-                seq = []
-                for kind, v in (("month", M), ("day", D), ("year", Y)):
-                    if v is not None:
-                        if seq:
-                            seq.append(("literal", "/"))
-                        seq.append((kind, v))
-                if W is not None:
-                    return [("weekday", W), ("literal", ", ")] + seq
-                return seq
-            # No month.
-            present = [(k, v) for k, v in (("year", Y), ("day", D), ("weekday", W)) if v]
-            if Y and D and not W:  # present is [year, day]
-                return [("year", Y), ("literal", " (day: "), ("day", D), ("literal", ")")]
-            if D is not None and W is not None and Y is None:
-                return [("day", D), ("literal", " "), ("weekday", W)]
-            for i, (k, v) in enumerate(present):
-                if i:
-                    lit(" ")
-                P.append((k, v))
-            return P
-        # Other locales: day month year order.
         if text_month:
             assert M is not None  # a month name was chosen above
-            if loc == "de-DE":
-                seq = []
-                if D is not None:
-                    seq += [("day", D), ("literal", ". ")]
-                seq.append(("month", M))
-                if Y is not None:
-                    seq += [("literal", " "), ("year", Y)]
-            elif loc == "es-ES":
-                sep = " de " if self.month == "long" else " "
-                seq = []
-                if D is not None:
-                    seq += [("day", D), ("literal", sep)]
-                seq.append(("month", M))
-                if Y is not None:
-                    seq += [("literal", sep), ("year", Y)]
+            if D is not None and Y is not None:
+                seq = [("month", M), ("literal", " "), ("day", D), ("literal", ", "),
+                       ("year", Y)]
+            elif D is not None:
+                seq = [("month", M), ("literal", " "), ("day", D)]
+            elif Y is not None:
+                seq = [("month", M), ("literal", " "), ("year", Y)]
             else:
-                seq = []
-                if D is not None:
-                    seq += [("day", D), ("literal", " ")]
-                seq.append(("month", M))
-                if Y is not None:
-                    seq += [("literal", " "), ("year", Y)]
+                seq = [("month", M)]
             if W is not None:
-                sep = ", "
-                if loc == "fr-FR" or (loc == "en-GB" and Y is None):
-                    sep = " "
-                return [("weekday", W), ("literal", sep)] + seq
+                if D is not None:
+                    return [("weekday", W), ("literal", ", ")] + seq
+                return seq + [("literal", " "), ("weekday", W)]
             return seq
         if M is not None:
-            sep = "." if loc == "de-DE" else "/"
             seq = []
-            for kind, v in (("day", D), ("month", M), ("year", Y)):
+            for kind, v in (("month", M), ("day", D), ("year", Y)):
                 if v is not None:
                     if seq:
-                        seq.append(("literal", sep))
+                        seq.append(("literal", "/"))
                     seq.append((kind, v))
             if W is not None:
                 return [("weekday", W), ("literal", ", ")] + seq
             return seq
-        present = [(k, v) for k, v in (("weekday", W), ("day", D), ("year", Y)) if v]
+        # No month.
+        present = [(k, v) for k, v in (("year", Y), ("day", D), ("weekday", W)) if v]
+        if Y and D and not W:  # present is [year, day]
+            return [("year", Y), ("literal", " (day: "), ("day", D), ("literal", ")")]
+        if D is not None and W is not None and Y is None:
+            return [("day", D), ("literal", " "), ("weekday", W)]
         for i, (k, v) in enumerate(present):
             if i:
                 lit(" ")
@@ -559,18 +481,7 @@ class DateTimeFormat:
                 h = h % 12
             elif self.cycle == "h24":
                 h = h or 24
-            if twelve:
-                hs = f"{h:02d}" if self.hour == "2-digit" else str(h)
-            else:
-                # ICU's 24-hour skeletons: es pads only "2-digit"; en-GB/de/fr pad unless
-                # the options ask for a numeric hour with a 2-digit minute; en-US always pads.
-                if self.data_locale == "es-ES":
-                    pad = self.hour == "2-digit"
-                elif self.data_locale == "en-US":
-                    pad = True
-                else:
-                    pad = self.styled or not (self.hour == "numeric" and self.minute == "2-digit")
-                hs = f"{h:02d}" if pad else str(h)
+            hs = f"{h:02d}" if self.hour == "2-digit" or not twelve else str(h)
             P.append(("hour", hs))
             if has_m:
                 P += [("literal", ":"), ("minute", f"{f.minute:02d}")]
@@ -582,14 +493,8 @@ class DateTimeFormat:
                     P += [("literal", "."), ("fractionalSecond", f"{f.ms:03d}"[: self.fsd])]
             if twelve:
                 period = "AM" if f.hour < 12 else "PM"
-                if self.data_locale == "en-GB":
-                    period = period.lower()
                 # ICU puts U+202F before the day period; format() shows a space (as V8 does).
                 P += [("literal", "\u202f"), ("dayPeriod", period)]
-            elif self.data_locale == "de-DE" and not has_m:
-                P.append(("literal", " Uhr"))
-            elif self.data_locale == "fr-FR" and not has_m:
-                P.append(("literal", " h"))
         elif has_m or has_s or has_f:
             if has_m and has_s:
                 P += [("minute", f"{f.minute:02d}"), ("literal", ":"),
@@ -641,6 +546,10 @@ class DateTimeFormat:
                 if key in ("minute", "second") and v == "numeric" and self.hour is not UNDEFINED:
                     v = "2-digit"
                 out[key] = v
+        if self.by_pattern and not self.styled:
+            for key, width in pattern_widths(self.data_locale, self).items():
+                if key in out:
+                    out[key] = width
         if self.date_style is not UNDEFINED:
             out["dateStyle"] = self.date_style
         if self.time_style is not UNDEFINED:

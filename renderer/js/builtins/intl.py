@@ -1,4 +1,8 @@
-"""The ``Intl`` namespace: the DateTimeFormat and NumberFormat objects and constructors."""
+"""The ``Intl`` namespace: the JavaScript objects and constructors of its formatters.
+
+The formatting itself lives in one module per formatter (datetimeformat, numberformat,
+relativetime, pluralrules, listformat); this module makes them JavaScript values.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +21,13 @@ from ..values import (
 )
 from .date import JSDate, _arg
 from .datetimeformat import DateTimeFormat
+from .function import describe
 from .instance import register_instance_check
-from .locales import _resolve_locale
+from .listformat import ListFormat
+from .locales import _resolve_locale, cldr_supported
 from .numberformat import NumberFormat
+from .pluralrules import PluralRules
+from .relativetime import RelativeTimeFormat
 from .timevalue import now_ms, time_clip
 
 __all__ = [
@@ -165,10 +173,119 @@ DATE_TIME_FORMAT_CTOR.props["supportedLocalesOf"] = NativeFunction(
 NUMBER_FORMAT_CTOR.props["supportedLocalesOf"] = NativeFunction(
     "supportedLocalesOf", _supported, 1)
 
+
+# ============================================================================ RelativeTimeFormat, PluralRules, ListFormat
+
+class JSRelativeTimeFormat(JSObject):
+    __slots__ = ("fmt",)
+    class_name = "Intl.RelativeTimeFormat"
+
+    def __init__(self, fmt: RelativeTimeFormat) -> None:
+        super().__init__()
+        self.fmt = fmt
+
+
+class JSPluralRules(JSObject):
+    __slots__ = ("rules",)
+    class_name = "Intl.PluralRules"
+
+    def __init__(self, rules: PluralRules) -> None:
+        super().__init__()
+        self.rules = rules
+
+
+class JSListFormat(JSObject):
+    __slots__ = ("fmt",)
+    class_name = "Intl.ListFormat"
+
+    def __init__(self, fmt: ListFormat) -> None:
+        super().__init__()
+        self.fmt = fmt
+
+
+def _receiver(this: Any, cls: type[JSObject], method: str) -> Any:
+    """``this`` when it is a ``cls``; otherwise V8's TypeError for the method."""
+    if not isinstance(this, cls):
+        type_error(f"Method {cls.class_name}.prototype.{method} called on incompatible "
+                   f"receiver {describe(this)}")
+    return this
+
+
+def _rtf(method: str) -> Any:
+    return lambda this, args: _receiver(this, JSRelativeTimeFormat, method).fmt
+
+
+def _pr(method: str) -> Any:
+    return lambda this, args: _receiver(this, JSPluralRules, method).rules
+
+
+def _lf(method: str) -> Any:
+    return lambda this, args: _receiver(this, JSListFormat, method).fmt
+
+
+_rtf_format, _rtf_parts, _rtf_resolved = (_rtf("format"), _rtf("formatToParts"),
+                                          _rtf("resolvedOptions"))
+_pr_select, _pr_range, _pr_resolved = _pr("select"), _pr("selectRange"), _pr("resolvedOptions")
+_lf_format, _lf_parts, _lf_resolved = (_lf("format"), _lf("formatToParts"),
+                                       _lf("resolvedOptions"))
+
+define_methods(
+    JSRelativeTimeFormat,
+    format=NativeFunction("format", lambda this, args: _rtf_format(this, args).format(
+        _arg(args, 0), _arg(args, 1)), 2),
+    formatToParts=NativeFunction("formatToParts", lambda this, args: _rtf_parts(
+        this, args).format_to_parts(_arg(args, 0), _arg(args, 1)), 2),
+    resolvedOptions=lambda this, args: _rtf_resolved(this, args).resolved_options(),
+)
+define_methods(
+    JSPluralRules,
+    select=NativeFunction("select", lambda this, args: _pr_select(this, args).select(
+        to_number(_arg(args, 0))), 1),
+    selectRange=NativeFunction("selectRange", lambda this, args: _pr_range(
+        this, args).select_range(_arg(args, 0), _arg(args, 1)), 2),
+    resolvedOptions=lambda this, args: _pr_resolved(this, args).resolved_options(),
+)
+define_methods(
+    JSListFormat,
+    format=NativeFunction("format", lambda this, args: _lf_format(this, args).format(
+        _arg(args, 0)), 1),
+    formatToParts=NativeFunction("formatToParts", lambda this, args: _lf_parts(
+        this, args).format_to_parts(_arg(args, 0)), 1),
+    resolvedOptions=lambda this, args: _lf_resolved(this, args).resolved_options(),
+)
+
+
+def _needs_new(name: str) -> NativeFunction:
+    """A constructor V8 refuses to call without ``new`` (ECMA-402's newer Intl objects)."""
+    def call(this: Any, args: list) -> Any:
+        type_error(f"Constructor Intl.{name} requires 'new'")
+
+    return NativeFunction(name, call, 0)
+
+
+RELATIVE_TIME_FORMAT_CTOR = _needs_new("RelativeTimeFormat")
+RELATIVE_TIME_FORMAT_CTOR.ctor = lambda args: JSRelativeTimeFormat(
+    RelativeTimeFormat(_arg(args, 0), _arg(args, 1)))
+PLURAL_RULES_CTOR = _needs_new("PluralRules")
+PLURAL_RULES_CTOR.ctor = lambda args: JSPluralRules(PluralRules(_arg(args, 0), _arg(args, 1)))
+LIST_FORMAT_CTOR = _needs_new("ListFormat")
+LIST_FORMAT_CTOR.ctor = lambda args: JSListFormat(ListFormat(_arg(args, 0), _arg(args, 1)))
+for _ctor in (RELATIVE_TIME_FORMAT_CTOR, PLURAL_RULES_CTOR, LIST_FORMAT_CTOR):
+    _ctor.props["supportedLocalesOf"] = NativeFunction(
+        "supportedLocalesOf", lambda this, args: cldr_supported(_arg(args, 0)), 1)
+
+register_instance_check(RELATIVE_TIME_FORMAT_CTOR, lambda v: isinstance(v, JSRelativeTimeFormat))
+register_instance_check(PLURAL_RULES_CTOR, lambda v: isinstance(v, JSPluralRules))
+register_instance_check(LIST_FORMAT_CTOR, lambda v: isinstance(v, JSListFormat))
+
+
 INTL = JSNamespace(
     {
         "DateTimeFormat": DATE_TIME_FORMAT_CTOR,
         "NumberFormat": NUMBER_FORMAT_CTOR,
+        "RelativeTimeFormat": RELATIVE_TIME_FORMAT_CTOR,
+        "PluralRules": PLURAL_RULES_CTOR,
+        "ListFormat": LIST_FORMAT_CTOR,
         "getCanonicalLocales": NativeFunction("getCanonicalLocales", _supported, 1),
     }
 )
