@@ -51,6 +51,7 @@ COMPONENTS = "components"
 WIDGETS = "widgets"
 REQUESTS = "requests"  # mocks/requests.json
 APP_JSON = "app.json"
+_SUFFIXES = {KVIEWS: (".jsx", ".json"), COMPONENTS: (".jsx",), MOCKS: (".json",), WIDGETS: (".json",)}
 
 
 def load(source: Path) -> App:
@@ -129,6 +130,8 @@ def views_touched(app: App, path: Path) -> frozenset[str] | None:
     parts = rel.parts
     if not parts or (parts[0] not in (KVIEWS, MOCKS, COMPONENTS, WIDGETS) and not (len(parts) == 1 and rel.suffix == ".json")):
         return frozenset()
+    if len(parts) > 1 and rel.suffix not in _SUFFIXES.get(parts[0], (".json",)):
+        return frozenset()  # not a file kview reads (a tool's temp file, a README, an image)
     hit: set[str] = set()
     if len(parts) == 2 and parts[0] == KVIEWS:
         hit = {v.name for v in app.views if v.path is not None and v.path.stem == rel.stem}

@@ -202,3 +202,9 @@ def test_a_page_whose_queue_overflowed_is_told_to_resync() -> None:
     assert "event: resync" in next(stream)
     assert '"n":3' in next(stream)
     stream.close()
+
+
+def test_files_kview_does_not_read_affect_no_view(samples: Path) -> None:
+    project = Project(samples)
+    for rel in ("kviews/sedqKFkk8", "kviews/notes.md", "components/README", "mocks/x.csv"):
+        assert project.affected([samples / rel]) == ([], False), rel
