@@ -316,7 +316,11 @@
         if (body.error || sec.getAttribute("data-state") !== "ok") throw new Error("state changed");
         patchPreview(sec, name, theme, scenario, body.html || "", body.ms);
       });
-    })).then(function () { flash([name]); reloaded([name]); }, function () { refresh([name], false); });
+    })).then(function () {
+      flash([name]);
+      reloaded([name]);
+      if (document.querySelector("#kvg-main .kvg-details")) refreshDetails();
+    }, function () { refresh([name], false); });
   }
 
   function panesOf(sec) {

@@ -265,3 +265,26 @@ def test_server_restart_on_the_same_port_is_picked_up(browser, tmp_path: Path) -
         first.stop()
         if second is not None:
             second.stop()
+
+
+def test_view_page_of_another_scenario_fetches_it_and_patches_in_place(browser, served, app: Path) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 700})
+    try:
+        pg = context.new_page()
+        pg.goto(served.url + "view/customer-overview?scenario=vip", wait_until="load")
+        pg.wait_for_selector('#kvg-live[data-state="live"]', timeout=WAIT_MS)
+        pg.evaluate("() => { window.__kvMarker = 'still here'; }")
+        tag_nodes(pg, "customer-overview")
+        edit = Edit(app / "kviews" / "customer-overview.jsx")
+        try:
+            edit.replace('text="Issue credit"', 'text="Issue VIP credit"')
+            wait_text(pg, "customer-overview", "Issue VIP credit", "light")
+            wait_text(pg, "customer-overview", "Issue VIP credit", "dark")
+            assert_patched_in_place(pg, "customer-overview")
+            # the template panel of the view page follows too
+            pg.wait_for_function("() => document.querySelector('.kvg-details .kvg-src').textContent"
+                                 ".includes('Issue VIP credit')", timeout=WAIT_MS)
+        finally:
+            edit.restore()
+    finally:
+        context.close()
