@@ -22,7 +22,7 @@ NODE_SPEC  := tests/support/node/package.json tests/support/node/package-lock.js
 
 export KVIEW_CHROMIUM := $(CHROMIUM)
 
-.PHONY: install chromium run test test-quick lint bench docs clean distclean
+.PHONY: install chromium run test test-quick lint bench bench-hmr docs clean distclean
 
 install: $(PIP_STAMP) $(NPM_STAMP) chromium
 
@@ -85,6 +85,11 @@ bench: install
 		[ -e "$$f" ] || continue; found=1; \
 		echo "== $$f"; $(VPY) "$$f"; \
 	done; [ -n "$$found" ] || echo "no benchmarks in bench/"
+
+# Hot reload, edit → pixels, against Vite + React Fast Refresh (installs bench/vite/node_modules
+# with npm on first use; without npm it prints kview's figures alone). Also part of `make bench`.
+bench-hmr: install
+	$(VPY) bench/hmr_bench.py
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .hypothesis build dist *.egg-info \

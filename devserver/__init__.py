@@ -14,7 +14,7 @@ Inside, imports go one way, so each layer can be read and tested without the one
   gatherer of what a view renders with, and the server's per-folder render state.
 - ``web``: the Flask app (gallery, ``/render``, server-sent events), the socket server and
   standalone pages. Pages are Jinja templates in ``web/templates``.
-- ``watch``: debounced file events. ``paths``: where kview's own static files are.
+- ``watch``: file events, passed on as soon as each file is complete (leading edge, coalesced). ``paths``: where kview's own static files are.
 - ``snapshot``: launching Chromium (browser tests today, ``kview snapshot`` next).
 - ``cli``: the ``kview`` command.
 """

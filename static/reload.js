@@ -1,11 +1,23 @@
 /* kview live reload: the gallery's SSE client.
  *
  * Events from /events (devserver/web/events.py):
- *   hello  {boot}              a new server process → reload the whole page
- *   reload {views, all, errors} re-fetch this page and swap the changed views in place
- *   error  {view, error}       show the error overlay at once
- * The overlay is rebuilt from the page's own #kvg-errors JSON after every swap, so it always
- * matches what the cards show; dismissing it hides it until a different error arrives.
+ *   hello  {boot}        a new server process → reload the whole page
+ *   reload {views, all, names, app_errors, changes}
+ *                        per changed view (devserver/web/push.py): its state, status, error,
+ *                        chrome digest and each theme's new fragment HTML. Previews are patched
+ *                        in place from the push (window.kviewMorph, static/morph.js): no HTTP
+ *                        round trip, scroll, focus, <details> and the preview's own state stay.
+ *                        The page asks the server only for what the push lacks: another
+ *                        scenario or a fragment too big to push (/render?format=json), and the
+ *                        whole page when the list of views, a view's state (ok ↔ error) or its
+ *                        chrome (header, frame, console output) changed.
+ *   resync {}            this page missed events (reconnected, or its queue overflowed): fetch it
+ *   error  {view, error} show the error overlay at once
+ * Before a preview is patched it gets a cancelable, bubbling "kview:beforepatch" CustomEvent
+ * ({view, theme, scenario, preview, html}); preventDefault() leaves that preview to the listener.
+ * After every patch or swap, document gets "kview:reloaded" ({views}).
+ * The overlay is rebuilt from the page's own #kvg-errors JSON (kept current from the pushes),
+ * so it always matches what the cards show; dismissing it hides it until a different error arrives.
  */
 (function () {
   "use strict";
@@ -216,6 +228,156 @@
       });
   }
 
+  /* ------------------------------------------------------------ patching from the push */
+  function pageScenario() {
+    return new URLSearchParams(location.search).get("scenario") || "default";
+  }
+
+  function sectionOf(name) {
+    return document.querySelector('#kvg-main section.kvg-view[data-view="' + cssEsc(name) + '"]');
+  }
+
+  function listChanged(names) {
+    if (!names) return false;
+    var shown = Array.prototype.map.call(document.querySelectorAll("#kvg-sidebar .kvg-nav-item[data-view]"),
+      function (a) { return a.getAttribute("data-view"); });
+    return shown.slice().sort().join("\n") !== names.slice().sort().join("\n");
+  }
+
+  function setDot(name, status) {
+    var a = document.querySelector('#kvg-sidebar .kvg-nav-item[data-view="' + cssEsc(name) + '"]');
+    if (a && status) a.setAttribute("data-status", status);
+  }
+
+  // #kvg-errors follows the push: the errors of the views it names and of the app folder
+  function updateErrors(data) {
+    var changed = {};
+    (data.changes || []).forEach(function (c) { changed[c.view] = c; });
+    var items = currentErrors().filter(function (i) { return present(i.view) && !(i.view in changed); });
+    (data.changes || []).forEach(function (c) {
+      if (c.error) items.push({ view: c.view, title: c.title || c.view, error: c.error });
+    });
+    items = (data.app_errors || []).concat(items);
+    var el = document.getElementById("kvg-errors");
+    if (el) el.textContent = JSON.stringify(items);
+  }
+
+  // A detached copy of the preview with the new fragment as its children (inert: a <template>)
+  function detached(preview, html) {
+    var tpl = document.createElement("template");
+    tpl.innerHTML = "<div></div>";
+    var to = tpl.content.firstChild;
+    Array.prototype.forEach.call(preview.attributes, function (a) { to.setAttribute(a.name, a.value); });
+    to.innerHTML = html;
+    return to;
+  }
+
+  function patchPreview(sec, name, theme, scenario, html, ms) {
+    var pane = sec.querySelector('.kvg-pane[data-theme="' + theme + '"]');
+    var preview = pane && pane.querySelector(".kvg-preview");
+    if (!preview) return false;
+    var ev = new CustomEvent("kview:beforepatch", {
+      bubbles: true, cancelable: true,
+      detail: { view: name, theme: theme, scenario: scenario, preview: preview, html: html }
+    });
+    if (preview.dispatchEvent(ev)) window.kviewMorph(preview, detached(preview, html));
+    var label = pane.querySelector(".kvg-pane-ms");
+    if (label && typeof ms === "number") label.textContent = Math.round(ms) + " ms";
+    return true;
+  }
+
+  function flash(names) {
+    names.forEach(function (name) {
+      var sec = sectionOf(name);
+      if (sec) { sec.classList.remove("kvg-flash"); void sec.offsetWidth; sec.classList.add("kvg-flash"); }
+    });
+  }
+
+  function reloaded(names) {
+    body.setAttribute("data-reloads", String(Number(body.getAttribute("data-reloads") || 0) + 1));
+    document.dispatchEvent(new CustomEvent("kview:reloaded", { detail: { views: names } }));
+  }
+
+  // one theme of one view from the server (another scenario, or a fragment too big to push)
+  function fetchTheme(name, theme, scenario) {
+    var url = "/render/" + encodeURIComponent(name) + "?format=json&theme=" + encodeURIComponent(theme) +
+      "&scenario=" + encodeURIComponent(scenario);
+    return fetch(url, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  function patchFetched(name, themes, scenario) {
+    return Promise.all(themes.map(function (theme) {
+      return fetchTheme(name, theme, scenario).then(function (body) {
+        var sec = sectionOf(name);
+        if (!sec) return;
+        if (body.error || sec.getAttribute("data-state") !== "ok") throw new Error("state changed");
+        patchPreview(sec, name, theme, scenario, body.html || "", body.ms);
+      });
+    })).then(function () {
+      flash([name]);
+      reloaded([name]);
+      if (document.querySelector("#kvg-main .kvg-details")) refreshDetails();
+    }, function () { refresh([name], false); });
+  }
+
+  function panesOf(sec) {
+    return Array.prototype.map.call(sec.querySelectorAll(".kvg-stage > .kvg-pane[data-theme]"),
+      function (p) { return p.getAttribute("data-theme"); });
+  }
+
+  function applyPush(data) {
+    if (!data.changes) { refresh(data.views || [], !!data.all); return; }  // an older server's event
+    updateErrors(data);
+    showErrors(currentErrors());
+    data.changes.forEach(function (c) { setDot(c.view, c.status); });
+    if (listChanged(data.names)) { refresh(data.views || [], true); return; }
+    var scenario = pageScenario();
+    var patched = [], whole = [];
+    data.changes.forEach(function (c) {
+      var sec = sectionOf(c.view);
+      if (!sec) return;  // not on this page: its sidebar dot is all it shows here
+      if (c.state !== "ok" || sec.getAttribute("data-state") !== "ok" ||
+          (scenario === c.scenario && sec.getAttribute("data-chrome") !== c.chrome)) {
+        whole.push(c.view);
+        return;
+      }
+      var themes = panesOf(sec);
+      if (scenario !== c.scenario) { patchFetched(c.view, themes, scenario); return; }
+      var later = [];
+      themes.forEach(function (theme) {
+        var t = c.themes[theme];
+        if (t && typeof t.html === "string") patchPreview(sec, c.view, theme, c.scenario, t.html, t.ms);
+        else later.push(theme);
+      });
+      if (later.length) patchFetched(c.view, later, c.scenario);
+      patched.push(c.view);
+    });
+    if (whole.length) { refresh(whole, false); return; }
+    if (patched.length) {
+      flash(patched);
+      reloaded(patched);
+      if (document.querySelector("#kvg-main .kvg-details")) refreshDetails();
+    }
+  }
+
+  // the view page's template / data / HTML panels, which the push does not carry
+  function refreshDetails() {
+    fetch(location.href, { headers: { "X-Kview-Reload": "1" }, cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        var det = document.querySelector("#kvg-main .kvg-details"), ndet = doc.querySelector("#kvg-main .kvg-details");
+        if (!det || !ndet) return;
+        var olds = det.querySelectorAll("details");
+        ndet.querySelectorAll("details").forEach(function (d, i) { if (olds[i]) d.open = olds[i].open; });
+        det.replaceWith(document.adoptNode(ndet));
+      })
+      .catch(function () { /* the next change or a reload brings it */ });
+  }
+
   /* ------------------------------------------------------------ the event stream */
   function connect() {
     if (body.getAttribute("data-reload") === "off" || !window.EventSource) return;
@@ -225,12 +387,11 @@
       var data = JSON.parse(ev.data);
       if (bootId && data.boot !== bootId) { location.reload(); return; }
       bootId = data.boot;
+      body.setAttribute("data-boot", bootId);
       setLive("live", "Live reload");
     });
-    es.addEventListener("reload", function (ev) {
-      var data = JSON.parse(ev.data);
-      refresh(data.views || [], !!data.all);
-    });
+    es.addEventListener("reload", function (ev) { applyPush(JSON.parse(ev.data)); });
+    es.addEventListener("resync", function () { refresh([], true); });
     es.addEventListener("error", function (ev) {
       if (!ev.data) { setLive("down", "Server unreachable — retrying…"); return; }  // connection error
       var data = JSON.parse(ev.data);

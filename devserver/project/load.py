@@ -51,6 +51,7 @@ COMPONENTS = "components"
 WIDGETS = "widgets"
 REQUESTS = "requests"  # mocks/requests.json
 APP_JSON = "app.json"
+_SUFFIXES = {KVIEWS: (".jsx", ".json"), COMPONENTS: (".jsx",), MOCKS: (".json",), WIDGETS: (".json",)}
 
 
 def load(source: Path) -> App:
@@ -122,16 +123,24 @@ def load_template(path: Path) -> App:
 def views_touched(app: App, path: Path) -> frozenset[str] | None:
     """Which views a change to ``path`` (inside the app folder) can affect: none (a README, an
     asset), the views named, or ``None`` for any view (shared files, app definitions, views
-    added or removed)."""
+    added or removed). A view's template or meta, its mock file, a scenario of it, and a
+    ``mocks/kobject.<klass>.json`` fixture name their views; a component file is ``None`` here
+    (``Project`` narrows it to the views that use its components)."""
     rel = _relative(path, app.root)
     parts = rel.parts
     if not parts or (parts[0] not in (KVIEWS, MOCKS, COMPONENTS, WIDGETS) and not (len(parts) == 1 and rel.suffix == ".json")):
         return frozenset()
+    if len(parts) > 1 and rel.suffix not in _SUFFIXES.get(parts[0], (".json",)):
+        return frozenset()  # not a file kview reads (a tool's temp file, a README, an image)
     hit: set[str] = set()
     if len(parts) == 2 and parts[0] == KVIEWS:
         hit = {v.name for v in app.views if v.path is not None and v.path.stem == rel.stem}
     elif len(parts) == 2 and parts[0] == MOCKS and rel.stem != REQUESTS:
         hit = {v.name for v in app.views if rel.stem in (v.name, v.path.stem if v.path else None)}
+        if not hit and rel.stem.startswith("kobject."):  # a KObject fixture: the views of that klass
+            return frozenset(v.name for v in app.views if v.resource == rel.stem)
+    elif len(parts) == 3 and parts[0] == MOCKS and rel.suffix == ".json":  # mocks/<view>/<scenario>.json
+        hit = {v.name for v in app.views if parts[1] in (v.name, v.path.stem if v.path else None)}
     return frozenset(hit) or None
 
 

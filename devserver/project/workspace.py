@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import threading
 import time
 import traceback
@@ -20,11 +21,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from renderer import KViewError, ViewCache
+from renderer import KViewError, ViewCache, compile_view
 from renderer.errors import Diagnostic
 
 from .inputs import ViewInputs, read_inputs, render_view
-from .load import load_app, views_touched
+from .load import COMPONENTS, load_app, views_touched
 from .model import App, ViewSpec
 from .scenarios import DEFAULT
 
@@ -100,15 +101,54 @@ class ViewState:
                     out.append(w)
         return out
 
+    @property
+    def status(self) -> str:
+        """The sidebar's dot: ok | warn | err | idle (nothing rendered)."""
+        if not self.outcomes:
+            return "idle"
+        if self.error:
+            return "err"
+        return "warn" if self.warnings else "ok"
+
+    @property
+    def chrome_key(self) -> str:
+        """A digest of what the view's section shows besides its previews (header chips, frame,
+        console and warnings): while it stays the same, a page can patch the previews alone."""
+        s = self.spec
+        text = repr((s.name, s.display_name, s.context, s.resource, sorted(s.meta.items(), key=str), s.iframe,
+                     self.file, self.data_source, self.console, [w.to_dict() for w in self.warnings]))
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
 
 @dataclass
 class Refreshed:
     """What a batch of file changes did: the views it re-rendered (``everything``: all of them,
-    e.g. a shared file changed) and the errors they, or the app folder, now have."""
+    e.g. a shared file changed), the errors they, or the app folder, now have, and their new
+    states (default scenario, both themes: what the server pushes to open pages)."""
 
     views: list[str]
     everything: bool
     errors: list[tuple[ViewSpec | None, Diagnostic]]  # (None, error): the app folder's
+    states: list[ViewState] = field(default_factory=list)
+    app: App | None = None  # the app as read for this refresh (its view list)
+
+
+# A capitalized top-level binding of a component file (user_components installs those as globals).
+_COMPONENT_DEF = re.compile(
+    r"^(?:export\s+)?(?:(?:async\s+)?function\s*\*?\s*|const\s+|let\s+|var\s+|class\s+)?([A-Z][\w$]*)\s*[=(]"
+    r"|^(?:export\s+)?(?:function\s*\*?\s*|class\s+)([A-Z][\w$]*)",
+    re.MULTILINE,
+)
+
+
+def component_names(source: str) -> frozenset[str]:
+    """The component names a component file defines (its capitalized top-level bindings)."""
+    return frozenset(a or b for a, b in _COMPONENT_DEF.findall(source))
+
+
+def _uses(source: str, names: Iterable[str]) -> bool:
+    """Whether ``source`` mentions any of ``names`` as an identifier."""
+    return any(re.search(rf"(?<![\w$.]){re.escape(n)}(?![\w$])", source) for n in names)
 
 
 def trimmed_traceback(exc: BaseException, keep_head: int = 2, keep_tail: int = 6) -> str:
@@ -149,6 +189,9 @@ class Project:
         self.app_error: Diagnostic | None = None  # why the folder could not be read, if so
         self._memo: dict[tuple[str, str], tuple[str, Outcome]] = {}
         self._last_good: dict[tuple[str, str], Outcome] = {}
+        # what each component file defined when last read: a renamed component still
+        # re-renders the views that used its old name
+        self._component_names: dict[Path, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ files
     def rel(self, path: Path | str | None) -> str:
@@ -179,6 +222,9 @@ class Project:
         with self._lock:
             self.app_error = None
             self._app = app
+            unknown = [p for p in app.components if p not in self._component_names]
+        for p in unknown:
+            self._component_names.setdefault(p, component_names(_read_or_empty(p)))
         return app
 
     @property
@@ -269,6 +315,8 @@ class Project:
         everything = False
         for path in paths:
             touched = views_touched(app, Path(path))
+            if touched is None and self._is_component(app, Path(path)):
+                touched = self._component_users(app, Path(path))
             if touched is None:
                 everything = True
             else:
@@ -277,20 +325,61 @@ class Project:
             names.update(v.name for v in app.views)
         return sorted(names), everything
 
+    def _is_component(self, app: App, path: Path) -> bool:
+        p = Path(path)
+        return p.suffix == ".jsx" and p.parent.name == COMPONENTS and p.parent.parent == app.root
+
+    def _component_users(self, app: App, path: Path) -> frozenset[str] | None:
+        """The views that use a component file's components (directly or through another
+        component), by the names it defines now and defined before; ``None`` (every view) when
+        it no longer compiles or defines nothing kview can see: every view runs every component file."""
+        text = _read_or_empty(path)
+        new = component_names(text)
+        if text:
+            try:
+                compile_view(text, str(path), self.cache)
+            except KViewError:
+                return None
+        with self._lock:
+            old = self._component_names.get(path, frozenset())
+            self._component_names[path] = new
+        target = set(old | new)
+        if not target:
+            return None
+        sources = {p: _read_or_empty(p) for p in app.components if p != path}
+        grew = True
+        while grew:  # components using the changed ones count as changed
+            grew = False
+            for p, src in sources.items():
+                defined = self._component_names.get(p) or component_names(src)
+                if not defined <= target and _uses(src, target):
+                    target |= defined
+                    grew = True
+        return frozenset(v.name for v in app.views if _uses(v.source, target))
+
     def refresh(self, paths: Iterable[Path]) -> Refreshed:
-        """After a change: invalidate compiled versions, re-render the affected views (so the last
-        good render is tracked even when no page is open) and say what happened."""
+        """After a change: re-render the affected views (so the last good render is tracked even
+        when no page is open) and say what happened. Compiled templates are not dropped: the
+        cache is keyed on the source, so an unchanged template (a mock edit) stays compiled."""
         app = self.app()
         names, everything = self._affected(app, paths)
         errors: list[tuple[ViewSpec | None, Diagnostic]] = []
+        states: list[ViewState] = []
         for name in names:
             spec = app.view(name)
             if spec is None:
                 continue
-            self.cache.invalidate(spec.template_name)
-            error = self.state(spec).error
-            if error:
-                errors.append((spec, error))
+            state = self.state(spec)
+            states.append(state)
+            if state.error:
+                errors.append((spec, state.error))
         if self.app_error:
             errors.append((None, self.app_error))
-        return Refreshed(names, everything, errors)
+        return Refreshed(names, everything, errors, states, app)
+
+
+def _read_or_empty(path: Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""

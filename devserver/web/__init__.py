@@ -4,8 +4,8 @@ Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gal
 ``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events); ``/static/…`` is
 Flask's static route over the repository's ``static/`` folder. ``guard`` answers only the
 server's own hosts and adds the security headers to every response. ``server.DevServer`` puts the
-app on a socket with a file watcher; ``page`` writes the standalone page of ``kview render
---page``. Pages are Jinja templates (``templates/``, autoescaped).
+app on a socket with a file watcher; ``push`` turns a refresh into the ``reload`` event (the
+new fragments); ``page`` writes the standalone page of ``kview render --page``. Pages are Jinja templates (``templates/``, autoescaped).
 
 Rule: ``web`` uses ``project`` (the app model) and ``watch``; neither knows about ``web``.
 """

@@ -16,7 +16,7 @@ class ServerConfig:
     views_dir: Path
     theme: str = "both"  # which themes the gallery shows unless the URL says otherwise
     reload: bool = True  # watch the folder and push reloads to open pages
-    debounce: float = 0.15
+    debounce: float = 0.05  # quiet wanted after a change that reports no close (watch.Watcher)
     force_polling: bool = False
     tz: str | None = field(default_factory=lambda: os.environ.get("TZ") or None)  # Date's zone
     parent_url: str = "http://127.0.0.1:5000/"  # DynamicCard's parentUrl (set by `kview serve`)

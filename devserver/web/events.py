@@ -1,10 +1,16 @@
 """Server-sent events: one ``Broadcaster`` fans ``reload``/``error`` events out to every open page.
 
 Each client gets a bounded queue (a stalled tab can never grow memory: when its queue is full
-the oldest event is dropped, which is harmless because every event asks for a fresh render), a
-heartbeat comment every ~15 s keeps proxies and the browser from timing the stream out, and
-the client is unregistered when the stream's generator is closed (``GeneratorExit``: the
-browser went away). Each stream holds one werkzeug thread, hence ``threaded=True``.
+the oldest event is dropped, and the page is then sent ``resync``: it fetches the page whole,
+since a ``reload`` event carries changes, not a full state), a heartbeat comment every ~15 s
+keeps proxies and the browser from timing the stream out, and the client is unregistered when
+the stream's generator is closed (``GeneratorExit``: the browser went away). Each stream holds
+one werkzeug thread, hence ``threaded=True``.
+
+Events are numbered; a browser that reconnects (``EventSource`` does by itself, ``retry: 1000``)
+sends the last number it saw as ``Last-Event-ID``. A page that missed events of this process
+is sent ``resync``; a page that reconnects to another process sees a new ``boot`` id in
+``hello`` and reloads.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response, current_app, request
 
 _CLOSE = object()  # sentinel: the broadcaster is shutting down
 
@@ -59,6 +65,7 @@ class Broadcaster:
         self._clients: set[Client] = set()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
+        self.last_id = 0  # the number of the latest event published
         self._closed = False
 
     # ------------------------------------------------------------------ clients
@@ -80,9 +87,10 @@ class Broadcaster:
     # ------------------------------------------------------------------ publishing
     def publish(self, event: str, data: Any = None) -> int:
         """Queue ``event`` for every client; returns how many clients it went to."""
-        message = format_event(event, data if data is not None else {}, next(self._ids))
         with self._lock:
+            self.last_id = event_id = next(self._ids)
             clients = list(self._clients)
+        message = format_event(event, data if data is not None else {}, event_id)
         for client in clients:
             client.offer(message)
         return len(clients)
@@ -96,12 +104,16 @@ class Broadcaster:
             client.offer(_CLOSE)
 
     # ------------------------------------------------------------------ streaming
-    def stream(self, client: Client | None = None) -> Iterator[str]:
-        """The SSE body for one client. Register first (so no event is missed), then yield."""
+    def stream(self, client: Client | None = None, last_event_id: int | None = None) -> Iterator[str]:
+        """The SSE body for one client. Register first (so no event is missed), then yield.
+        ``last_event_id``: the browser's ``Last-Event-ID`` when it reconnects."""
         client = client or self.register()
         try:
             yield "retry: 1000\n\n"  # reconnect quickly after a server restart
             yield format_event("hello", {"boot": self.boot_id})
+            if last_event_id is not None and last_event_id < self.last_id:
+                yield format_event("resync", {"missed": self.last_id - last_event_id})
+            dropped = 0
             while not self._closed:
                 try:
                     message = client.queue.get(timeout=self.heartbeat)
@@ -110,6 +122,9 @@ class Broadcaster:
                     continue
                 if message is _CLOSE:
                     return
+                if client.dropped != dropped:  # the page missed events: it fetches the whole page
+                    dropped = client.dropped
+                    yield format_event("resync", {"missed": dropped})
                 yield message
         finally:  # GeneratorExit when the browser disconnects, or a normal end
             self.unregister(client)
@@ -123,10 +138,15 @@ def events() -> Response:
     broadcaster: Broadcaster = current_app.extensions["kview"].broadcaster
     client = broadcaster.register()  # registered now, not when werkzeug first iterates
     response = Response(
-        broadcaster.stream(client),
+        broadcaster.stream(client, _last_event_id()),
         mimetype="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
     # a generator that never started does not run its ``finally``: unregister on close too
     response.call_on_close(lambda: broadcaster.unregister(client))
     return response
+
+
+def _last_event_id() -> int | None:
+    raw = request.headers.get("Last-Event-ID", "")
+    return int(raw) if raw.isdigit() else None

@@ -25,9 +25,8 @@ from renderer import KViewError
 from ..assets import static_dir
 from ..project import RENDER_THEMES, App, ViewSpec, ViewState
 from ..project.scenarios import DEFAULT, scenario_names
-from ..project.workspace import shown
 from .config import GALLERY_THEMES
-from .state import KviewState, error_event, kview_state
+from .state import KviewState, app_errors, app_problems, error_event, kview_state
 
 bp = Blueprint("gallery", __name__)
 
@@ -192,11 +191,8 @@ def _group_key(spec: ViewSpec) -> tuple[int, str]:
 def _page(template: str, kv: KviewState, app: App, title: str, states: list[ViewState], mode: str,
           current: str | None = None, **context: Any) -> str:
     project = kv.project
-    errors = [error_event(s.spec, s.error) for s in states if s.error]
-    problems = [shown(exc, project.rel(exc.file) if exc.file else None) for exc in app.problems]
-    errors[:0] = [error_event(None, p, title=p.file or "App folder") for p in problems]
-    if project.app_error:
-        errors.insert(0, error_event(None, project.app_error, title="App folder"))
+    problems = app_problems(project, app)
+    errors = app_errors(project, app, problems) + [error_event(s.spec, s.error) for s in states if s.error]
     theme_q = None if mode == kv.config.theme else mode  # keep ?theme= in links unless it is the default
     return render_template(
         template,
@@ -243,11 +239,7 @@ def _nav(states: list[ViewState], theme_q: str | None, current: str | None) -> l
 
 
 def _status(state: ViewState) -> str:
-    if not state.outcomes:
-        return "idle"
-    if state.error:
-        return "err"
-    return "warn" if state.warnings else "ok"
+    return state.status
 
 
 def _mtime(name: str) -> str:

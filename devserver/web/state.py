@@ -15,10 +15,12 @@ from flask import current_app
 
 from renderer.errors import Diagnostic
 
-from ..project import Project, Refreshed, ViewSpec
+from ..project import App, Project, Refreshed, ViewSpec
+from ..project.workspace import shown
 from ..watch import Watcher
 from .config import ServerConfig
 from .events import Broadcaster
+from .push import reload_payload
 
 log = logging.getLogger("kview")
 
@@ -32,14 +34,18 @@ class KviewState:
     broadcaster: Broadcaster
 
     def on_files_changed(self, paths: list[Path]) -> Refreshed:
-        """The watcher's callback: one ``reload`` event (+ an ``error`` event per broken view)."""
+        """The watcher's callback: one ``reload`` event carrying the new renders of the affected
+        views (``push.reload_payload``), then an ``error`` event per broken view."""
         done = self.project.refresh(paths)
         if not done.views and not done.errors:
             log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
             return done
-        shown = ", ".join(done.views) or "app folder"
-        log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown)
-        self.broadcaster.publish("reload", {"views": done.views, "all": done.everything, "errors": len(done.errors)})
+        shown_views = ", ".join(done.views) or "app folder"
+        log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown_views)
+        app = done.app or self.project.last_app
+        errors = app_errors(self.project, app)
+        self.broadcaster.publish("reload", reload_payload(done, [self.project.rel(p) for p in paths],
+                                                          [v.name for v in app.views], errors))
         for spec, error in done.errors:
             log.warning("%s: %s", error.file or (spec.name if spec else "app folder"), error.message)
             self.broadcaster.publish("error", error_event(spec, error))
@@ -61,6 +67,20 @@ def error_event(spec: ViewSpec | None, error: Diagnostic, title: str | None = No
         event = {"view": spec.name, "title": spec.display_name}
     event["error"] = error.to_dict()
     return event
+
+
+def app_problems(project: Project, app: App) -> list[Diagnostic]:
+    """The files of the folder that could not be read, as the gallery shows them."""
+    return [shown(exc, project.rel(exc.file) if exc.file else None) for exc in app.problems]
+
+
+def app_errors(project: Project, app: App, problems: list[Diagnostic] | None = None) -> list[dict[str, Any]]:
+    """The errors that belong to no view (the folder's, then its unreadable files'), as overlay items."""
+    items = [error_event(None, p, title=p.file or "App folder")
+             for p in (app_problems(project, app) if problems is None else problems)]
+    if project.app_error:
+        items.insert(0, error_event(None, project.app_error, title="App folder"))
+    return items
 
 
 def kview_state() -> KviewState:
