@@ -63,19 +63,20 @@ class LiveSession:
     # ------------------------------------------------------------------ life cycle
     def _open(self, carry_from: StartedRender | None = None) -> LiveResult:
         """A fresh context and runtime; with ``carry_from``, the state of its components carried."""
-        self._context = contextvars.copy_context()
-        return self._context.run(self._start, carry_from)
+        context = contextvars.copy_context()
+        started, result = context.run(self._start, carry_from)
+        # only a render that succeeded replaces the session's (a broken edit keeps the old one)
+        self._context, self._started = context, started
+        self._location = started.rt.global_obj.get("location")
+        self._keep(result)
+        return LiveResult(result.html, list(result.console), result.warnings, list(started.rt.activity))
 
-    def _start(self, carry_from: StartedRender | None) -> LiveResult:
+    def _start(self, carry_from: StartedRender | None) -> tuple[StartedRender, RenderResult]:
         ensure_recursion_headroom()
         started = start_render(self._source, self._data, mark_handlers=True, **self._kwargs)
         if carry_from is not None:
             hooks_for(started.rt).carry_over(hooks_for(carry_from.rt))
-        self._started = started
-        self._location = started.rt.global_obj.get("location")
-        result = started.render()
-        self._keep(result)
-        return LiveResult(result.html, list(result.console), result.warnings, list(started.rt.activity))
+        return started, started.render()
 
     def _keep(self, result: RenderResult) -> None:
         self.html = result.html
@@ -90,9 +91,13 @@ class LiveSession:
         kwargs.pop("mark_handlers", None)
         kwargs.pop("settle_jobs", None)
         with self._lock:
-            old = self._started
+            previous = self._source, self._data, self._kwargs
             self._source, self._data, self._kwargs = source, data, kwargs
-            return self._open(old)
+            try:
+                return self._open(self._started)
+            except BaseException:
+                self._source, self._data, self._kwargs = previous
+                raise
 
     def reset(self) -> LiveResult:
         """Start again from the first render (state, timers, activity all fresh)."""
