@@ -143,7 +143,7 @@
   /* ------------------------------------------------------------ patching */
   function syncFields(preview, keep) {
     preview.querySelectorAll("input, textarea, select").forEach(function (el) {
-      if (el === keep) return;
+      if (keep.indexOf(el) >= 0) return;
       if (el.tagName === "INPUT" && (el.type === "checkbox" || el.type === "radio")) {
         el.checked = el.hasAttribute("checked");
       } else if (el.tagName === "INPUT") {
@@ -167,25 +167,43 @@
     }
   }
 
-  function patch(preview, html, typing) {
+  // keep: index paths of fields the user is still typing in (their input is queued): their
+  // values stay what the user typed, whatever this (older) answer says.
+  function patch(preview, html, keep) {
     var active = document.activeElement;
     var activePath = active && preview.contains(active) ? indexPath(preview, active) : null;
     var sel = null;
     try { sel = activePath ? [active.selectionStart, active.selectionEnd] : null; } catch (e) { sel = null; }
+    var typed = keep.map(function (p) { var el = atPath(preview, p); return el && typeof el.value === "string" ? [p, el.value] : null; })
+      .filter(function (x) { return x; });
     var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
     var to = preview.cloneNode(false);
     to.replaceChildren.apply(to, Array.prototype.slice.call(doc.body.childNodes));
     if (typeof window.kviewMorph === "function") window.kviewMorph(preview, to);
     else preview.replaceChildren.apply(preview, Array.prototype.slice.call(to.childNodes));
     preview.setAttribute("data-kv-live", "on");
+    var kept = [];
+    typed.forEach(function (pv) {
+      var el = atPath(preview, pv[0]);
+      if (!el) return;
+      kept.push(el);
+      if (el.value !== pv[1]) el.value = pv[1];
+    });
+    syncFields(preview, kept);
     var now = activePath ? atPath(preview, activePath) : null;
-    if (now && document.activeElement !== now) {
-      now.focus();
-      if (sel && sel[0] !== null && typeof now.setSelectionRange === "function") {
-        try { now.setSelectionRange(sel[0], sel[1]); } catch (e) { /* not a text field */ }
-      }
+    if (now && document.activeElement !== now) now.focus();
+    if (now && sel && sel[0] !== null && typeof now.setSelectionRange === "function") {
+      try {
+        if (now.selectionStart !== sel[0] || now.selectionEnd !== sel[1]) now.setSelectionRange(sel[0], sel[1]);
+      } catch (e) { /* not a text field */ }
     }
-    syncFields(preview, typing);
+  }
+
+  function typingPaths(key, answered) {
+    var q = queues[key];
+    var items = q ? q.items.slice() : [];
+    if (q && q.current && q.current !== answered) items.push(q.current);
+    return items.filter(function (i) { return i.type === "input"; }).map(function (i) { return i.path; });
   }
 
   /* ------------------------------------------------------------ requests */
@@ -198,13 +216,13 @@
 
   function base(w) { return "/interact/" + encodeURIComponent(w.view).replace(/%2F/g, "/"); }
 
-  function answer(preview, w, data, typing) {
+  function answer(preview, w, data, answered) {
     if (data.error) {
       showError(w.section, data.error);
       return data;
     }
     showError(w.section, null);
-    if (typeof data.html === "string") patch(preview, data.html, typing);
+    if (typeof data.html === "string") patch(preview, data.html, typingPaths(w.key, answered));
     var items = (data.console || []).map(function (c) { return { kind: "console", level: c.level, text: c.text, line: c.line }; });
     addActivity(w.section, w.theme, (data.activity || []).concat(items));
     document.dispatchEvent(new CustomEvent("kview:interacted", { detail: { view: w.view, theme: w.theme, ms: data.ms } }));
@@ -251,13 +269,7 @@
     payload.currentTargets = hp.targets;
     return post(base(w), { session: sessionId, theme: w.theme, scenario: w.scenario, handler: hp.ids, type: item.type, payload: payload })
       .then(function (data) {
-        var typing = null;
-        if (item.type === "input") {
-          var q = queues[w.key];
-          // more typing is queued for this field: keep what the user typed, not this answer's value
-          if (q && q.items.some(function (i) { return i.type === "input" && i.path.join() === item.path.join(); })) typing = atPath(preview, item.path);
-        }
-        answer(preview, w, data, typing);
+        answer(preview, w, data, item);
         if (!data.error && item.type === "click" && link && preview.contains(link) && !data.defaultPrevented) {
           addActivity(w.section, w.theme, [{ kind: "open", url: link.getAttribute("href"), via: "link" }]);
         }
@@ -268,11 +280,11 @@
     var q = queues[w.key];
     if (q.busy || !q.items.length) return;
     q.busy = true;
-    var item = q.items.shift();
+    var item = q.current = q.items.shift();
     ensureLive(preview, w)
       .then(function (ok) { return ok ? send(preview, w, item) : null; })
       .catch(function (e) { showError(w.section, { kind: "NetworkError", message: "kview: " + (e && e.message || e) }); })
-      .then(function () { q.busy = false; pump(preview, w); });
+      .then(function () { q.busy = false; q.current = null; pump(preview, w); });
   }
 
   function enqueue(ev, type) {
