@@ -104,6 +104,10 @@ class LiveSession:
         with self._lock:
             return self._open()
 
+    def console_log(self) -> list[dict[str, Any]]:
+        """Everything the session's render printed so far (first render and every turn)."""
+        return [c.to_dict() for c in self._started.rt.console]
+
     # ------------------------------------------------------------------ events
     def handles(self, hid: str, event_type: str) -> bool:
         """Whether the element ``hid`` of the current HTML has a handler for ``event_type``."""

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from renderer import KViewError, LiveSession, MockDataError, RenderResult, ViewCache, compile_view, render
+from renderer import (
+    KViewError,
+    LiveSession,
+    MockDataError,
+    RenderResult,
+    ViewCache,
+    compile_view,
+    render,
+)
 
 from .confinement import inside, outside_error
 from .errors import FileError

@@ -40,7 +40,7 @@ class BrowserRuntime(Runtime):
         """Add an activity entry (at most ``MAX_ACTIVITY``; the oldest go first)."""
         if len(self.activity) >= MAX_ACTIVITY:
             del self.activity[0]
-        self.activity.append({"kind": kind, "line": self.loc[0] if self.loc else None, **fields})
+        self.activity.append({"kind": kind, **fields})
 
 
 def browser_runtime() -> BrowserRuntime:
