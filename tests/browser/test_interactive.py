@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -20,6 +21,8 @@ import pytest
 from tests.support.serve import kview_serve
 
 pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
 
 WAIT_MS = 10_000
 COUNTER = """function Counter() {
@@ -174,3 +177,44 @@ def test_hot_edit_keeps_state(page, served) -> None:
         assert page.locator(sel).inner_text() == "pressed 2"  # state kept across the edit
     finally:
         path.write_text(COUNTER, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------- the sample app, for real
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    app = tmp_path_factory.mktemp("samples") / "sample_views"
+    shutil.copytree(ROOT / "sample_views", app)
+    with kview_serve(app, "--theme", "light", "--no-reload") as s:
+        yield s
+
+
+def test_sample_search_filters_and_show_all(page, samples) -> None:
+    page.goto(f"{samples.url}view/recent-orders?theme=light", wait_until="load")
+    pv = preview("recent-orders")
+    rows = page.locator(f"{pv} li.acme-order")
+    assert rows.count() == 4
+    page.locator(f"{pv} .acme-more").click()
+    page.wait_for_function("sel => document.querySelectorAll(sel).length === 5", arg=f"{pv} li.acme-order",
+                           timeout=WAIT_MS)
+    assert page.locator(f"{pv} .acme-more").inner_text() == "Show fewer"
+    page.locator(f"{pv} input.acme-search").click()
+    page.keyboard.type("deliv", delay=20)
+    page.wait_for_function("sel => document.querySelectorAll(sel).length === 2", arg=f"{pv} li.acme-order",
+                           timeout=WAIT_MS)
+    assert page.locator(f"{pv} input.acme-search").input_value() == "deliv"
+    assert page.evaluate("sel => document.activeElement === document.querySelector(sel)", f"{pv} input.acme-search")
+
+
+def test_sample_refresh_and_window_open(page, samples) -> None:
+    page.goto(f"{samples.url}?theme=light", wait_until="load")
+    page.locator(f"{preview('order-activity')} button.kv-button").click()
+    requests = page.locator('section[data-view="order-activity"] .kvg-act[data-kind="request"]')
+    page.wait_for_function("sel => document.querySelectorAll(sel).length >= 4",
+                           arg='section[data-view="order-activity"] .kvg-act[data-kind="request"]', timeout=WAIT_MS)
+    texts = requests.all_inner_texts()
+    assert sum("klasses/acme_orders-order" in t and "200" in t for t in texts) == 2  # first render + Refresh
+    assert "3 orders synced" in page.locator(preview("order-activity")).inner_text()
+    page.locator(f"{preview('customer-overview')} button.kv-button-primary").click()
+    note = page.locator('section[data-view="customer-overview"] .kvg-act[data-kind="open"]')
+    note.wait_for(timeout=WAIT_MS)
+    assert "would open https://shop.acme.example/admin/customers/" in note.inner_text()
