@@ -15,8 +15,8 @@ answers; ``BrowserRuntime.record``). A handler that throws raises a located ``KV
 the session stays usable. ``reload`` re-runs a changed template keeping the state of the
 components whose shape is unchanged (``HooksRuntime.carry_over``); ``reset`` starts afresh.
 
-Not thread-safe by itself beyond its own lock: each call runs in the session's own
-``contextvars`` context (the clock, zone and current runtime of its render).
+One call at a time (the session's own lock); each runs in the session's own ``contextvars``
+context, which holds its render's clock, zone and current runtime.
 """
 
 from __future__ import annotations

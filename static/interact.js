@@ -20,7 +20,8 @@
     crypto.getRandomValues(a);
     return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   })();
-  var queues = {};   // preview key → {busy, items}
+  var queues = {};   // preview key → {busy, current, items}
+  var patching = false;  // focus moves made by patch() are not the user's events
   var live = {};     // preview key → true once the server holds a session for it
 
   var REACT_NAMES = { input: ["input", "change"], focusin: ["focus"], focusout: ["blur"] };
@@ -179,9 +180,18 @@
     var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
     var to = preview.cloneNode(false);
     to.replaceChildren.apply(to, Array.prototype.slice.call(doc.body.childNodes));
-    if (typeof window.kviewMorph === "function") window.kviewMorph(preview, to);
-    else preview.replaceChildren.apply(preview, Array.prototype.slice.call(to.childNodes));
-    preview.setAttribute("data-kv-live", "on");
+    patching = true;
+    try {
+      if (typeof window.kviewMorph === "function") window.kviewMorph(preview, to);
+      else preview.replaceChildren.apply(preview, Array.prototype.slice.call(to.childNodes));
+      preview.setAttribute("data-kv-live", "on");
+      restore(preview, typed, activePath, sel);
+    } finally {
+      patching = false;
+    }
+  }
+
+  function restore(preview, typed, activePath, sel) {
     var kept = [];
     typed.forEach(function (pv) {
       var el = atPath(preview, pv[0]);
@@ -288,6 +298,7 @@
   }
 
   function enqueue(ev, type) {
+    if (patching) return;
     var t = ev.target;
     if (!(t instanceof Element)) return;
     var preview = t.closest(".kvg-preview");

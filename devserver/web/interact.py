@@ -42,6 +42,7 @@ log = logging.getLogger("kview")
 bp = Blueprint("interact", __name__)
 
 MAX_SESSIONS = 64
+MAX_BODY = 256 * 1024  # bytes of one request: an event's description is small
 IDLE_SECONDS = 30 * 60.0
 _SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 _EVENT_TYPE = re.compile(r"[a-z]{1,24}")
@@ -70,6 +71,7 @@ class SessionStore:
 
     def put(self, key: tuple[str, ...], session: LiveSession) -> None:
         with self._lock:
+            self._expire()
             self._sessions[key] = (time.monotonic(), session)
             self._sessions.move_to_end(key)
             while len(self._sessions) > self.max_sessions:
@@ -120,6 +122,8 @@ def _answer_error(status: int, message: str, kind: str = "BadRequest") -> Respon
 def _body() -> dict[str, Any]:
     if not request.is_json:
         raise BadRequest(415, "kview: /interact takes JSON (Content-Type: application/json)")
+    if (request.content_length or 0) > MAX_BODY:
+        raise BadRequest(413, f"kview: an /interact request is at most {MAX_BODY // 1024} KB")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise BadRequest(400, "kview: the request body must be a JSON object")

@@ -49,7 +49,16 @@ THROWER = """function Thrower() {
 }
 <Thrower />
 """
-VIEWS = {"counter": COUNTER, "shout": SHOUT, "opener": OPENER, "thrower": THROWER}
+FOCUS = """function Focus() {
+  const [focuses, setFocuses] = React.useState(0);
+  const [text, setText] = React.useState('');
+  return <form onSubmit={e => { e.preventDefault(); setText(''); }}>
+    <input className="f" value={text} onFocus={() => setFocuses(n => n + 1)} onChange={e => setText(e.target.value)} />
+    <p className="focuses">{focuses} focus, {text || 'empty'}</p></form>;
+}
+<Focus />
+"""
+VIEWS = {"counter": COUNTER, "shout": SHOUT, "opener": OPENER, "thrower": THROWER, "focus": FOCUS}
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +128,21 @@ def test_controlled_input_keeps_focus_and_caret(page, served) -> None:
                            arg=f"{preview('shout')} input.shout", timeout=WAIT_MS)
     caret = page.evaluate("sel => document.querySelector(sel).selectionStart", f"{preview('shout')} input.shout")
     assert caret == 1
+
+
+def test_focus_fires_once_while_typing_and_submit_stays_on_the_page(page, served) -> None:
+    page.goto(f"{served.url}view/focus?theme=light", wait_until="load")
+    before = page.url
+    page.locator(f"{preview('focus')} input.f").click()
+    page.keyboard.type("abcdef", delay=10)
+    out = f"{preview('focus')} p.focuses"
+    page.wait_for_function("sel => document.querySelector(sel).textContent === '1 focus, abcdef'", arg=out,
+                           timeout=WAIT_MS)
+    page.keyboard.press("Enter")  # submits the form: onSubmit runs, the page does not navigate
+    page.wait_for_function("sel => document.querySelector(sel).textContent === '1 focus, empty'", arg=out,
+                           timeout=WAIT_MS)
+    assert page.locator(f"{preview('focus')} input.f").input_value() == ""
+    assert page.url == before
 
 
 def test_window_open_and_links_are_notes(page, served) -> None:

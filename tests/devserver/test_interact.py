@@ -125,3 +125,8 @@ def test_store_is_bounded_and_expires() -> None:
     assert store.get(("b",)) is None and store.get(("a",)) is a and len(store) == 2
     time.sleep(0.1)
     assert store.get(("a",)) is None and len(store) == 0
+
+
+def test_oversized_body_is_refused(client) -> None:
+    resp = post(client, "/interact/counter", handler="0", type="click", payload={"target": {"value": "x" * 300_000}})
+    assert resp.status_code == 413 and "at most" in resp.get_json()["error"]["message"]
