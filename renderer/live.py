@@ -53,8 +53,8 @@ class LiveSession:
     """A view rendered once and kept, to run its handlers (see the module docstring)."""
 
     def __init__(self, source: Any, data: Any = None, **kwargs: Any) -> None:
-        kwargs.pop("mark_handlers", None)
-        kwargs.pop("settle_jobs", None)
+        for own in ("mark_handlers", "settle_jobs", "record_activity"):
+            kwargs.pop(own, None)
         self._source, self._data, self._kwargs = source, data, kwargs
         self._lock = threading.Lock()
         self.turns = 0
@@ -73,7 +73,8 @@ class LiveSession:
 
     def _start(self, carry_from: StartedRender | None) -> tuple[StartedRender, RenderResult]:
         ensure_recursion_headroom()
-        started = start_render(self._source, self._data, mark_handlers=True, **self._kwargs)
+        started = start_render(self._source, self._data, mark_handlers=True, record_activity=True,
+                               **self._kwargs)
         if carry_from is not None:
             hooks_for(started.rt).carry_over(hooks_for(carry_from.rt))
         return started, started.render()
@@ -88,8 +89,8 @@ class LiveSession:
 
     def reload(self, source: Any, data: Any = None, **kwargs: Any) -> LiveResult:
         """The template (or its data) changed: render the new one, keeping what state fits."""
-        kwargs.pop("mark_handlers", None)
-        kwargs.pop("settle_jobs", None)
+        for own in ("mark_handlers", "settle_jobs", "record_activity"):
+            kwargs.pop(own, None)
         with self._lock:
             previous = self._source, self._data, self._kwargs
             self._source, self._data, self._kwargs = source, data, kwargs
@@ -126,7 +127,6 @@ class LiveSession:
         started = self._started
         rt, view = started.rt, started.view
         rt.new_turn()
-        hooks_for(rt).passes = 0
         console_at, activity_at = len(rt.console), len(rt.activity)
         target = element_object(payload.get("target"))
         infos = payload.get("currentTargets")

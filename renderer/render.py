@@ -209,14 +209,17 @@ def start_render(
     tz: str | None = None,
     parent_url: str | None = None,
     locale: str | None = None,
+    record_activity: bool = False,
 ) -> StartedRender:
     """``render``'s set-up: compile, make the realm, run the components and the template.
 
     Binds the clock and zone in the *current* context: call it inside the context the
     render will run in (``render`` makes its own; a live session keeps one).
+    ``record_activity``: keep what the view does outside itself (``BrowserRuntime.activity``).
     """
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = new_runtime(budgets, now_ms)
+    rt.recording = record_activity
     if locale:
         rt.language = language_tag(locale)
     bind_time(rt, tz)

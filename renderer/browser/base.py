@@ -33,11 +33,15 @@ class BrowserRuntime(Runtime):
         self.request_log: list[dict[str, Any]] = []
         self.language = "en-US"  # navigator.language: the agent's locale (a scenario's ``locale``)
         # What the view did that Kustomer would show outside it (window.open, navigation,
-        # KustomerRequest with its mocked answer), for the dev server's activity panel.
+        # KustomerRequest with its mocked answer), for the dev server's activity panel: kept
+        # only when ``recording`` (a live session's render; a static render pays nothing).
+        self.recording = False
         self.activity: list[dict[str, Any]] = []
 
     def record(self, kind: str, **fields: Any) -> None:
-        """Add an activity entry (at most ``MAX_ACTIVITY``; the oldest go first)."""
+        """Add an activity entry when recording (at most ``MAX_ACTIVITY``; the oldest go first)."""
+        if not self.recording:
+            return
         if len(self.activity) >= MAX_ACTIVITY:
             del self.activity[0]
         self.activity.append({"kind": kind, **fields})

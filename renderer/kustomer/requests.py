@@ -167,8 +167,9 @@ def make_kustomer_request(rt: BrowserRuntime, table: RequestTable, records: dict
         def deliver() -> Any:
             body = make_body()
             ok = 200 <= status < 300
-            rt.record("request", method=method, url=url, status=status, matched=matched,
-                      body=json_of(get_member(opts, "body")), response=json_of(body))
+            if rt.recording:
+                rt.record("request", method=method, url=url, status=status, matched=matched,
+                          body=json_of(get_member(opts, "body")), response=json_of(body))
             if isinstance(callback, JSFunction):
                 try:
                     callback.call(UNDEFINED, [None, body] if ok else [body, UNDEFINED])

@@ -963,6 +963,12 @@ class ReactRuntime(Runtime):
         self.hooks: HooksRuntime | None = None
         self.unknown_component: Callable[[str, tuple[int, int]], Any] | None = None
 
+    def new_turn(self) -> None:
+        """A live preview's next event: fresh budgets and a fresh settle-pass count."""
+        super().new_turn()
+        if self.hooks is not None:
+            self.hooks.passes = 0
+
 
 def hooks_for(rt: Runtime) -> HooksRuntime:
     """The per-render hooks runtime (created on first use)."""

@@ -15,6 +15,7 @@ import pytest
 from renderer import LiveSession, render
 from renderer.errors import BudgetError, KViewError
 from renderer.js.runtime import Budgets
+from renderer.render import start_render
 from tests.react.test_hooks import PRELUDE, node_settled_many, normalize
 from tests.support.jsoracle import OracleUnavailable
 
@@ -287,3 +288,11 @@ def test_unknown_handler_ids_do_nothing() -> None:
     out = session.dispatch("99", "click", {})
     assert not out.handled and ">clicks 0</button>" in out.html
     assert not session.handles("0", "keydown") and session.handles("0", "click")
+
+
+def test_static_renders_record_no_activity() -> None:
+    src = "window.open('https://x.example'); KustomerRequest({ url: '/v1/users/current' }); <p>x</p>"
+    static = start_render(src)
+    static.render()
+    assert static.rt.activity == [] and static.rt.request_log  # requests are still logged as before
+    assert [a["kind"] for a in LiveSession(src).first.activity] == ["open", "request"]
