@@ -4,6 +4,7 @@ errors as diagnostics, the guard, the bounded session store."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -130,3 +131,11 @@ def test_store_is_bounded_and_expires() -> None:
 def test_oversized_body_is_refused(client) -> None:
     resp = post(client, "/interact/counter", handler="0", type="click", payload={"target": {"value": "x" * 300_000}})
     assert resp.status_code == 413 and "at most" in resp.get_json()["error"]["message"]
+
+
+def test_scenarios_have_their_own_sessions(client) -> None:
+    default = post(client, "/interact/customer-overview").get_json()
+    vip = post(client, "/interact/customer-overview", scenario="vip").get_json()
+    assert default["error"] is None and vip["error"] is None and default["html"] != vip["html"]
+    static = client.get("/render/customer-overview?theme=light&scenario=vip&format=json").get_json()["html"]
+    assert re.sub(r' data-kv-(?:on|id)="[^"]*"', "", vip["html"]) == static  # the same render, plus ids
