@@ -103,7 +103,7 @@
         li = h("li", { "class": "kvg-act", "data-kind": "request" }, [
           h("span", { "class": "kvg-act-kind" }, ["request"]),
           h("span", { "class": "kvg-act-text" }, [a.method + " " + a.url + " → " + a.status + (a.matched ? " (" + a.matched + ")" : " (no mock)")]),
-          h("details", { "class": "kvg-act-body" }, [h("summary", {}, ["mocked response"]),
+          h("details", { "class": "kvg-act-body" }, [h("summary", {}, ["response"]),
             h("pre", {}, [JSON.stringify(a.response, null, 2)])])
         ]);
       } else {
@@ -113,6 +113,7 @@
         ]);
       }
       li.setAttribute("data-theme", theme);
+      li.insertBefore(h("span", { "class": "kvg-act-theme" }, [theme]), li.children[2] || null);
       if (a.line) li.appendChild(h("span", { "class": "kvg-log-line" }, ["L" + a.line]));
       list.appendChild(li);
     });
