@@ -338,7 +338,10 @@
   document.addEventListener("submit", function (ev) {
     if (ev.target instanceof Element && ev.target.closest(".kvg-preview")) { ev.preventDefault(); enqueue(ev, "submit"); }
   });
-  document.addEventListener("keydown", function (ev) { enqueue(ev, "keydown"); });
+  document.addEventListener("dblclick", function (ev) { enqueue(ev, "doubleclick"); });  // React's onDoubleClick
+  ["keydown", "keypress", "keyup"].forEach(function (type) {
+    document.addEventListener(type, function (ev) { enqueue(ev, type); });
+  });
   document.addEventListener("focusin", function (ev) { enqueue(ev, "focusin"); });
   document.addEventListener("focusout", function (ev) { enqueue(ev, "focusout"); });
 

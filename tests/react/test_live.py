@@ -296,3 +296,15 @@ def test_static_renders_record_no_activity() -> None:
     static.render()
     assert static.rt.activity == [] and static.rt.request_log  # requests are still logged as before
     assert [a["kind"] for a in LiveSession(src).first.activity] == ["open", "request"]
+
+
+def test_double_click_and_key_up_are_react_events_too() -> None:
+    session = live("""
+function App() {
+  const [s, setS] = useState('');
+  return <p onDoubleClick={() => setS(x => x + 'D')} onKeyUp={e => setS(x => x + e.key)}>[{s}]</p>;
+}
+<App/>""")
+    assert 'data-kv-on="doubleclick keyup"' in session.html
+    session.dispatch("0", "doubleclick", {})
+    assert ">[Dz]</p>" in session.dispatch("0", "keyup", {"key": "z"}).html
