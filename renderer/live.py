@@ -35,6 +35,7 @@ from .render import RenderResult, StartedRender, start_render
 from .view import ensure_recursion_headroom, out_of_memory
 
 MAX_PATH = 64  # handler-carrying ancestors a bubbling event visits
+MAX_PRINTED = 1000  # console entries a session keeps (console_log)
 
 
 @dataclass
@@ -68,8 +69,19 @@ class LiveSession:
         # only a render that succeeded replaces the session's (a broken edit keeps the old one)
         self._context, self._started = context, started
         self._location = started.rt.global_obj.get("location")
+        self._printed: list[dict[str, Any]] = []
         self._keep(result)
-        return LiveResult(result.html, list(result.console), result.warnings, list(started.rt.activity))
+        console, activity = self._take(started.rt)
+        return LiveResult(result.html, console, result.warnings, activity)
+
+    def _take(self, rt: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """This turn's console entries and activity, taken off the runtime (whose lists are
+        bounded per render: taken each turn, a long session never runs out of them)."""
+        console = [c.to_dict() for c in rt.console]
+        activity = rt.activity
+        rt.console, rt.activity = [], []
+        self._printed = (self._printed + console)[-MAX_PRINTED:]
+        return console, activity
 
     def _start(self, carry_from: StartedRender | None) -> tuple[StartedRender, RenderResult]:
         ensure_recursion_headroom()
@@ -106,8 +118,8 @@ class LiveSession:
             return self._open()
 
     def console_log(self) -> list[dict[str, Any]]:
-        """Everything the session's render printed so far (first render and every turn)."""
-        return [c.to_dict() for c in self._started.rt.console]
+        """What the session printed so far, first render and every turn (the last ``MAX_PRINTED``)."""
+        return list(self._printed)
 
     # ------------------------------------------------------------------ events
     def handles(self, hid: str, event_type: str) -> bool:
@@ -127,7 +139,6 @@ class LiveSession:
         started = self._started
         rt, view = started.rt, started.view
         rt.new_turn()
-        console_at, activity_at = len(rt.console), len(rt.activity)
         target = element_object(payload.get("target"))
         infos = payload.get("currentTargets")
         infos = infos if isinstance(infos, list) else []
@@ -156,8 +167,8 @@ class LiveSession:
         self._navigation(rt)
         self._keep(result)
         self.turns += 1
-        return LiveResult(result.html, list(result.console[console_at:]), result.warnings,
-                          list(rt.activity[activity_at:]), prevented, handled)
+        console, activity = self._take(rt)
+        return LiveResult(result.html, console, result.warnings, activity, prevented, handled)
 
     def _navigation(self, rt: Any) -> None:
         """``location.href = url`` (or ``window.location = url``) is recorded as a link that would

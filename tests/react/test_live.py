@@ -308,3 +308,17 @@ function App() {
     assert 'data-kv-on="doubleclick keyup"' in session.html
     session.dispatch("0", "doubleclick", {})
     assert ">[Dz]</p>" in session.dispatch("0", "keyup", {"key": "z"}).html
+
+
+def test_a_long_session_keeps_reporting_console_and_activity() -> None:
+    session = live("""
+function App() {
+  const [n, setN] = useState(0);
+  return <button onClick={() => { for (let i = 0; i < 300; i++) console.log('tick', n, i); window.open('/x/' + n); setN(n + 1); }}>{n}</button>;
+}
+<App/>""")
+    for turn in range(5):  # 1500 lines in all: more than one render's console holds
+        out = session.dispatch("0", "click", {})
+        assert len(out.console) == 300 and out.console[-1]["text"] == f"tick {turn} 299"
+        assert out.activity == [{"kind": "open", "url": f"/x/{turn}", "via": "window.open", "target": "_blank"}]
+    assert len(session.console_log()) == 1000
