@@ -13,6 +13,7 @@ from .errors import (
     UnknownComponentError,
 )
 from .js.runtime import Budgets
+from .live import LiveResult, LiveSession
 from .render import PreparedData, RenderResult, evaluate, prepare_data, render
 from .view import CompiledView, ViewCache, compile_view
 
@@ -21,6 +22,8 @@ __all__ = [
     "Budgets",
     "CompiledView",
     "KViewError",
+    "LiveResult",
+    "LiveSession",
     "MockDataError",
     "PreparedData",
     "RenderError",

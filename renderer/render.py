@@ -15,6 +15,7 @@ from .js.builtins.timevalue import clock_var, tz_var
 from .js.runtime import Budgets, Runtime
 from .js.values import JSThrow
 from .kustomer.generate import mock_data_from_needs
+from .kustomer.runtime import KustomerRuntime
 from .react.settle import render_settled
 from .realm import make_scope, new_runtime, template_globals
 from .user_components import evaluate_user_components
@@ -145,8 +146,80 @@ def render(
     ``locale`` is the agent's language (Kustomer's ``fr_fr`` or a tag like ``fr-FR``):
     ``navigator.language``; default ``en-US``.
     """
+    started = start_render(
+        source, data, name=name, root_class=root_class, budgets=budgets, now_ms=now_ms, cache=cache,
+        mark_handlers=mark_handlers, components=components, requests=requests, resource=resource,
+        generate_mocks=generate_mocks, tz=tz, parent_url=parent_url, locale=locale,
+    )
+    return started.render(settle_jobs)
+
+
+@dataclass
+class StartedRender:
+    """A template that has run, ready to be rendered (``render``) once or, kept alive by a
+    ``renderer.live.LiveSession``, again after each event: ``rt`` holds the hooks' fibers."""
+
+    view: CompiledView
+    rt: KustomerRuntime
+    value: Any
+    root_class: str | None
+    mark_handlers: bool
+    parent_url: str | None
+
+    def new_ctx(self) -> RenderContext:
+        ctx = RenderContext()
+        ctx.mark_handlers = self.mark_handlers
+        ctx.tz = tz_var.get()  # components format dates in the render's zone
+        ctx.parent_url = self.parent_url  # DynamicCard's parentUrl query parameter
+        return ctx
+
+    def render(self, settle_jobs: bool = True) -> RenderResult:
+        """Render (then, with ``settle_jobs``, effects, jobs and timers until settled:
+        renderer/react/settle.py); errors come out located (``KViewError``)."""
+        view, rt = self.view, self.rt
+        try:
+            html, ctx = render_settled(
+                self.value, rt, self.new_ctx, settle_jobs,
+                emit=lambda tree, c: to_html(tree, c, root_class=self.root_class),
+            )
+        except JSThrow as exc:
+            raise view.error(exc, rt) from None
+        except MemoryError:
+            raise view.error(out_of_memory(), rt) from None
+        except KViewError as exc:
+            raise exc.located(view.name, view.source) from None
+        warnings = rt.warnings + ctx.warnings
+        return RenderResult(html, self.value, [c.to_dict() for c in rt.console], warnings, ctx.handlers)
+
+
+def start_render(
+    source: str | CompiledView,
+    data: dict[str, Any] | PreparedData | None = None,
+    *,
+    name: str = "<template>",
+    root_class: str | None = None,
+    budgets: Budgets | None = None,
+    now_ms: float | None = None,
+    cache: ViewCache | None = None,
+    mark_handlers: bool = False,
+    components: dict[str, str] | None = None,
+    requests: dict[str, Any] | None = None,
+    resource: str = "customer",
+    generate_mocks: bool = True,
+    tz: str | None = None,
+    parent_url: str | None = None,
+    locale: str | None = None,
+    record_activity: bool = False,
+) -> StartedRender:
+    """``render``'s set-up: compile, make the realm, run the components and the template.
+
+    Binds the clock and zone in the *current* context: call it inside the context the
+    render will run in (``render`` makes its own; a live session keeps one).
+    ``record_activity``: keep what the view does outside itself (``BrowserRuntime.activity``).
+    """
     view = source if isinstance(source, CompiledView) else compile_view(source, name, cache)
     rt = new_runtime(budgets, now_ms)
+    rt.recording = record_activity
     if locale:
         rt.language = language_tag(locale)
     bind_time(rt, tz)
@@ -156,26 +229,7 @@ def render(
     if components:
         evaluate_user_components(components, rt, scope, cache)
     value = view.run(scope)
-
-    def new_ctx() -> RenderContext:
-        ctx = RenderContext()
-        ctx.mark_handlers = mark_handlers
-        ctx.tz = tz_var.get()  # components format dates in the render's zone
-        ctx.parent_url = parent_url  # DynamicCard's parentUrl query parameter
-        return ctx
-
-    try:  # render, then (settle_jobs) effects, jobs and timers until settled (renderer/react/hooks.py)
-        html, ctx = render_settled(
-            value, rt, new_ctx, settle_jobs, emit=lambda tree, c: to_html(tree, c, root_class=root_class)
-        )
-    except JSThrow as exc:
-        raise view.error(exc, rt) from None
-    except MemoryError:
-        raise view.error(out_of_memory(), rt) from None
-    except KViewError as exc:
-        raise exc.located(view.name, view.source) from None
-    warnings = rt.warnings + ctx.warnings
-    return RenderResult(html, value, [c.to_dict() for c in rt.console], warnings, ctx.handlers)
+    return StartedRender(view, rt, value, root_class, mark_handlers, parent_url)
 
 
 def language_tag(locale: str) -> str:

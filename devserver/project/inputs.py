@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from renderer import KViewError, MockDataError, RenderResult, ViewCache, compile_view, render
+from renderer import (
+    KViewError,
+    LiveSession,
+    MockDataError,
+    RenderResult,
+    ViewCache,
+    compile_view,
+    render,
+)
 
 from .confinement import inside, outside_error
 from .errors import FileError
@@ -129,8 +137,25 @@ def render_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = Non
                 settle_jobs: bool = True, parent_url: str | None = None) -> RenderResult:
     """Render a view's inputs with the root element themed (``kview kview-theme-<theme>``)."""
     data, kwargs = inputs.render_args(cache)
-    return render(inputs.view.source, data, root_class=f"kview kview-theme-{theme}", cache=cache,
+    return render(inputs.view.source, data, root_class=theme_class(theme), cache=cache,
                   settle_jobs=settle_jobs, parent_url=parent_url, **kwargs)
+
+
+def live_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,
+              parent_url: str | None = None, reload: LiveSession | None = None) -> LiveSession:
+    """A live session of the view (its handlers run; ``renderer.live``), rendered as ``render_view``
+    renders it; with ``reload``, that session re-runs these inputs keeping its state."""
+    data, kwargs = inputs.render_args(cache)
+    kwargs.update(root_class=theme_class(theme), cache=cache, parent_url=parent_url)
+    if reload is not None:
+        reload.reload(inputs.view.source, data, **kwargs)
+        return reload
+    return LiveSession(inputs.view.source, data, **kwargs)
+
+
+def theme_class(theme: str) -> str:
+    """The classes of a rendered view's root element in ``theme``."""
+    return f"kview kview-theme-{theme}"
 
 
 def _object(file: InputFile) -> dict[str, Any]:

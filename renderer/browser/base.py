@@ -16,6 +16,7 @@ from .network import RequestTable
 
 ORIGIN = "https://kview.local"  # where a preview pretends to run: ``location``, ``document.URL``
 HREF = ORIGIN + "/app"
+MAX_ACTIVITY = 500
 
 
 class BrowserRuntime(Runtime):
@@ -31,6 +32,19 @@ class BrowserRuntime(Runtime):
         self.request_table: RequestTable | None = None
         self.request_log: list[dict[str, Any]] = []
         self.language = "en-US"  # navigator.language: the agent's locale (a scenario's ``locale``)
+        # What the view did that Kustomer would show outside it (window.open, navigation,
+        # KustomerRequest with its mocked answer), for the dev server's activity panel: kept
+        # only when ``recording`` (a live session's render; a static render pays nothing).
+        self.recording = False
+        self.activity: list[dict[str, Any]] = []
+
+    def record(self, kind: str, **fields: Any) -> None:
+        """Add an activity entry when recording (at most ``MAX_ACTIVITY``; the oldest go first)."""
+        if not self.recording:
+            return
+        if len(self.activity) >= MAX_ACTIVITY:
+            del self.activity[0]
+        self.activity.append({"kind": kind, **fields})
 
 
 def browser_runtime() -> BrowserRuntime:

@@ -228,6 +228,8 @@ def _window_functions() -> dict[str, NativeFunction]:
 
     def location_warn(name: str) -> NativeFunction:
         def f(this: Any, args: list) -> Any:
+            if name in ("assign", "replace") and args:
+                browser_runtime().record("open", url=safe_to_string(args[0]), via=f"location.{name}")
             warn(f"location.{name}({', '.join(safe_to_string(a) for a in args)}) is ignored in previews")
             return UNDEFINED
 
@@ -241,6 +243,9 @@ def _window_functions() -> dict[str, NativeFunction]:
         return float(rt.now() - rt.start_ms)
 
     def open_(this: Any, args: list) -> Any:
+        if args:
+            target = safe_to_string(args[1]) if len(args) > 1 and args[1] is not UNDEFINED else "_blank"
+            browser_runtime().record("open", url=safe_to_string(args[0]), via="window.open", target=target)
         warn(f"window.open({safe_to_string(arg(args))}) is not available in previews; returned null")
         return None
 

@@ -46,6 +46,7 @@ class RenderContext:
         self.warnings: list[Diagnostic] = []
         self.handlers: list[tuple[Any, str, JSFunction]] = []
         self.mark_handlers = mark_handlers
+        self.handler_seq = 0  # the next data-kv-id (tree.mark_handler)
         self.max_nodes = max_nodes
         self.max_text = max_text
         self.max_depth = max_depth

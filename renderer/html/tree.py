@@ -132,13 +132,30 @@ def make_element(parent: Any, tag: str, attrs: dict, ctx: RenderContext, loc: An
 
 
 def record_handlers(el: Any, handlers: list, ctx: RenderContext) -> None:
-    names = []
     for event, fn in handlers:
-        ctx.handlers.append((el, event, fn))
-        if event not in names:
-            names.append(event)
-    if ctx.mark_handlers:
+        mark_handler(el, event, fn, ctx)
+
+
+def mark_handler(el: Any, event: str, fn: Any, ctx: Any) -> None:
+    """Record ``fn`` as ``el``'s ``event`` handler in ``ctx.handlers``; with ``ctx.mark_handlers``
+    (a live session's renders) also write ``data-kv-on`` (the event names) and ``data-kv-id``
+    (this element's number in the render), which the gallery's interact.js sends back."""
+    handlers = getattr(ctx, "handlers", None)
+    if handlers is not None:
+        handlers.append((el, event, fn))
+    if not getattr(ctx, "mark_handlers", False):
+        return
+    names = (el.get("data-kv-on") or "").split()
+    if event not in names:
+        names.append(event)
         el.set("data-kv-on", " ".join(names))
+    if el.get("data-kv-id") is None:
+        n = getattr(ctx, "handler_seq", 0)
+        el.set("data-kv-id", str(n))
+        try:
+            ctx.handler_seq = n + 1
+        except AttributeError:
+            pass
 
 
 def objects_error(value: Any) -> str:

@@ -105,6 +105,7 @@ class Runtime:
         self._timer_seq = 0
         self.start_ms = now_ms if now_ms is not None else float(int(time.time() * 1000))
         self.clock_ms = self.start_ms
+        self.timer_base = self.start_ms  # max_timer_ms counts from here (new_turn moves it)
         self.console: list[ConsoleEntry] = []
         self.warnings: list[Diagnostic] = []
         self.global_obj: dict = {}
@@ -146,6 +147,18 @@ class Runtime:
             self._over(f"kview: time budget exceeded ({self.budgets.max_seconds:g} s)")
         if _rss_bytes() - self.memory_base > self.budgets.max_memory_mb << 20:
             self._over(f"kview: memory budget exceeded ({self.budgets.max_memory_mb} MB)")
+
+    def new_turn(self) -> None:
+        """A new turn of a kept runtime (a live preview's event): fresh step, work, time and
+        memory budgets, and the timer horizon counted from now on the virtual clock."""
+        self.steps = 0
+        self.work = 0
+        self._next_check = _CHECK_EVERY
+        self._allocated = 0
+        self.depth = 0
+        self.deadline = time.perf_counter() + self.budgets.max_seconds
+        self.memory_base = _rss_bytes()
+        self.timer_base = self.clock_ms
 
     def seconds_left(self) -> float:
         """Time left before the time budget (for built-ins that take a timeout)."""
@@ -197,7 +210,7 @@ class Runtime:
             t = heapq.heappop(self.timers)
             if t.id in self.cancelled:
                 continue
-            if t.due - self.start_ms > self.budgets.max_timer_ms:
+            if t.due - self.timer_base > self.budgets.max_timer_ms:
                 self.timers.clear()
                 return False
             self.clock_ms = max(self.clock_ms, t.due)

@@ -30,11 +30,13 @@ conversation (``mock_messages``). Every call is recorded in ``rt.request_log``.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from typing import Any
 
 from ..browser.base import BrowserRuntime
 from ..browser.network import RequestTable, error_body
+from ..js.builtins.json import stringify
 from ..js.builtins.promise import JSPromise
 from ..js.members import get_member
 from ..js.values import (
@@ -43,6 +45,7 @@ from ..js.values import (
     JSFunction,
     JSThrow,
     NativeFunction,
+    from_code_units,
     safe_to_string,
     to_js,
     to_string,
@@ -106,6 +109,15 @@ def mock_messages(conv: dict, customer: Any) -> Any:
     return to_js({"data": data, "links": {"self": f"/v1/conversations/{cid}/messages"}})
 
 
+def json_of(value: Any) -> Any:
+    """A JS value as plain JSON data for the activity panel (``None`` for what JSON drops)."""
+    try:
+        text = stringify(value)
+    except JSThrow:  # a cycle, a throwing toJSON
+        return "[not JSON]"
+    return None if text is UNDEFINED else json.loads(from_code_units(text))
+
+
 def _describe(method: str, url: str) -> str:
     return f"{method} {url}"
 
@@ -155,6 +167,9 @@ def make_kustomer_request(rt: BrowserRuntime, table: RequestTable, records: dict
         def deliver() -> Any:
             body = make_body()
             ok = 200 <= status < 300
+            if rt.recording:
+                rt.record("request", method=method, url=url, status=status, matched=matched,
+                          body=json_of(get_member(opts, "body")), response=json_of(body))
             if isinstance(callback, JSFunction):
                 try:
                     callback.call(UNDEFINED, [None, body] if ok else [body, UNDEFINED])

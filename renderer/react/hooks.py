@@ -149,7 +149,7 @@ class Fiber:
     __slots__ = (
         "path", "type", "name", "hooks", "mounted", "props", "rendered", "has_updates",
         "did_update", "render_phase_update", "effects", "context_reads", "unmounted", "order",
-        "suspended",
+        "suspended", "carried",
     )  # fmt: skip
 
     def __init__(self, path: tuple, typ: Any) -> None:
@@ -168,6 +168,7 @@ class Fiber:
         self.unmounted = False
         self.order = 0
         self.suspended = False
+        self.carried = False  # hooks kept from before a hot reload, not yet confirmed
 
 
 class StateHook:
@@ -207,6 +208,10 @@ BASIC_REDUCER: Any = object()
 
 class Suspend(Exception):
     """A component read a pending promise with ``use()``: it renders nothing this pass."""
+
+
+class Remount(Exception):
+    """A component whose hooks were carried over a hot reload called other hooks: start it afresh."""
 
 
 def _deps(value: Any, hooks: HooksRuntime, name: str) -> list | None:
@@ -332,6 +337,32 @@ class HooksRuntime:
         self.subscribed: set[int] = set()
         self.kustomer_root: Any = MISSING
         self.passes = 0
+        self.carried: dict[tuple, Fiber] = {}  # fibers of the render before a hot reload (carry_over)
+
+    def carry_over(self, old: HooksRuntime) -> None:
+        """Hot reload, like React Fast Refresh: a component of the same name at the same path
+        that calls the same hooks in the same order keeps its state (``useState``,
+        ``useReducer``, ``useRef``…); its effects and memos run again. Any other component
+        mounts afresh (``Remount``)."""
+        self.carried = dict(old.fibers)
+
+    def adopt(self, fiber: Fiber, old: Fiber) -> None:
+        """Give a new fiber the hooks of ``old`` (checked against the new calls by ``slot``)."""
+        hooks: list[Any] = []
+        for h in old.hooks:
+            if isinstance(h, StateHook):
+                nh = StateHook(h.kind, h.state, h.reducer)
+                name = "dispatchSetState" if h.kind == "useState" else "dispatchReducerAction"
+                nh.dispatch = self.make_dispatch(fiber, nh, name)
+                hooks.append(nh)
+            elif isinstance(h, EffectHook):
+                hooks.append(EffectHook(h.kind, h.layout))  # runs again (deps unknown)
+            elif h.kind in ("useMemo", "useCallback"):
+                hooks.append(ValueHook(h.kind, None, MISSING))  # recomputed
+            else:
+                hooks.append(h)
+        fiber.hooks = hooks
+        fiber.carried = True
 
     # ------------------------------------------------------------------ one pass
     def root_value(self, value: Any) -> Any:
@@ -517,6 +548,10 @@ class HooksRuntime:
         if fiber is None:
             fiber = Fiber(path, typ)
             self.fibers[path] = fiber
+            if self.carried:
+                old = self.carried.pop(path, None)
+                if old is not None and old.name == fiber.name and old.mounted:
+                    self.adopt(fiber, old)
         self.visited.add(path)
         fiber.order = self.order
         self.order += 1
@@ -531,7 +566,12 @@ class HooksRuntime:
             try:
                 if self.depth > MAX_COMPONENT_DEPTH:
                     raise js_error("Maximum call stack size exceeded", "RangeError")
-                rendered = self.call_component(fiber, typ, props, node)
+                try:
+                    rendered = self.call_component(fiber, typ, props, node)
+                except Remount:  # a hot reload changed this component's hooks: its state resets
+                    fiber = self.fibers[path] = Fiber(path, typ)
+                    fiber.order = self.order - 1
+                    rendered = self.call_component(fiber, typ, props, node)
             finally:
                 self.depth -= 1
             if not mount and same_props and not fiber.did_update:
@@ -584,6 +624,10 @@ class HooksRuntime:
                     if first:
                         fiber.hooks = []
                     return None
+                if fiber.carried:
+                    if self.hook_i != len(fiber.hooks):
+                        raise Remount()
+                    fiber.carried = False
                 fiber.mounted = True
                 if not fiber.render_phase_update:
                     if not first and self.hook_i < len(fiber.hooks):
@@ -635,6 +679,8 @@ class HooksRuntime:
         if i < len(hooks):
             h = hooks[i]
             if h.kind != kind:
+                if fiber.carried:
+                    raise Remount()
                 if kind in ("useState", "useReducer") and not isinstance(h, StateHook):
                     raise js_error(NO_QUEUE)
                 self.rt.warn(
@@ -646,6 +692,8 @@ class HooksRuntime:
             return fiber, h
         if fiber.mounted:
             raise js_error(MORE_HOOKS)
+        if fiber.carried:
+            raise Remount()
         return fiber, None
 
     def store(self, fiber: Fiber, h: Any) -> Any:
@@ -914,6 +962,12 @@ class ReactRuntime(Runtime):
         super().__init__(budgets, now_ms)
         self.hooks: HooksRuntime | None = None
         self.unknown_component: Callable[[str, tuple[int, int]], Any] | None = None
+
+    def new_turn(self) -> None:
+        """A live preview's next event: fresh budgets and a fresh settle-pass count."""
+        super().new_turn()
+        if self.hooks is not None:
+            self.hooks.passes = 0
 
 
 def hooks_for(rt: Runtime) -> HooksRuntime:

@@ -6,6 +6,7 @@ function OrderActivity({ customerId }) {
   const [agent, setAgent] = useState(null);
   const [orders, setOrders] = useState(null);
   const [error, setError] = useState(null);
+  const [refreshes, setRefreshes] = useState(0);  // Refresh re-runs the effect: the requests again
 
   useEffect(() => {
     KustomerRequest({ url: '/v1/users/current' })
@@ -18,7 +19,7 @@ function OrderActivity({ customerId }) {
       }
       setOrders(res.data.map(o => ({ id: o.id, ...o.attributes })));
     });
-  }, [customerId]);
+  }, [customerId, refreshes]);
 
   if (error) {
     return <Segment><BasicRow label="Could not load orders" value={error} /></Segment>;
@@ -36,7 +37,7 @@ function OrderActivity({ customerId }) {
         <BasicRow key={o.id} label={o.title} value={<Pill color={o.custom.statusStr === 'delivered' ? 'green' : 'blue'} text={o.custom.statusStr} />} />
       ))}
       <ButtonGroup align="right">
-        <Button text="Refresh" size="small" variant="subtle" onClick={() => setOrders(null)} />
+        <Button text="Refresh" size="small" variant="subtle" onClick={() => { setOrders(null); setRefreshes(n => n + 1); }} />
       </ButtonGroup>
     </Segment>
   );

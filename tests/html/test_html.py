@@ -1063,7 +1063,7 @@ def test_handlers_recorded_and_marked() -> None:
         ("my-el", "change"),
     ]
     out, ctx = render(["button", {"onClick": FN, "onDoubleClick": FN}, "x"], mark_handlers=True)
-    assert out == '<button data-kv-on="click doubleclick">x</button>'
+    assert out == '<button data-kv-on="click doubleclick" data-kv-id="0">x</button>'
 
 
 def test_component_renderer_hook() -> None:

@@ -31,14 +31,15 @@ PRELUDE = (
 )
 
 
-def node_settled_many(sources: list[str]) -> list[dict]:
-    """Render each template with React in Node, settled (see tests/support/node/settled.js)."""
+def node_settled_many(sources: list[str] | list[dict]) -> list[dict]:
+    """Render each template with React in Node, settled (see tests/support/node/settled.js);
+    an item may be a whole job (``{"source", "globals", "events"}``, tests/react/test_live.py)."""
     node = _node()
     if not (NODE_MODULES / "react-test-renderer" / "package.json").is_file():
         raise OracleUnavailable("react-test-renderer missing from .cache/npm: run make install")
     env = dict(os.environ, TZ="UTC", NODE_ENV="development", NODE_PATH=str(NODE_MODULES),
                KVIEW_NODE_MODULES=str(NODE_MODULES))  # fmt: skip
-    jobs = [{"source": s, "globals": {}} for s in sources]
+    jobs = [s if isinstance(s, dict) else {"source": s, "globals": {}} for s in sources]
     proc = subprocess.run(
         [node, str(SETTLED_JS)], input=json.dumps(jobs).encode(), capture_output=True,
         env=env, timeout=120, check=False,

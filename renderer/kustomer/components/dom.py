@@ -20,6 +20,7 @@ from ...html.sanitize import ALLOWED_SCHEMES
 from ...html.sanitize import safe_url as safe_url  # re-exported: the components' URL rule
 from ...html.sanitize import url_scheme as url_scheme
 from ...html.tree import append_nodes as html_append_nodes
+from ...html.tree import mark_handler
 from ...html.walk import render_nodes
 from ...js import values as jv
 from ...js.values import UNDEFINED, JSFunction, JSObject
@@ -238,16 +239,9 @@ def render_value(value: Any, ctx: Any) -> list[Node]:
 
 
 def attach_handler(e: etree._Element, event: str, fn: Any, ctx: Any) -> bool:
-    """Record ``fn`` as ``e``'s ``event`` handler the way the HTML writer does for host elements:
-    ``(element, event, fn)`` in ``ctx.handlers``, plus ``data-kv-on`` when ``ctx.mark_handlers``."""
+    """Record ``fn`` as ``e``'s ``event`` handler the way the HTML writer does for host elements
+    (``html.tree.mark_handler``); False when ``fn`` is not a function."""
     if not isinstance(fn, JSFunction):
         return False
-    handlers = getattr(ctx, "handlers", None)
-    if handlers is not None:
-        handlers.append((e, event, fn))
-    if getattr(ctx, "mark_handlers", False):
-        names = (e.get("data-kv-on") or "").split()
-        if event not in names:
-            names.append(event)
-        e.set("data-kv-on", " ".join(names))
+    mark_handler(e, event, fn, ctx)
     return True

@@ -94,26 +94,48 @@ async function runJob(job) {
     let shown = rootElement();
     let root;
     await React.act(async () => { root = TestRenderer.create(shown === undefined ? null : shown); });
-    for (let step = 0; step < 10000; step++) {
-      await React.act(async () => { await flush(); });
-      if (rootElement() !== shown) {
-        shown = rootElement();
-        await React.act(async () => { root.update(shown); });
-        continue;
+    const settle = async () => {
+      for (let step = 0; step < 10000; step++) {
+        await React.act(async () => { await flush(); });
+        if (rootElement() !== shown) {
+          shown = rootElement();
+          await React.act(async () => { root.update(shown); });
+          continue;
+        }
+        timers.sort((a, b) => a.due - b.due || a.seq - b.seq);
+        let t;
+        while ((t = timers.shift()) && cancelled.has(t.id));
+        if (!t || t.due > horizon + MAX_TIMER_MS) break;
+        now = Math.max(now, t.due);
+        if (t.interval !== null) {
+          seq += 1;
+          timers.push({ ...t, due: t.due + t.interval, seq });
+        }
+        await React.act(async () => { t.fn(...t.args); await flush(); });
       }
-      timers.sort((a, b) => a.due - b.due || a.seq - b.seq);
-      let t;
-      while ((t = timers.shift()) && cancelled.has(t.id));
-      if (!t || t.due > MAX_TIMER_MS) break;
-      now = Math.max(now, t.due);
-      if (t.interval !== null) {
-        seq += 1;
-        timers.push({ ...t, due: t.due + t.interval, seq });
-      }
-      await React.act(async () => { t.fn(...t.args); await flush(); });
+    };
+    let horizon = 0;
+    await settle();
+    const markup = () => renderToStaticMarkup(React.createElement(React.Fragment, null, toElement(root.toJSON())));
+    // Optional events (tests/react/test_live.py): {nth, prop, type, target}. The nth host element
+    // (depth-first) that has a function on* prop gets its handler called inside act() with a
+    // React-like event, then the tree settles again; the HTML after each event is kept.
+    const steps = [];
+    for (const ev of job.events || []) {
+      const hosts = root.root.findAll((n) => typeof n.type === 'string'
+        && Object.keys(n.props).some((k) => /^on[A-Z]/.test(k) && typeof n.props[k] === 'function'));
+      const node = hosts[ev.nth];
+      const target = Object.assign({}, ev.target || {});
+      const e = {
+        type: ev.type, target, currentTarget: target, defaultPrevented: false,
+        preventDefault() { this.defaultPrevented = true; }, stopPropagation() {}, persist() {},
+      };
+      await React.act(async () => { node.props[ev.prop](e); await flush(); });
+      horizon = now;
+      await settle();
+      steps.push({ html: markup(), prevented: e.defaultPrevented });
     }
-    const html = renderToStaticMarkup(React.createElement(React.Fragment, null, toElement(root.toJSON())));
-    return { html, log };
+    return { html: markup(), log, steps };
   } catch (e) {
     return { throw: describe(e), log };
   }
