@@ -223,6 +223,7 @@
       var to = fresh.querySelector(sel);
       if (to) morph(current.querySelector(sel), document.importNode(to, true));
     });
+    current.setAttribute("data-draft", draft === null ? "no" : "yes");  // previews of unsaved data
     Object.keys(answer.themes || {}).forEach(function (theme) {
       var pre = $("kvg-html-" + theme), html = answer.themes[theme].html;
       if (pre && html != null) pre.textContent = html;
