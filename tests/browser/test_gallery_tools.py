@@ -163,6 +163,30 @@ def test_save_as_scenario_writes_the_file_and_the_picker_lists_it(browser, serve
     assert not errors, errors
 
 
+def test_an_unsaved_edit_outlives_a_live_reload(browser, served) -> None:
+    """The template changes on disk while the data is edited: reload.js swaps the view in, and
+    the edit (text and previews) is put back over the file's render."""
+    jsx = served.views / "kviews" / "loyalty.jsx"
+    context, page, errors = open_page(browser, f"{served.url}view/loyalty")
+    try:
+        page.wait_for_selector('#kvg-live[data-state="live"]', timeout=WAIT_MS)
+        open_data_panel(page)
+        data = editor_data(page)
+        data["customer"]["custom"]["@acmeordLoyaltyTierStr"] = "Zircon"
+        edited = json.dumps(data, indent=2)
+        page.fill("#kvg-editor-text", edited)
+        wait_for_previews(page, "Zircon")
+        jsx.write_text(jsx.read_text(encoding="utf-8").replace("Loyalty tier", "Tier (renamed)"), encoding="utf-8")
+        page.wait_for_function("() => Number(document.body.dataset.reloads || 0) >= 1", timeout=WAIT_MS)
+        wait_for_previews(page, "Tier (renamed)")  # the new template…
+        wait_for_previews(page, "Zircon")  # …with the edited data
+        assert page.input_value("#kvg-editor-text") == edited
+        assert not page.is_disabled("#kvg-editor-revert")
+    finally:
+        context.close()
+    assert not errors, errors
+
+
 # ---------------------------------------------------------------------- copy buttons
 def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, served) -> None:
     from devserver.build import build
