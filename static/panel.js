@@ -152,6 +152,7 @@
   var draft = null;      // the editor's text while it differs from the file's data
   var timer = null;
   var seq = 0;           // the latest request; older answers are dropped
+  var inflight = null;   // its AbortController
   var confirmName = null;  // a scenario name whose overwrite the next click confirms
 
   function editor() { return $("kvg-editor"); }
@@ -238,9 +239,12 @@
     var ed = editor(), ta = area();
     if (!ed || !ta) return;
     var mine = ++seq;
+    if (inflight) inflight.abort();  // only the latest edit matters
+    inflight = window.AbortController ? new AbortController() : null;
     status("busy", ["Rendering…"]);
     fetch(ed.getAttribute("data-preview-url"), {
       method: "POST",
+      signal: inflight ? inflight.signal : undefined,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ scenario: ed.getAttribute("data-scenario"), theme: document.body.getAttribute("data-theme-mode"), text: ta.value }),
       cache: "no-store"
@@ -272,7 +276,7 @@
         warnings ? " · " + warnings + " warning" + (warnings === 1 ? "" : "s") : ""]);
       document.body.setAttribute("data-previews", String(Number(document.body.getAttribute("data-previews") || 0) + 1));
     }).catch(function (err) {
-      if (mine === seq) status("error", ["Could not reach kview: " + err.message]);
+      if (mine === seq && err.name !== "AbortError") status("error", ["Could not reach kview: " + err.message]);
     });
   }
 

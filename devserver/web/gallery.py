@@ -4,6 +4,10 @@ Each view is rendered in light and dark side by side, framed like the place Kust
 (an insight card with its header for ``smartbar-card``, a timeline entry for
 ``expanded-timeline``, …), with its console output and warnings underneath. A view that fails
 shows its error card (file, line, column, code frame) beside its last good render, dimmed.
+``?theme=light|dark|system`` shows one pane instead (``system`` follows the OS), ``?scenario=``
+another data set. ``/view/<name>`` takes the view's name, its file's stem or its registered name;
+its page adds the template source, the data editor (``static/panel.js``, endpoints in
+``preview.py``), the rendered HTML and the view's definition entry, each with a copy button.
 
 The pages are Jinja templates (``templates/``, autoescaped); this module only gathers what they
 show. The gallery's stylesheet is ``static/gallery.css``, served at ``/_kview/gallery.css``.
