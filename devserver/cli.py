@@ -14,6 +14,7 @@ Flask, which would add about 80 ms (a third) to the start-up of every ``kview re
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import json
 import logging
 import os
@@ -243,6 +244,12 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
         + click.style(server.url, fg="cyan", bold=True)
         + click.style(f"  ({reload_note}; Ctrl+C to stop)", dim=True)
     )
+    if not _loopback(host):
+        click.echo(click.style(
+            f"kview serve: warning: listening on {host or 'every interface'}, so the gallery (your templates, "
+            "mock data and app definitions) is reachable from other machines on the network, and from them "
+            "\"Save as scenario\" can write files into the app folder. Use --host 127.0.0.1 to keep it to this "
+            "machine.", fg="yellow"), err=True)
     with server:
         if open_browser:
             webbrowser.open(server.url)
@@ -250,6 +257,16 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
         # that started it ignores SIGINT: DevServer installs its own handlers for both.
         signum = server.serve_until_signal()
     click.echo(f"\nkview: stopped{f' ({signal.Signals(signum).name})' if signum else ''}")
+
+
+def _loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (localhost, 127.0.0.0/8, ::1)."""
+    if host.strip("[]").lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: whatever it resolves to, it is meant to be reached by name
 
 
 # ---------------------------------------------------------------------- check, build, init

@@ -318,8 +318,7 @@
       });
     })).then(function () {
       flash([name]);
-      reloaded([name]);
-      if (document.querySelector("#kvg-main .kvg-details")) refreshDetails();
+      return refreshDetails().then(function () { reloaded([name]); });
     }, function () { refresh([name], false); });
   }
 
@@ -358,14 +357,15 @@
     if (whole.length) { refresh(whole, false); return; }
     if (patched.length) {
       flash(patched);
-      reloaded(patched);
-      if (document.querySelector("#kvg-main .kvg-details")) refreshDetails();
+      refreshDetails().then(function () { reloaded(patched); });
     }
   }
 
-  // the view page's template / data / HTML panels, which the push does not carry
+  // the view page's template / data / HTML panels, which the push does not carry; resolves once
+  // they are in place, so "kview:reloaded" listeners (panel.js keeps an unsaved edit) see them
   function refreshDetails() {
-    fetch(location.href, { headers: { "X-Kview-Reload": "1" }, cache: "no-store" })
+    if (!document.querySelector("#kvg-main .kvg-details")) return Promise.resolve();
+    return fetch(location.href, { headers: { "X-Kview-Reload": "1" }, cache: "no-store" })
       .then(function (r) { return r.text(); })
       .then(function (text) {
         var doc = new DOMParser().parseFromString(text, "text/html");

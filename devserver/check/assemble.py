@@ -17,6 +17,7 @@ from typing import Any
 
 from devserver.project import App, ViewSpec, load
 from devserver.project.confinement import inside
+from devserver.project.registration import definition_entry
 from renderer import KViewError
 
 from .findings import Finding
@@ -158,23 +159,9 @@ def _inline_views(out: Assembled, src: SourceFile) -> None:
             )
 
 
-def registered_name(view: ViewSpec, definition: dict[str, Any]) -> str:
-    """The name a folder view is registered under. A view named by its file alone
-    (``kviews/tracking.jsx``, no ``name`` in its meta) is the app's: it becomes
-    ``kustomer.app.<app>.tracking``, as Kustomer's docs name views; a name the meta gives is kept."""
-    app = definition.get("app")
-    if "." in view.name or not isinstance(app, str) or not app:
-        return view.name
-    return f"kustomer.app.{app}.{view.name}"
-
-
 def _folder_view(out: Assembled, view: ViewSpec, kviews: list[Any]) -> None:
     assert view.path is not None
-    record: dict[str, Any] = {"name": registered_name(view, out.definition), "resource": view.resource,
-                              "context": view.context}
-    if view.meta:
-        record["meta"] = dict(view.meta)
-    record["template"] = view.source
+    record = definition_entry(view, out.definition)
     i = len(kviews)
     kviews.append(record)
     out.views[i] = view

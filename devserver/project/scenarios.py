@@ -27,12 +27,15 @@ not data, under ``"$scenario"``::
 
 Masks apply to the final data (generated fields can be masked too); a path that is not in the
 data is a located ``MockDataError``. Which of these files exist is ``load.py``'s to say (the one
-reader of the folder layout); this module decides what they mean.
+reader of the folder layout); this module decides what they mean, and writes a new one
+(``save_scenario``: the gallery's "Save as scenario", confined to the app folder).
 """
 
 from __future__ import annotations
 
 import difflib
+import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,6 +48,8 @@ from renderer.kustomer.klasses import klass_attributes
 from renderer.kustomer.needs import TemplateNeeds
 from renderer.kustomer.records import DEFAULT_USER, primary_name
 
+from .confinement import inside, outside_error
+from .errors import FileError
 from .load import fixture_file, scenario_dirs, scenario_files
 from .model import App, ViewSpec
 
@@ -53,10 +58,19 @@ OPTIONS_KEY = "$scenario"
 FIXTURE_RECORDS = ("customer", "conversation", "company")
 _OPTION_NAMES = frozenset({"description", "roles", "settings", "locale", "mask", "requests"})
 _PATH_PART = re.compile(r"[^.\[\]]+|\[(\d+)\]")
+SCENARIO_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a file name on every OS, no dots, no slashes
 
 
 class UnknownScenario(KViewError):
     """``?scenario=`` / ``--scenario`` names no scenario of the view (the message lists them)."""
+
+
+class ScenarioNameError(KViewError):
+    """A scenario name to save under that is not ``[a-z0-9][a-z0-9_-]{0,63}``."""
+
+
+class ScenarioExists(KViewError):
+    """Saving would replace a scenario file, and replacing was not asked for."""
 
 
 def scenario_names(app: App, view: ViewSpec) -> list[str]:
@@ -233,3 +247,61 @@ def _error(message: str, file: str, text: str | None) -> MockDataError:
     if text is not None and OPTIONS_KEY in text:
         line = text[: text.index(OPTIONS_KEY)].count("\n") + 1
     return MockDataError(message, file=file, line=line, column=0, source=text)
+
+
+# ---------------------------------------------------------------------- editing and saving
+def editable(composed: Composed) -> dict[str, Any]:
+    """A scenario file that renders as ``composed`` does, on its own: the composed records, and
+    under ``$scenario`` its options with the whole request table. Masks are already applied to
+    the records, so ``mask`` is left out (applying it twice would mask the masked value)."""
+    options = {k: v for k, v in composed.options.items() if k not in ("mask", "requests")}
+    if composed.requests is not None:
+        options["requests"] = composed.requests
+    return {OPTIONS_KEY: options, **composed.data} if options else dict(composed.data)
+
+
+def save_scenario(app: App, view: ViewSpec, name: str, value: Any, *, overwrite: bool = False) -> Path:
+    """Write ``value`` as scenario ``name`` of ``view`` (``mocks/<view>/<name>.json``) and return
+    the file. An existing scenario's own file is replaced only with ``overwrite``
+    (``ScenarioExists`` otherwise); the file must stay inside the app folder, symlinks resolved
+    (``FileError``). ``value`` is checked as a scenario file is read (``MockDataError``)."""
+    if not SCENARIO_NAME.fullmatch(name):
+        raise ScenarioNameError(f"scenario name {name!r} is not allowed: use 1 to 64 lower-case letters, digits, "
+                                "'-' or '_', starting with a letter or digit")
+    if app.root is None:
+        raise FileError(f"view '{view.name}' is not in an app folder: there is no mocks/ to save to")
+    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    if not isinstance(value, dict):
+        raise MockDataError("a scenario must be a JSON object whose keys become the template's globals, "
+                            f"not a {type(value).__name__}", file=f"{name}.json", line=1, column=0, source=text)
+    split_options(value, f"{name}.json", text)
+    existing = scenario_files(app, view).get(name) or (app.mock_for(view) if name == DEFAULT else None)
+    if existing is not None and not overwrite:
+        raise ScenarioExists(f"view '{view.name}' already has a scenario '{name}' ({existing.name}); "
+                             "confirm to replace it", file=str(existing))
+    target = existing or _scenario_dir(app, view) / f"{name}.json"
+    if not inside(app.root, target.parent) or not inside(app.root, target):
+        raise outside_error(FileError, "scenario file", target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not inside(app.root, target.parent):  # made through a symlink that appeared meanwhile
+        raise outside_error(FileError, "scenario file", target)
+    temp = target.with_name(f".{target.name}.kview-tmp")  # not *.json: never read as a scenario
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)  # whole or not at all: the watcher never reads half a file
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise FileError(f"cannot write scenario file: {exc.strerror or exc}", file=str(target)) from None
+    return target
+
+
+def _scenario_dir(app: App, view: ViewSpec) -> Path:
+    """Where a new scenario of ``view`` goes: the folder its scenarios are already in, else
+    ``mocks/<template file stem>/`` (``mocks/<view name>/`` for a view of an app definition)."""
+    dirs = scenario_dirs(app, view)
+    found = next((d for d in dirs if d.is_dir()), None)
+    if found is not None:
+        return found
+    if view.path is not None and view.path.suffix == ".jsx" and len(dirs) > 1:
+        return dirs[-1]
+    return dirs[0]

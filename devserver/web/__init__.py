@@ -1,8 +1,9 @@
 """The web layer: ``create_app(config)`` builds the Flask app for one app folder.
 
 Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gallery.css``),
-``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events), ``interact`` (``POST /interact/<name>``: a
-preview's event handlers, run in a kept render); ``/static/…`` is
+``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events), ``interact``
+(``POST /interact/<name>``: a preview's event handlers, run in a kept render), ``preview``
+(``POST /api/preview/<name>``, ``POST /api/scenario/<name>``: the data panel); ``/static/…`` is
 Flask's static route over the repository's ``static/`` folder. ``guard`` answers only the
 server's own hosts and adds the security headers to every response. ``server.DevServer`` puts the
 app on a socket with a file watcher; ``push`` turns a refresh into the ``reload`` event (the
@@ -19,7 +20,7 @@ from flask import Flask
 
 from ..assets import static_dir
 from ..project import Project
-from . import events, fragment, gallery, guard, interact
+from . import events, fragment, gallery, guard, interact, preview
 from .config import ServerConfig
 from .events import Broadcaster
 from .state import KviewState
@@ -45,4 +46,5 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(fragment.bp)
     app.register_blueprint(events.bp)
     interact.install(app)
+    app.register_blueprint(preview.bp)
     return app

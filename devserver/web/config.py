@@ -6,7 +6,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GALLERY_THEMES = ("both", "light", "dark")
+from ..project import RENDER_THEMES
+
+GALLERY_THEMES = ("both", "light", "dark", "system")  # system: one pane, following the OS
+
+
+def themes_for(mode: str) -> tuple[str, ...]:
+    """The themes a gallery mode renders: both → light and dark side by side; else the one named."""
+    return RENDER_THEMES if mode == "both" else (mode,)
 
 
 @dataclass

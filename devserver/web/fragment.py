@@ -1,4 +1,7 @@
-"""``/render/<name>?theme=light|dark&scenario=NAME``: one view as an HTML fragment, or as JSON for scripts.
+"""``/render/<name>?theme=light|dark|system&scenario=NAME``: one view as an HTML fragment, or as JSON for scripts.
+
+``name`` is the view's name, its template's file stem or its registered name
+(``registration.find_view``, as ``/view/<name>``).
 
 HTML (the default): the renderer's fragment, status 200; on a template or data error, status 422
 and an error card (500 for a kview bug). JSON (``?format=json`` or ``Accept: application/json``):
@@ -12,6 +15,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 
 from renderer.errors import Diagnostic
 
+from ..project.registration import find_view
 from ..project.scenarios import DEFAULT, scenario_names
 from .state import kview_state
 
@@ -29,9 +33,9 @@ def _wants_json() -> bool:
 def render_view(name: str) -> Response:
     kv = kview_state()
     theme = request.args.get("theme", "light")
-    if theme not in ("light", "dark"):
-        abort(400, description="theme must be 'light' or 'dark'")
-    spec = kv.project.find(name)
+    if theme not in ("light", "dark", "system"):
+        abort(400, description="theme must be 'light', 'dark' or 'system'")
+    spec = find_view(kv.project.app(), name)
     if spec is None:
         if _wants_json():
             missing = jsonify({"error": Diagnostic("error", "NotFound", f"no view named {name!r}").to_dict()})

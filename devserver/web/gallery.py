@@ -4,6 +4,10 @@ Each view is rendered in light and dark side by side, framed like the place Kust
 (an insight card with its header for ``smartbar-card``, a timeline entry for
 ``expanded-timeline``, …), with its console output and warnings underneath. A view that fails
 shows its error card (file, line, column, code frame) beside its last good render, dimmed.
+``?theme=light|dark|system`` shows one pane instead (``system`` follows the OS), ``?scenario=``
+another data set. ``/view/<name>`` takes the view's name, its file's stem or its registered name;
+its page adds the template source, the data editor (``static/panel.js``, endpoints in
+``preview.py``), the rendered HTML and the view's definition entry, each with a copy button.
 
 The pages are Jinja templates (``templates/``, autoescaped); this module only gathers what they
 show. The gallery's stylesheet is ``static/gallery.css``, served at ``/_kview/gallery.css``.
@@ -23,9 +27,10 @@ from markupsafe import Markup
 from renderer import KViewError
 
 from ..assets import static_dir
-from ..project import RENDER_THEMES, App, ViewSpec, ViewState
-from ..project.scenarios import DEFAULT, scenario_names
-from .config import GALLERY_THEMES
+from ..project import App, ViewSpec, ViewState
+from ..project.registration import app_entry, find_view
+from ..project.scenarios import DEFAULT, editable, scenario_names
+from .config import GALLERY_THEMES, themes_for
 from .state import KviewState, app_errors, app_problems, error_event, kview_state
 
 bp = Blueprint("gallery", __name__)
@@ -56,7 +61,7 @@ def index() -> str:
     mode = _theme_mode(kv)
     app = kv.project.app()
     specs = sorted(app.views, key=_group_key)  # the sidebar's order
-    states = [kv.project.state(spec, _themes(mode)) for spec in specs]
+    states = [kv.project.state(spec, themes_for(mode)) for spec in specs]
     return _page("index.html", kv, app, "All views", states, mode,
                  failing=sum(1 for s in states if s.error))
 
@@ -66,19 +71,20 @@ def view_page(name: str) -> str:
     kv = kview_state()
     mode = _theme_mode(kv)
     app = kv.project.app()
-    spec = app.view(name)
+    spec = find_view(app, name)  # its name, its file's stem or its registered name
     if spec is None:
         abort(404, description=f"no view named {name!r} in {kv.config.views_dir}")
     scenarios = scenario_names(app, spec)
     scenario = request.args.get("scenario") or DEFAULT
     if scenario not in scenarios:
         abort(404, description=f"view {name!r} has no scenario {scenario!r} (its scenarios: {', '.join(scenarios)})")
-    state = kv.project.state(spec, _themes(mode), scenario)
+    state = kv.project.state(spec, themes_for(mode), scenario)
     # the other views render too (memoised), so the sidebar's status dots are true
-    states = [state if s.name == name else kv.project.state(s, _themes(mode)) for s in app.views]
-    generated = _generated_data(kv, spec, scenario) if state.data_source is None else None
-    return _page("view.html", kv, app, spec.display_name, states, mode, current=name, state=state,
-                 scenarios=scenarios, scenario=scenario, generated=generated)
+    states = [state if s.name == spec.name else kv.project.state(s, themes_for(mode)) for s in app.views]
+    definition = json.dumps(app_entry(app, spec), indent=2, ensure_ascii=False)
+    return _page("view.html", kv, app, spec.display_name, states, mode, current=spec.name, state=state,
+                 scenarios=scenarios, scenario=scenario, editor=_editor_data(kv, spec, scenario, state),
+                 definition=definition)
 
 
 # Read whole rather than streamed (send_file): small files, and a client that never reads
@@ -126,6 +132,7 @@ def json_script(value: Any) -> Markup:
 class NavLink:
     name: str
     title: str
+    context: str
     status: str  # ok | warn | err | idle: the sidebar's dot
     href: str
     current: bool
@@ -156,30 +163,28 @@ class ThemeLink:
 
 
 @dataclass(frozen=True)
-class GeneratedData:
-    """The data a view without a mock file rendered with, or why it could not be made."""
+class EditorData:
+    """What the data panel's editor starts with: the scenario's data as the render composes it
+    (scenario, fixtures, generated; the request table under ``$scenario.requests``), or, when
+    that cannot be composed, the file as written and why."""
 
-    text: str | None  # pretty JSON
+    text: str  # pretty JSON (or the file's own text when it is not valid)
     error: str | None = None
 
 
-def _generated_data(kv: KviewState, spec: ViewSpec, scenario: str) -> GeneratedData:
-    """What the view rendered with when no file gives its data: fixtures and generated records
-    composed exactly as the render composes them (``ViewInputs.composed``, same cache)."""
+def _editor_data(kv: KviewState, spec: ViewSpec, scenario: str, state: ViewState) -> EditorData:
+    """The editor's text: ``scenarios.editable`` of the composed data (same cache as the render),
+    so editing nothing renders exactly what the page shows."""
     try:
-        data = kv.project.inputs(spec, scenario).composed(kv.project.cache).data
+        composed = kv.project.inputs(spec, scenario).composed(kv.project.cache)
     except KViewError as exc:  # the render shows the same error, located, on the card
-        return GeneratedData(None, str(exc))
-    return GeneratedData(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return EditorData(state.data_text or "{}", str(exc))
+    return EditorData(json.dumps(editable(composed), indent=2, ensure_ascii=False, default=str))
 
 
 def _theme_mode(kv: KviewState) -> str:
     mode = request.args.get("theme") or kv.config.theme
     return mode if mode in GALLERY_THEMES else "both"
-
-
-def _themes(mode: str) -> tuple[str, ...]:
-    return RENDER_THEMES if mode == "both" else (mode,)
 
 
 def _group_key(spec: ViewSpec) -> tuple[int, str]:
@@ -212,14 +217,17 @@ def _page(template: str, kv: KviewState, app: App, title: str, states: list[View
         errors=errors,
         css_version=_mtime("kview.css"),
         js_version=_mtime("reload.js"),
+        panel_version=_mtime("panel.js"),
         **context,
     )
 
 
 def _theme_links(mode: str) -> list[ThemeLink]:
     path = quote(request.path)
-    return [ThemeLink(label, f"{path}?theme={m}", m == mode)
-            for m, label in (("light", "Light"), ("both", "Both"), ("dark", "Dark"))]
+    scenario = request.args.get("scenario")
+    keep = f"&scenario={quote(scenario)}" if scenario else ""  # switching the theme keeps the scenario
+    return [ThemeLink(label, f"{path}?theme={m}{keep}", m == mode)
+            for m, label in (("light", "Light"), ("both", "Both"), ("dark", "Dark"), ("system", "System"))]
 
 
 def _nav(states: list[ViewState], theme_q: str | None, current: str | None) -> list[NavGroup]:
@@ -229,7 +237,7 @@ def _nav(states: list[ViewState], theme_q: str | None, current: str | None) -> l
     order = list(CONTEXT_LABELS) + sorted(c for c in groups if c not in CONTEXT_LABELS)
     return [
         NavGroup(CONTEXT_LABELS.get(ctx, ctx), [
-            NavLink(s.name, s.spec.display_name, _status(s),
+            NavLink(s.name, s.spec.display_name, s.spec.context, view_status(s),
                     url_for("gallery.view_page", name=s.name, theme=theme_q) if current else f"#view-{anchor(s.name)}",
                     s.name == current)
             for s in groups[ctx]
@@ -238,7 +246,9 @@ def _nav(states: list[ViewState], theme_q: str | None, current: str | None) -> l
     ]
 
 
-def _status(state: ViewState) -> str:
+@bp.app_template_filter("status")
+def view_status(state: ViewState) -> str:
+    """A view's status dot (``ViewState.status``: ok, warn, err or idle), for templates."""
     return state.status
 
 

@@ -221,8 +221,7 @@ def test_data_panel_shows_the_generated_data(browser, server) -> None:
     try:
         panel = page.locator(".kvg-details details.kvg-data")
         panel.locator("summary").click()
-        text = panel.locator("pre").inner_text()
-        data = json.loads(text)
+        data = json.loads(panel.locator("textarea").input_value())  # the data editor
         assert "customer" in data
         rendered = page.locator('.kvg-frame[data-theme="light"] .kvg-preview').inner_text()
         tier = data["customer"]["custom"]["loyaltyTierStr"]  # what the template shows as the tier

@@ -225,6 +225,90 @@ def test_kview_serve_on_every_interface_with_allow_host(app_dir: Path) -> None:
         status, _, body = raw_get(port, "/", f"evil.example:{port}")
         assert status == 400 and "Dana" not in body
     assert served.returncode == 0, served.err
+    assert "warning: listening on 0.0.0.0" in served.err and "reachable from other machines" in served.err
+
+
+def test_kview_serve_on_loopback_gives_no_network_warning(app_dir: Path) -> None:
+    with kview_serve(app_dir, "--no-reload") as served:
+        assert raw_get(served.port, "/", f"127.0.0.1:{served.port}")[0] == 200
+    assert served.returncode == 0 and "reachable" not in served.err, served.err
+
+
+@pytest.mark.parametrize(("host", "local"), [
+    ("127.0.0.1", True), ("127.0.0.2", True), ("localhost", True), ("::1", True), ("[::1]", True),
+    ("0.0.0.0", False), ("::", False), ("", False), ("192.168.1.20", False), ("box.example", False),
+])
+def test_which_hosts_get_the_network_warning(host: str, local: bool) -> None:
+    from devserver.cli import _loopback
+
+    assert _loopback(host) is local
+
+
+# ---------------------------------------------------------------------- path traversal
+def raw_request(port: int, method: str, path: str, body: bytes = b"", **headers: str) -> tuple[int, str]:
+    """A request sent as is (no client normalises the path), from a page of the server itself."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        conn.putheader("Host", f"127.0.0.1:{port}")
+        for key, value in headers.items():
+            conn.putheader(key.replace("_", "-"), value)
+        conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        resp = conn.getresponse()
+        return resp.status, resp.read().decode(errors="replace")
+    finally:
+        conn.close()
+
+
+TRAVERSALS = [
+    "/static/../pyproject.toml", "/static/..%2fpyproject.toml", "/static/%2e%2e/pyproject.toml",
+    "/static/%2e%2e%2fpyproject.toml", "/static/..%5cpyproject.toml", "/static//etc/passwd",
+    "/static/%2fetc%2fpasswd", "/render/..%2f..%2fetc%2fpasswd", "/render/../../etc/passwd",
+    "/render/%2e%2e/%2e%2e/etc/passwd", "/view/%2e%2e/%2e%2e/etc/passwd", "/view/..%2f..%2fsecret",
+    "/view/../../secret", "/render/..%2fsecret?format=json", "/view/hello/../../../secret",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_paths_out_of_the_app_and_static_folders_are_refused(server, app_dir: Path, path: str) -> None:
+    (app_dir.parent / "secret.jsx").write_text("<p>TOPSECRET</p>", encoding="utf-8")
+    (app_dir.parent / "secret.json").write_text('{"TOPSECRET": 1}', encoding="utf-8")
+    status, body = raw_request(server.port, "GET", path)
+    if status == 308:  # werkzeug merges the slashes of "//etc": the path it sends to stays in /static/
+        target = re.search(r'href="http://127\.0\.0\.1:\d+(/[^"]*)"', body)
+        assert target and target.group(1).startswith("/static/"), body
+        status, body = raw_request(server.port, "GET", target.group(1))
+    assert status in (400, 404), (status, body[:200])
+    assert "TOPSECRET" not in body and "[project]" not in body and "root:" not in body
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ("/api/scenario/hello", "../../outside"), ("/api/scenario/hello", "..%2f..%2foutside"),
+    ("/api/scenario/hello", "/tmp/outside"), ("/api/scenario/..%2f..%2foutside", "x"),
+    ("/api/scenario/../../outside", "x"), ("/api/scenario/%2e%2e/%2e%2e/outside", "x"),
+])
+def test_the_save_endpoint_refuses_names_out_of_the_app(server, app_dir: Path, path: str, name: str) -> None:
+    before = sorted(p for p in app_dir.parent.rglob("*"))
+    body = json.dumps({"name": name, "text": "{}"}).encode()
+    status, answer = raw_request(server.port, "POST", path, body, Origin=f"http://127.0.0.1:{server.port}",
+                                 Content_Type="application/json")
+    assert status in (400, 404), (status, answer)
+    assert sorted(p for p in app_dir.parent.rglob("*")) == before
+
+
+def test_the_save_endpoint_refuses_other_callers_on_a_real_socket(server, app_dir: Path) -> None:
+    body = json.dumps({"name": "ok", "text": "{}"}).encode()
+    port = server.port
+    for headers in ({}, {"Origin": "http://evil.example"}, {"Origin": "null"},
+                    {"Origin": f"http://localhost:{port}"},  # another origin than the one asked
+                    {"Origin": f"http://127.0.0.1:{port}", "Sec-Fetch-Site": "cross-site"}):
+        status, _ = raw_request(port, "POST", "/api/scenario/hello", body, Content_Type="application/json", **headers)
+        assert status == 403, headers
+    assert not (app_dir / "mocks" / "hello").exists()
+    status, _ = raw_request(port, "POST", "/api/scenario/hello", body, Content_Type="application/json",
+                            Origin=f"http://127.0.0.1:{port}")
+    assert status == 200 and (app_dir / "mocks" / "hello" / "ok.json").is_file()
 
 
 # ---------------------------------------------------------------------- timeouts
