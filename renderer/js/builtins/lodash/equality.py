@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from renderer.js.limits import charge
+from renderer.js.limits import DEEP_STEP, charge
 from renderer.js.members import get_member, iterate
 from renderer.js.values import (
     UNDEFINED,
@@ -25,7 +25,7 @@ _UNORDERED = 2
 def _is_equal(a: Any, b: Any, bitmask: int = 0, stack: dict | None = None) -> bool:
     if a is b:
         return True
-    charge()  # every pair compared is work: shared subtrees make the walk exponential
+    charge(DEEP_STEP)  # every pair compared is work: shared subtrees make the walk exponential
     ta = type(a)
     tb = type(b)
     if ta is float and tb is float:

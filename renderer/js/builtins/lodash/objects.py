@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from renderer.js.limits import charge
+from renderer.js.limits import DEEP_STEP, charge
 from renderer.js.members import MISSING, OBJECT_PROTO, get_member, iterate, set_member
 from renderer.js.values import (
     UNDEFINED,
@@ -60,7 +60,7 @@ def _to_object(v: Any) -> Any:
 def _clone(v: Any, deep: bool, stack: dict | None = None, top: bool = True) -> Any:
     if not _is_object(v):
         return v
-    charge()
+    charge(DEEP_STEP)
     if stack is None:
         stack = {}
     t = _ltype(v)
@@ -124,7 +124,7 @@ def _base_merge(obj: Any, src: Any, customizer: Fn | None, stack: dict) -> None:
     if obj is src:
         return
     for key in _keys(src):
-        charge()  # every key merged is work: shared subtrees make the walk exponential
+        charge(DEEP_STEP)  # every key merged is work: shared subtrees make the walk exponential
         sv = _getk(src, key)
         if _is_object(sv):
             _merge_deep(obj, src, key, customizer, stack)
