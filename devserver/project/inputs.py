@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,9 +126,14 @@ def read_inputs(app: App, view: ViewSpec, *, data: Path | None = None, requests:
 
 
 def render_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,
-                settle_jobs: bool = True, parent_url: str | None = None) -> RenderResult:
-    """Render a view's inputs with the root element themed (``kview kview-theme-<theme>``)."""
+                settle_jobs: bool = True, parent_url: str | None = None,
+                overlay: Callable[[dict[str, Any], str], dict[str, Any]] | None = None) -> RenderResult:
+    """Render a view's inputs with the root element themed (``kview kview-theme-<theme>``).
+    ``overlay(data, resource)`` may replace records of the composed data (the server's mock
+    store puts the Cards SDK's writes back into the views showing them)."""
     data, kwargs = inputs.render_args(cache)
+    if overlay is not None:
+        data = overlay(data, inputs.view.resource)
     return render(inputs.view.source, data, root_class=f"kview kview-theme-{theme}", cache=cache,
                   settle_jobs=settle_jobs, parent_url=parent_url, **kwargs)
 

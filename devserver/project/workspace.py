@@ -11,6 +11,7 @@ with a trimmed traceback and shown the same way, so the server keeps serving.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import threading
 import time
@@ -21,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from renderer import KViewError, ViewCache
+from renderer.browser.network import load_requests
 from renderer.errors import Diagnostic
 
 from .inputs import ViewInputs, read_inputs, render_view
 from .load import load_app, views_touched
 from .model import App, ViewSpec
 from .scenarios import DEFAULT
+from .store import MockStore, Seed
 
 log = logging.getLogger("kview")
 
@@ -149,6 +152,8 @@ class Project:
         self.app_error: Diagnostic | None = None  # why the folder could not be read, if so
         self._memo: dict[tuple[str, str], tuple[str, Outcome]] = {}
         self._last_good: dict[tuple[str, str], Outcome] = {}
+        self.store = MockStore()  # the Cards SDK's records: writes while the server runs
+        self._seed: tuple[str, Seed] | None = None
 
     # ------------------------------------------------------------------ files
     def rel(self, path: Path | str | None) -> str:
@@ -229,14 +234,15 @@ class Project:
         if isinstance(inputs, KViewError):
             return Outcome(theme, error=shown(inputs, self._shown(inputs.file)))
         t0 = time.perf_counter()
-        key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
+        key: str | None = hashlib.sha256(f"{theme}\0{self.store.version}\0{inputs.key()}".encode()).hexdigest()
         slot = _slot(spec, inputs)
         with self._lock:
             memo = self._memo.get((slot, theme))
         if memo and memo[0] == key:
             return memo[1]
         try:
-            result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url)
+            result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url,
+                                 overlay=self.store.overlay)
             warnings = [replace(w, file=self._shown(w.file)) for w in result.warnings]
             out = Outcome(theme, result.html, list(result.console), warnings)
         except KViewError as exc:
@@ -258,6 +264,26 @@ class Project:
             if out.ok:
                 self._last_good[(slot, theme)] = out
         return out
+
+    # ------------------------------------------------------------------ the Cards SDK's data
+    def sdk_seed(self) -> Seed:
+        """What the mock store starts from: the records of every view's default scenario (as
+        each renders with them), the app's request table, klasses, commands and the agent's
+        roles. Memoised on the content of every view's inputs."""
+        app = self.app()
+        entries: list[tuple[ViewSpec, ViewInputs]] = []
+        for spec in app.views:
+            inputs = self._inputs_or_error(spec)
+            if isinstance(inputs, ViewInputs):
+                entries.append((spec, inputs))
+        digest = hashlib.sha256("\0".join(i.key() for _, i in entries).encode()).hexdigest()
+        with self._lock:
+            if self._seed is not None and self._seed[0] == digest:
+                return self._seed[1]
+        seed = build_seed(app, entries, self.cache)
+        with self._lock:
+            self._seed = (digest, seed)
+        return seed
 
     # ------------------------------------------------------------------ changes
     def affected(self, paths: Iterable[Path]) -> tuple[list[str], bool]:
@@ -294,3 +320,32 @@ class Project:
         if self.app_error:
             errors.append((None, self.app_error))
         return Refreshed(names, everything, errors)
+
+
+def build_seed(app: App, entries: Iterable[tuple[ViewSpec, ViewInputs]], cache: ViewCache | None = None) -> Seed:
+    """A ``Seed`` from views and their inputs: each view's composed data (a view whose data
+    cannot be made adds nothing: its card shows why), then the app-wide request table."""
+    seed = Seed(klasses={k.name: k.raw for k in app.klasses if k.name},
+                commands=frozenset(c.name for c in app.commands if c.name))
+    table: Any = None
+    for spec, inputs in entries:
+        try:
+            composed = inputs.composed(cache)
+        except KViewError:
+            continue
+        seed.add(spec.name, composed.data, spec.resource)
+        if table is None and composed.requests is not None:
+            table = composed.requests
+        if seed.roles is None and isinstance(composed.options.get("roles"), list):
+            seed.roles = list(composed.options["roles"])
+    if table is None and app.requests is not None:
+        try:
+            table = json.loads(app.requests.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            table = None
+    if isinstance(table, dict):
+        try:
+            seed.table = load_requests(table, "mocks/requests.json")
+        except KViewError:
+            seed.table = None
+    return seed
