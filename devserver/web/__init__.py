@@ -1,7 +1,9 @@
 """The web layer: ``create_app(config)`` builds the Flask app for one app folder.
 
 Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gallery.css``),
-``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events); ``/static/…`` is
+``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events), ``sdk`` (the Cards
+SDK stub, host and mock API under ``/_kview/``), ``widgets`` (``/widget/<name>``, the mock agent
+desktop, and widget pages under ``/_kview/pages/``); ``/static/…`` is
 Flask's static route over the repository's ``static/`` folder. ``guard`` answers only the
 server's own hosts and adds the security headers to every response. ``server.DevServer`` puts the
 app on a socket with a file watcher; ``page`` writes the standalone page of ``kview render
@@ -18,7 +20,7 @@ from flask import Flask
 
 from ..assets import static_dir
 from ..project import Project
-from . import events, fragment, gallery, guard
+from . import events, fragment, gallery, guard, sdk, widgets
 from .config import ServerConfig
 from .events import Broadcaster
 from .state import KviewState
@@ -43,4 +45,6 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(gallery.bp)
     app.register_blueprint(fragment.bp)
     app.register_blueprint(events.bp)
+    app.register_blueprint(sdk.bp)
+    app.register_blueprint(widgets.bp)
     return app

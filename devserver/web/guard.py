@@ -16,6 +16,14 @@ mock data and app definitions they may not have written. Three rules keep it to 
   event handler or ``javascript:`` URL runs (the gallery's own JS is ``static/reload.js``), so a
   rendered preview cannot run script even if the renderer's sanitizer slipped; framing only by
   the gallery itself; ``nosniff``; no referrer.
+- **Widget pages are another origin**: the developer's own pages (``widgets/<name>/…``, served
+  under ``/_kview/pages/``) must run their scripts, so they get their own policy whose
+  ``sandbox`` directive (no ``allow-same-origin``) makes them an opaque origin wherever they
+  are opened: they cannot read kview's pages or call its endpoints, and talk to the host only by
+  postMessage. Their subresource requests arrive as cross-site; they are answered only under
+  ``/_kview/pages/`` and only with a ``Referer`` on one of our hosts (which another site cannot
+  forge). The SDK stub (``/_kview/kustomer-card.js``, kview's own static code and the API
+  description) may be loaded by any page, so one served elsewhere can use it (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -54,6 +62,22 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
     "Cross-Origin-Resource-Policy": "same-origin",  # other sites cannot embed kview's responses
 }
+
+PAGES_PREFIX = "/_kview/pages/"
+PUBLIC_SCRIPTS = frozenset({"/_kview/kustomer-card.js"})
+
+
+def widget_page_policy(server_origin: str) -> str:
+    """The CSP of a widget page: sandboxed (an opaque origin), its own scripts allowed."""
+    return "; ".join([
+        "sandbox allow-scripts allow-forms allow-popups allow-modals",
+        f"default-src 'self' {server_origin} http: https: data: blob:",
+        f"script-src 'self' {server_origin} 'unsafe-inline' http: https:",
+        "style-src 'self' 'unsafe-inline' http: https:",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ])
 
 
 class HostPolicy:
@@ -136,7 +160,8 @@ def install(app: Flask, policy: HostPolicy) -> None:
         if origin is not None and not policy.allows_origin(origin):
             return _refuse(403, "kview: requests from other sites are refused.\n")
         fetch_site = request.headers.get("Sec-Fetch-Site")
-        if fetch_site == "cross-site" and request.headers.get("Sec-Fetch-Mode") != "navigate":
+        if (fetch_site == "cross-site" and request.headers.get("Sec-Fetch-Mode") != "navigate"
+                and not _sandboxed_read(policy)):
             return _refuse(403, "kview: requests from other sites are refused.\n")
         return None
 
@@ -144,7 +169,23 @@ def install(app: Flask, policy: HostPolicy) -> None:
     def _add_headers(response: Response) -> Response:
         for key, value in SECURITY_HEADERS.items():
             response.headers[key] = value
+        if request.path.startswith(PAGES_PREFIX):
+            response.headers["Content-Security-Policy"] = widget_page_policy(request.host_url.rstrip("/"))
+            response.headers["Referrer-Policy"] = "strict-origin"  # its requests say they come from us
+        if request.path.startswith(PAGES_PREFIX) or request.path in PUBLIC_SCRIPTS:
+            response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response
+
+
+def _sandboxed_read(policy: HostPolicy) -> bool:
+    """A cross-site GET that is a widget page's own subresource (Referer on one of our hosts), or
+    the SDK stub, which any page may load."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path in PUBLIC_SCRIPTS:
+        return True
+    referrer = request.headers.get("Referer")
+    return request.path.startswith(PAGES_PREFIX) and referrer is not None and policy.allows_origin(referrer)
 
 
 def _refuse(status: int, message: str) -> Response:
