@@ -166,6 +166,7 @@
   function setOpen(name, open) {
     var sec = section(name);
     if (!sec) return;
+    var changed = sec.hidden === open;  // an open widget told to open again hears nothing
     sec.hidden = !open;
     sec.setAttribute('data-open', open ? 'true' : 'false');
     document.querySelectorAll('.kvh-rail-item[data-widget="' + CSS.escape(name) + '"]').forEach(function (b) {
@@ -174,7 +175,7 @@
     var frame = sec.querySelector('iframe');
     if (open && frame && !frame.getAttribute('src') && frame.dataset.src) frame.setAttribute('src', frame.dataset.src);
     var f = frame ? stateOf(frame) : null;
-    if (f && f.initialized) {
+    if (f && f.initialized && changed) {
       context(f, open).then(function (a) { emit(f, 'context', a.context); });
     }
   }
@@ -448,7 +449,12 @@
   /* ------------------------------------------------------------ hot reload of local pages */
   if (desktop && document.body.getAttribute('data-reload') === 'on' && window.EventSource) {
     var source = new EventSource('/events');
-    source.addEventListener('reload', function () {
+    source.addEventListener('reload', function (event) {
+      var data = {};
+      try { data = JSON.parse(event.data); } catch (e) { data = {}; }
+      // a data change (the store) names views; a change to a widget's files reloads everything
+      if (!data.all) return;
+      log({ status: 'info', method: 'reload', message: 'app files changed: reloading the widget pages' });
       document.querySelectorAll('iframe.kvh-frame[sandbox]').forEach(function (el) {
         if (!el.getAttribute('src')) return;
         var f = frames.get(el);

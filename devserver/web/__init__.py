@@ -14,6 +14,7 @@ Rule: ``web`` uses ``project`` (the app model) and ``watch``; neither knows abou
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from flask import Flask
@@ -39,6 +40,7 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True,
                          "keep_trailing_newline": True}
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
+    app.config[guard.PAGES_TOKEN] = secrets.token_urlsafe(12)  # widget pages' URLs (guard.py)
     project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
     app.extensions["kview"] = KviewState(config, project, Broadcaster())
     guard.install(app, guard.HostPolicy.for_server(config.host, config.allow_hosts))

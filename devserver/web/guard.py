@@ -20,9 +20,10 @@ mock data and app definitions they may not have written. Three rules keep it to 
   under ``/_kview/pages/``) must run their scripts, so they get their own policy whose
   ``sandbox`` directive (no ``allow-same-origin``) makes them an opaque origin wherever they
   are opened: they cannot read kview's pages or call its endpoints, and talk to the host only by
-  postMessage. Their subresource requests arrive as cross-site; they are answered only under
-  ``/_kview/pages/`` and only with a ``Referer`` on one of our hosts (which another site cannot
-  forge). The SDK stub (``/_kview/kustomer-card.js``, kview's own static code and the API
+  postMessage. Their subresource requests arrive as cross-site with ``Origin: null`` and no
+  ``Referer``; they are answered only under ``/_kview/pages/<token>/``, where ``token`` is a
+  secret made per server start that only kview's own (same-origin) pages show, so another site
+  cannot name those URLs. The SDK stub (``/_kview/kustomer-card.js``, kview's own static code and the API
   description) may be loaded by any page, so one served elsewhere can use it (docs/SECURITY.md).
 """
 
@@ -33,7 +34,7 @@ import socket
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
@@ -64,6 +65,7 @@ SECURITY_HEADERS = {
 }
 
 PAGES_PREFIX = "/_kview/pages/"
+PAGES_TOKEN = "KVIEW_PAGES_TOKEN"  # app.config key: the secret path part of widget pages' URLs
 PUBLIC_SCRIPTS = frozenset({"/_kview/kustomer-card.js"})
 
 
@@ -156,12 +158,13 @@ def install(app: Flask, policy: HostPolicy) -> None:
         if not policy.allows(request.host):
             return _refuse(400, "kview: this server answers only to localhost and the hosts it was "
                                 "started with (see kview serve --allow-host).\n")
+        if _sandboxed_read(policy):  # a widget page's own file, or the stub: reads only
+            return None
         origin = request.headers.get("Origin")
         if origin is not None and not policy.allows_origin(origin):
             return _refuse(403, "kview: requests from other sites are refused.\n")
         fetch_site = request.headers.get("Sec-Fetch-Site")
-        if (fetch_site == "cross-site" and request.headers.get("Sec-Fetch-Mode") != "navigate"
-                and not _sandboxed_read(policy)):
+        if fetch_site == "cross-site" and request.headers.get("Sec-Fetch-Mode") != "navigate":
             return _refuse(403, "kview: requests from other sites are refused.\n")
         return None
 
@@ -171,21 +174,20 @@ def install(app: Flask, policy: HostPolicy) -> None:
             response.headers[key] = value
         if request.path.startswith(PAGES_PREFIX):
             response.headers["Content-Security-Policy"] = widget_page_policy(request.host_url.rstrip("/"))
-            response.headers["Referrer-Policy"] = "strict-origin"  # its requests say they come from us
         if request.path.startswith(PAGES_PREFIX) or request.path in PUBLIC_SCRIPTS:
             response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response
 
 
 def _sandboxed_read(policy: HostPolicy) -> bool:
-    """A cross-site GET that is a widget page's own subresource (Referer on one of our hosts), or
-    the SDK stub, which any page may load."""
+    """A cross-site GET that is a widget page's own subresource (its path carries this server's
+    pages token, which only kview's own pages know), or the SDK stub, which any page may load."""
     if request.method not in ("GET", "HEAD"):
         return False
     if request.path in PUBLIC_SCRIPTS:
         return True
-    referrer = request.headers.get("Referer")
-    return request.path.startswith(PAGES_PREFIX) and referrer is not None and policy.allows_origin(referrer)
+    token = current_app.config.get(PAGES_TOKEN)
+    return bool(token) and request.path.startswith(f"{PAGES_PREFIX}{token}/")
 
 
 def _refuse(status: int, message: str) -> Response:

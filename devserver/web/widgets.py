@@ -7,7 +7,7 @@ declared ``width``/``height``, frames each page with ``iframePermissions`` as ``
 ``static/kview-host.js`` answers the frames' Cards SDK calls (``web/sdk.py``).
 
 Which page a widget frames: ``widgets/<name>/index.html`` in the app folder when it exists
-(served under ``/_kview/pages/<name>/``, confined to that folder, the real SDK's script tag
+(served under ``/_kview/pages/<token>/<name>/``, confined to that folder, the real SDK's script tag
 pointed at the stub, sandboxed by ``guard``), else its ``url`` with the settings placeholders
 (``{{{settings.<category>.<name>}}}``, also with two braces) filled from the app's settings
 — the developer's own server, framed as it is.
@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import mimetypes
 import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from renderer.kustomer.components.cards import framed_src
 
@@ -30,6 +31,7 @@ from ..project import App, Widget
 from ..project.confinement import inside
 from ..sdk.rewrite import with_stub
 from .config import GALLERY_THEMES
+from .guard import PAGES_TOKEN
 from .state import kview_state
 
 bp = Blueprint("widgets", __name__)
@@ -80,10 +82,13 @@ def desktop(name: str) -> str:
     )
 
 
-@bp.get("/_kview/pages/<name>/")
-@bp.get("/_kview/pages/<name>/<path:rest>")
-def page_file(name: str, rest: str = "index.html") -> Response:
-    """A file of ``widgets/<name>/`` (HTML with the SDK tag pointed at the stub)."""
+@bp.get("/_kview/pages/<token>/<name>/")
+@bp.get("/_kview/pages/<token>/<name>/<path:rest>")
+def page_file(token: str, name: str, rest: str = "index.html") -> Response:
+    """A file of ``widgets/<name>/`` (HTML with the SDK tag pointed at the stub). ``token`` is
+    the server's pages token (``guard``): without it, 404."""
+    if not secrets.compare_digest(token, str(current_app.config[PAGES_TOKEN])):
+        abort(404)
     kv = kview_state()
     folder = kv.project.root / PAGES / name
     path = folder / rest
@@ -156,7 +161,7 @@ def _hosted(w: Widget, index: int, root: Path, parent_url: str, settings: dict[s
     url, missing = fill_settings(w.url or "", settings)
     problems += [f"url: setting {m!r} has no value (give it a defaultValue)" for m in missing]
     if local:
-        base = url_for("widgets.page_file", name=name, rest="index.html")
+        base = url_for("widgets.page_file", token=current_app.config[PAGES_TOKEN], name=name, rest="index.html")
         origin = "null"
     else:
         parts = urlsplit(url)
