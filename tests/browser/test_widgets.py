@@ -280,3 +280,46 @@ def test_local_page_hot_reloads(desktop: Any, server: Any) -> None:
         desktop.frame_.locator("#who").filter(has_not_text="Waiting").wait_for(timeout=WAIT_MS)  # handshake again
     finally:
         page_file.write_text(text)
+
+
+CARD_PAGE = """<!DOCTYPE html><html><head>
+<script src="https://cdn.kustomerapp.com/card-js/latest/kustomer-card.min.js"></script></head>
+<body><p id="out">…</p><div id="tall" style="height: 20px"></div><script src="card.js"></script></body></html>"""
+CARD_JS = """Kustomer.initialize(function (context) {
+  document.getElementById('out').textContent = context.type + ' ' + context.customContext.orderId + ' ' + context.customer.id;
+  document.getElementById('tall').style.height = '333px';
+  Kustomer.resize();
+  Kustomer.updateStatus('info', 'card ready');
+});"""
+
+
+def test_dynamic_card_in_a_kview_gets_the_host(browser: Any, server: Any) -> None:
+    """A DynamicCard in a rendered view: its context prop arrives as customContext, resize()
+    fits the iframe to the page, the status line shows above it, all in the gallery page."""
+    views = Path(server.views)
+    page_dir = views / "widgets" / "card-probe"
+    page_dir.mkdir(parents=True, exist_ok=True)
+    (page_dir / "index.html").write_text(CARD_PAGE)
+    (page_dir / "card.js").write_text(CARD_JS)
+    token = server.app.config["KVIEW_PAGES_TOKEN"]
+    src = f"{server.url}_kview/pages/{token}/card-probe/index.html"
+    (views / "kviews" / "card-probe.jsx").write_text(
+        f'<div><DynamicCard src="{src}" context={{{{orderId: "A-17"}}}} height={{40}} /></div>\n')
+    (views / "kviews" / "card-probe.json").write_text(json.dumps(
+        {"resource": "customer", "context": "smartbar-card", "meta": {"displayName": "Card probe"}}))
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.goto(server.url + "view/card-probe?theme=light", wait_until="load")
+        frame = page.frame_locator("iframe[data-kv-card-id]").first
+        frame.locator("#out").filter(has_text="A-17").wait_for(timeout=WAIT_MS)
+        assert frame.locator("#out").inner_text().startswith("customer A-17 ")
+        page.wait_for_function("() => document.querySelector('iframe[data-kv-card-id]').getBoundingClientRect().height > 300",
+                               timeout=WAIT_MS)
+        assert page.locator(".kvh-status", has_text="card ready").count() == 1
+        assert page.locator('.kvh-log-entry[data-method="resize"]').count() >= 1
+        context.close()
+    finally:
+        for p in (views / "kviews" / "card-probe.jsx", views / "kviews" / "card-probe.json"):
+            p.unlink()
+        shutil.rmtree(page_dir)
