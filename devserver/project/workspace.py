@@ -34,6 +34,7 @@ from .store import MockStore, Seed
 log = logging.getLogger("kview")
 
 RENDER_THEMES = ("light", "dark")
+SEED_RECHECK = 1.0  # seconds: how long the mock store's seed is trusted without re-reading
 
 
 def shown(exc: KViewError, file: str | None) -> Diagnostic:
@@ -154,6 +155,7 @@ class Project:
         self._last_good: dict[tuple[str, str], Outcome] = {}
         self.store = MockStore()  # the Cards SDK's records: writes while the server runs
         self._seed: tuple[str, Seed] | None = None
+        self._seed_checked = 0.0
 
     # ------------------------------------------------------------------ files
     def rel(self, path: Path | str | None) -> str:
@@ -269,7 +271,13 @@ class Project:
     def sdk_seed(self) -> Seed:
         """What the mock store starts from: the records of every view's default scenario (as
         each renders with them), the app's request table, klasses, commands and the agent's
-        roles. Memoised on the content of every view's inputs."""
+        roles. Memoised on the content of every view's inputs, which are re-read at most every
+        ``SEED_RECHECK`` seconds (reading them costs more than an SDK call may): the watcher's
+        ``refresh`` drops the memo at once, so a served app never sees a stale seed."""
+        now = time.monotonic()
+        with self._lock:
+            if self._seed is not None and now - self._seed_checked < SEED_RECHECK:
+                return self._seed[1]
         app = self.app()
         entries: list[tuple[ViewSpec, ViewInputs]] = []
         for spec in app.views:
@@ -278,6 +286,7 @@ class Project:
                 entries.append((spec, inputs))
         digest = hashlib.sha256("\0".join(i.key() for _, i in entries).encode()).hexdigest()
         with self._lock:
+            self._seed_checked = now
             if self._seed is not None and self._seed[0] == digest:
                 return self._seed[1]
         seed = build_seed(app, entries, self.cache)
@@ -307,6 +316,8 @@ class Project:
         """After a change: invalidate compiled versions, re-render the affected views (so the last
         good render is tracked even when no page is open) and say what happened."""
         app = self.app()
+        with self._lock:
+            self._seed_checked = 0.0  # the next SDK call re-reads what the store starts from
         names, everything = self._affected(app, paths)
         errors: list[tuple[ViewSpec | None, Diagnostic]] = []
         for name in names:
