@@ -1,5 +1,5 @@
 /* kview's Cards SDK stub: window.Kustomer as the real card-js gives it, answered by kview's
-   host (kview-host.js) over postMessage. Served at /_kview/kustomer-card.js with the API
+   host (kview-host.js) over postMessage. Served at /static/kustomer-card.js with the API
    description (self.KVIEW_SDK_API) and the argument rules (kview-sdk-check.js) before it.
 
    - Hosted when the page has ?parentUrl=…&id=… (Kustomer adds both); otherwise it warns that it

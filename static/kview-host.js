@@ -1,6 +1,6 @@
 /* kview's Cards SDK host: answers the postMessage calls of widget, DynamicCard and modal frames
    the way Kustomer's agent desktop does, from kview's mock store (never the network).
-   Served at /_kview/kview-host.js with the API description and kview-sdk-check.js before it.
+   Served at /static/kview-host.js with the API description and kview-sdk-check.js before it.
 
    Frames it hosts: iframe[data-kvh-id] (widgets, modals; the desktop page) and
    iframe[data-kv-card-id] (DynamicCards in rendered views; any gallery page). A message counts

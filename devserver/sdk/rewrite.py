@@ -1,7 +1,7 @@
 """A widget page as kview serves it: the real Cards SDK's script tag points at the stub.
 
 A page written for Kustomer loads ``https://cdn.kustomerapp.com/card-js/latest/kustomer-card.min.js``;
-served by kview, that tag loads ``/_kview/kustomer-card.js`` instead, so the same file works in
+served by kview, that tag loads ``/static/kustomer-card.js`` instead, so the same file works in
 both places and no SDK call leaves the machine. Parsed and written with lxml (a regex would
 miss attribute order, quoting and comments); everything else in the page is kept as written.
 """
@@ -13,7 +13,7 @@ from lxml import etree
 
 from . import api
 
-STUB_PATH = "/_kview/kustomer-card.js"
+STUB_PATH = "/static/kustomer-card.js"
 
 
 def is_real_sdk(src: str) -> bool:

@@ -23,7 +23,7 @@ mock data and app definitions they may not have written. Three rules keep it to 
   postMessage. Their subresource requests arrive as cross-site with ``Origin: null`` and no
   ``Referer``; they are answered only under ``/_kview/pages/<token>/``, where ``token`` is a
   secret made per server start that only kview's own (same-origin) pages show, so another site
-  cannot name those URLs. The SDK stub (``/_kview/kustomer-card.js``, kview's own static code and the API
+  cannot name those URLs. The SDK stub (``/static/kustomer-card.js``, kview's own static code and the API
   description) may be loaded by any page, so one served elsewhere can use it (docs/SECURITY.md).
 """
 
@@ -66,7 +66,7 @@ SECURITY_HEADERS = {
 
 PAGES_PREFIX = "/_kview/pages/"
 PAGES_TOKEN = "KVIEW_PAGES_TOKEN"  # app.config key: the secret path part of widget pages' URLs
-PUBLIC_SCRIPTS = frozenset({"/_kview/kustomer-card.js"})
+PUBLIC_SCRIPTS = frozenset({"/static/kustomer-card.js"})
 
 
 def widget_page_policy(server_origin: str) -> str:

@@ -1,7 +1,7 @@
 """The Cards SDK's server side: the stub and host scripts, and the mock API the host calls.
 
-``GET /_kview/kustomer-card.js`` and ``/_kview/kview-host.js`` are ``static/``'s scripts with
-the API description prepended (``devserver.sdk.script``). The host (in the page that frames a
+``GET /static/kustomer-card.js`` and ``/static/kview-host.js`` are ``static/``'s scripts with
+the API description prepended (served by this blueprint, not Flask's static route) (``devserver.sdk.script``). The host (in the page that frames a
 widget or a DynamicCard) answers the iframe's postMessage calls; for the ones that need data it
 calls, same-origin and JSON only:
 
@@ -35,8 +35,10 @@ from .state import KviewState, kview_state
 bp = Blueprint("sdk", __name__)
 
 
-@bp.get("/_kview/<any('kustomer-card.js', 'kview-host.js'):name>")
+@bp.get("/static/<any('kustomer-card.js', 'kview-host.js'):name>")
 def script(name: str) -> Response:
+    """The stub or the host with the API description prepended (werkzeug ranks this ``any()``
+    rule above Flask's ``/static/<path:filename>``; tests/devserver/test_sdk.py checks it)."""
     return Response(sdk.script(name), mimetype="text/javascript", headers={"Cache-Control": "no-cache"})
 
 

@@ -109,7 +109,7 @@ def test_initialize_delivers_the_context(desktop: Any, server: Any) -> None:
 def test_the_real_sdk_tag_gets_the_stub(desktop: Any, server: Any) -> None:
     src = desktop.locator(FRAME).get_attribute("src")
     html = _get(server.url, src.split("?")[0])
-    assert '<script src="/_kview/kustomer-card.js"></script>' in html
+    assert '<script src="/static/kustomer-card.js"></script>' in html
     assert "cdn.kustomerapp.com" not in html.split("<!--", 1)[0] + html.split("-->", 1)[1]
     assert "Kustomer" in desktop.frame_.locator("body").evaluate("() => Object.keys(window).join(' ')")
     # nothing left the machine but the widget's declared rail icon (an image the app names)

@@ -58,7 +58,7 @@ def test_rewrite_points_the_tag_at_the_stub_and_keeps_the_rest() -> None:
             '<body><p title="a &amp; b">x</p></body></html>')
     out, n = with_stub(page)
     assert n == 1
-    assert '<script src="/_kview/kustomer-card.js"></script>' in out
+    assert '<script src="/static/kustomer-card.js"></script>' in out
     assert 'src="https://cdn.example.com/lib.js"' in out and 'title="a &amp; b"' in out
     assert "integrity" not in out
     plain = "<html><body>no sdk</body></html>"
@@ -91,7 +91,7 @@ def test_widget_pages_need_the_token_and_stay_in_their_folder(client) -> None:
     c, app = client
     token = app.config["KVIEW_PAGES_TOKEN"]
     ok = c.get(f"/_kview/pages/{token}/order-lookup/index.html")
-    assert ok.status_code == 200 and "/_kview/kustomer-card.js" in ok.text
+    assert ok.status_code == 200 and "/static/kustomer-card.js" in ok.text
     assert "sandbox allow-scripts" in ok.headers["Content-Security-Policy"]
     assert "allow-same-origin" not in ok.headers["Content-Security-Policy"]
     assert c.get("/_kview/pages/wrong/order-lookup/index.html").status_code == 404
@@ -101,7 +101,7 @@ def test_widget_pages_need_the_token_and_stay_in_their_folder(client) -> None:
     assert c.get(f"/_kview/pages/{token}/order-lookup/app.js", headers=cross).status_code == 200
     assert c.get("/_kview/pages/nope/order-lookup/app.js", headers=cross).status_code == 403
     assert c.get("/render/customer-overview", headers=cross).status_code == 403
-    assert c.get("/_kview/kustomer-card.js", headers=cross).status_code == 200
+    assert c.get("/static/kustomer-card.js", headers=cross).status_code == 200
 
 
 def test_desktop_page(client) -> None:
