@@ -323,3 +323,30 @@ def test_dynamic_card_in_a_kview_gets_the_host(browser: Any, server: Any) -> Non
         for p in (views / "kviews" / "card-probe.jsx", views / "kviews" / "card-probe.json"):
             p.unlink()
         shutil.rmtree(page_dir)
+
+
+def test_a_call_the_host_never_answers_times_out(desktop: Any) -> None:
+    """A frame the host does not know gets no welcome: its calls fail after the timeout."""
+    src = desktop.locator(FRAME).get_attribute("src").replace("id=kv-widget-1", "id=kv-stray") + "&kviewTimeout=400"
+    desktop.evaluate("""src => { const f = document.createElement('iframe'); f.id = 'stray';
+                                 f.setAttribute('sandbox', 'allow-scripts'); f.src = src; document.body.appendChild(f); }""", src)
+    stray = desktop.frame_locator("#stray")
+    stray.locator("#who").wait_for(state="attached", timeout=WAIT_MS)
+    err = stray.locator("body").evaluate(
+        "() => Kustomer.request({url: '/v1/users/current'}).then(() => null, e => e)")
+    assert err["errors"][0]["code"] == "timeout"
+    _wait_log(desktop, "e.status === 'refused' && /not a hosted frame/.test(e.message)")
+
+
+def test_outside_the_host_the_stub_warns(browser: Any, server: Any, desktop: Any) -> None:
+    src = desktop.locator(FRAME).get_attribute("src").split("?")[0]
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("https://**/*", lambda route: route.abort())
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.goto(server.url.rstrip("/") + src)
+    err = page.evaluate("() => Kustomer.request({url: '/v1/users/current'}).then(() => null, e => e)")
+    context.close()
+    assert any("running outside of Kustomer" in w for w in warnings), warnings
+    assert err["errors"][0]["code"] == "outside_kustomer"
