@@ -113,7 +113,7 @@ def test_the_real_sdk_tag_gets_the_stub(desktop: Any, server: Any) -> None:
     assert "cdn.kustomerapp.com" not in html.split("<!--", 1)[0] + html.split("-->", 1)[1]
     assert "Kustomer" in desktop.frame_.locator("body").evaluate("() => Object.keys(window).join(' ')")
     # nothing left the machine but the widget's declared rail icon (an image the app names)
-    assert [u for u in desktop.outside if not u.endswith("order-lookup-128.png")] == []
+    assert [u for u in desktop.outside if not u.endswith("-128.png")] == []
 
 
 def test_request_write_is_visible_in_a_kview(desktop: Any, server: Any) -> None:
@@ -160,7 +160,8 @@ def test_close_and_open(desktop: Any) -> None:
     desktop.frame_.locator("#hide").click()
     desktop.locator(SECTION).wait_for(state="hidden", timeout=WAIT_MS)
     assert desktop.locator('.kvh-rail-item[data-widget="order-lookup"]').get_attribute("aria-pressed") == "false"
-    desktop.locator('.kvh-rail-item[data-widget="order-lookup"]').click()
+    desktop.locator(".kvh-rail-menu-button").click()  # two widgets: grouped under a Widgets menu
+    desktop.locator('.kvh-rail-menu .kvh-rail-item[data-widget="order-lookup"]').click()
     desktop.locator(SECTION).wait_for(state="visible", timeout=WAIT_MS)
     # the page heard both: context events with widget.isOpen false, then true
     _wait_log(desktop, "e.method === 'event context' && e.answer.widget.isOpen === true")
@@ -350,3 +351,22 @@ def test_outside_the_host_the_stub_warns(browser: Any, server: Any, desktop: Any
     context.close()
     assert any("running outside of Kustomer" in w for w in warnings), warnings
     assert err["errors"][0]["code"] == "outside_kustomer"
+
+
+def test_rail_groups_widgets_and_honours_their_declarations(desktop: Any) -> None:
+    """Two widgets: one Widgets menu in the rail; the hidden backgroundLoad widget is already
+    loaded and connected; iframePermissions is the iframe's allow; sizes as declared."""
+    assert desktop.locator(".kvh-rail > .kvh-rail-item[data-widget]").count() == 0
+    assert desktop.locator(".kvh-rail-menu .kvh-rail-item").count() == 2
+    tracker = desktop.locator('iframe[data-widget="shipment-tracker"]')
+    assert tracker.get_attribute("allow") == "clipboard-write *;"
+    assert desktop.locator('.kvh-widget[data-widget="shipment-tracker"]').is_hidden()
+    desktop.frame_locator('iframe[data-widget="shipment-tracker"]').locator("#state", has_text="closed").wait_for(
+        state="attached", timeout=WAIT_MS)
+    desktop.locator(".kvh-rail-menu-button").click()
+    desktop.locator('.kvh-rail-menu .kvh-rail-item[data-widget="shipment-tracker"]').click()
+    desktop.frame_locator('iframe[data-widget="shipment-tracker"]').locator("#state", has_text="open").wait_for(
+        timeout=WAIT_MS)
+    assert desktop.locator(SECTION).is_hidden()  # one widget open at a time
+    box = desktop.locator('.kvh-widget[data-widget="shipment-tracker"]').bounding_box()
+    assert round(box["width"]) == 360 and round(box["height"]) == 400  # 40vh of a 1000px viewport
