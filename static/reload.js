@@ -15,7 +15,9 @@
  *   error  {view, error} show the error overlay at once
  * Before a preview is patched it gets a cancelable, bubbling "kview:beforepatch" CustomEvent
  * ({view, theme, scenario, preview, html}); preventDefault() leaves that preview to the listener.
- * After every patch or swap, document gets "kview:reloaded" ({views}).
+ * After every patch or swap, document gets "kview:reloaded" ({views}). Every reload event is
+ * also dispatched on document as "kview:push" (detail: the payload), so that other scripts of
+ * the page (kview-host.js) need no second connection.
  * The overlay is rebuilt from the page's own #kvg-errors JSON (kept current from the pushes),
  * so it always matches what the cards show; dismissing it hides it until a different error arrives.
  */
@@ -390,7 +392,11 @@
       body.setAttribute("data-boot", bootId);
       setLive("live", "Live reload");
     });
-    es.addEventListener("reload", function (ev) { applyPush(JSON.parse(ev.data)); });
+    es.addEventListener("reload", function (ev) {
+      var data = JSON.parse(ev.data);
+      document.dispatchEvent(new CustomEvent("kview:push", { detail: data }));
+      applyPush(data);
+    });
     es.addEventListener("resync", function () { refresh([], true); });
     es.addEventListener("error", function (ev) {
       if (!ev.data) { setLive("down", "Server unreachable — retrying…"); return; }  // connection error

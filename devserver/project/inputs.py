@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,8 @@ from .load import parse_json
 from .model import App, ViewSpec
 from .scenarios import DEFAULT, Composed, compose, definition_for, fixture_paths, scenario_path
 
+# ``overlay(data, resource)``: records replaced in a view's composed data (``store.MockStore.overlay``)
+Overlay = Callable[[dict[str, Any], str], dict[str, Any]]
 
 @dataclass(frozen=True)
 class InputFile:
@@ -94,9 +96,11 @@ class ViewInputs:
                        definition=self.definition,
                        requests=self.requests.value() if self.requests is not None else None)
 
-    def render_args(self, cache: ViewCache | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    def render_args(self, cache: ViewCache | None = None, overlay: Overlay | None = None
+                    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The data and the keywords ``renderer.render`` takes for this view (may raise what
-        ``composed`` raises)."""
+        ``composed`` raises). ``overlay(data, resource)`` may replace records of the composed
+        data (the server's mock store puts the Cards SDK's writes back into the views showing them)."""
         c = self.composed(cache)
         kwargs: dict[str, Any] = {
             "name": self.name,
@@ -106,7 +110,7 @@ class ViewInputs:
             "requests": c.requests,
             "locale": c.locale,
         }
-        return c.data, kwargs
+        return (c.data if overlay is None else overlay(c.data, self.view.resource)), kwargs
 
 
 def read_inputs(app: App, view: ViewSpec, *, data: Path | None = None, requests: Path | None = None,
@@ -134,18 +138,20 @@ def read_inputs(app: App, view: ViewSpec, *, data: Path | None = None, requests:
 
 
 def render_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,
-                settle_jobs: bool = True, parent_url: str | None = None) -> RenderResult:
+                settle_jobs: bool = True, parent_url: str | None = None,
+                overlay: Overlay | None = None) -> RenderResult:
     """Render a view's inputs with the root element themed (``kview kview-theme-<theme>``)."""
-    data, kwargs = inputs.render_args(cache)
+    data, kwargs = inputs.render_args(cache, overlay)
     return render(inputs.view.source, data, root_class=theme_class(theme), cache=cache,
                   settle_jobs=settle_jobs, parent_url=parent_url, **kwargs)
 
 
 def live_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,
-              parent_url: str | None = None, reload: LiveSession | None = None) -> LiveSession:
+              parent_url: str | None = None, reload: LiveSession | None = None,
+              overlay: Overlay | None = None) -> LiveSession:
     """A live session of the view (its handlers run; ``renderer.live``), rendered as ``render_view``
     renders it; with ``reload``, that session re-runs these inputs keeping its state."""
-    data, kwargs = inputs.render_args(cache)
+    data, kwargs = inputs.render_args(cache, overlay)
     kwargs.update(root_class=theme_class(theme), cache=cache, parent_url=parent_url)
     if reload is not None:
         reload.reload(inputs.view.source, data, **kwargs)

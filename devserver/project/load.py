@@ -144,6 +144,14 @@ def views_touched(app: App, path: Path) -> frozenset[str] | None:
     return frozenset(hit) or None
 
 
+def page_touched(app: App, path: Path) -> str | None:
+    """The widget whose local page a change to ``path`` is part of (``widgets/<name>/…``: HTML,
+    scripts, styles, images), else ``None``. No view depends on those files; the frames showing
+    the page reload."""
+    parts = _relative(path, app.root).parts
+    return parts[1] if len(parts) >= 3 and parts[0] == WIDGETS else None
+
+
 # ---------------------------------------------------------------------- files
 def read_text(path: Path, what: str) -> str:
     """A file's text; ``AppLoadError`` located at the file (and, when it is not UTF-8, at the

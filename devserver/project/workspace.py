@@ -11,6 +11,7 @@ with a trimmed traceback and shown the same way, so the server keeps serving.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import threading
@@ -22,16 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from renderer import KViewError, ViewCache, compile_view
+from renderer.browser.network import load_requests
 from renderer.errors import Diagnostic
 
 from .inputs import ViewInputs, read_inputs, render_view
-from .load import COMPONENTS, load_app, views_touched
+from .load import COMPONENTS, load_app, page_touched, views_touched
 from .model import App, ViewSpec
 from .scenarios import DEFAULT
+from .store import MockStore, Seed
 
 log = logging.getLogger("kview")
 
 RENDER_THEMES = ("light", "dark")
+SEED_RECHECK = 1.0  # seconds: how long the mock store's seed is trusted without re-reading
 
 
 def shown(exc: KViewError, file: str | None) -> Diagnostic:
@@ -131,6 +135,7 @@ class Refreshed:
     errors: list[tuple[ViewSpec | None, Diagnostic]]  # (None, error): the app folder's
     states: list[ViewState] = field(default_factory=list)
     app: App | None = None  # the app as read for this refresh (its view list)
+    pages: list[str] = field(default_factory=list)  # widgets whose local page files changed
 
 
 # A capitalized top-level binding of a component file (user_components installs those as globals).
@@ -192,6 +197,9 @@ class Project:
         # what each component file defined when last read: a renamed component still
         # re-renders the views that used its old name
         self._component_names: dict[Path, frozenset[str]] = {}
+        self.store = MockStore()  # the Cards SDK's records: writes while the server runs
+        self._seed: tuple[str, Seed] | None = None
+        self._seed_checked = 0.0
 
     # ------------------------------------------------------------------ files
     def rel(self, path: Path | str | None) -> str:
@@ -275,14 +283,15 @@ class Project:
         if isinstance(inputs, KViewError):
             return Outcome(theme, error=shown(inputs, self._shown(inputs.file)))
         t0 = time.perf_counter()
-        key: str | None = hashlib.sha256(f"{theme}\0{inputs.key()}".encode()).hexdigest()
+        key: str | None = hashlib.sha256(f"{theme}\0{self.store.version}\0{inputs.key()}".encode()).hexdigest()
         slot = _slot(spec, inputs)
         with self._lock:
             memo = self._memo.get((slot, theme))
         if memo and memo[0] == key:
             return memo[1]
         try:
-            result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url)
+            result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url,
+                                 overlay=self.store.overlay)
             warnings = [replace(w, file=self._shown(w.file)) for w in result.warnings]
             out = Outcome(theme, result.html, list(result.console), warnings)
         except KViewError as exc:
@@ -304,6 +313,33 @@ class Project:
             if out.ok:
                 self._last_good[(slot, theme)] = out
         return out
+
+    # ------------------------------------------------------------------ the Cards SDK's data
+    def sdk_seed(self) -> Seed:
+        """What the mock store starts from: the records of every view's default scenario (as
+        each renders with them), the app's request table, klasses, commands and the agent's
+        roles. Memoised on the content of every view's inputs, which are re-read at most every
+        ``SEED_RECHECK`` seconds (reading them costs more than an SDK call may): the watcher's
+        ``refresh`` drops the memo at once, so a served app never sees a stale seed."""
+        now = time.monotonic()
+        with self._lock:
+            if self._seed is not None and now - self._seed_checked < SEED_RECHECK:
+                return self._seed[1]
+        app = self.app()
+        entries: list[tuple[ViewSpec, ViewInputs]] = []
+        for spec in app.views:
+            inputs = self._inputs_or_error(spec)
+            if isinstance(inputs, ViewInputs):
+                entries.append((spec, inputs))
+        digest = hashlib.sha256("\0".join(i.key() for _, i in entries).encode()).hexdigest()
+        with self._lock:
+            self._seed_checked = now
+            if self._seed is not None and self._seed[0] == digest:
+                return self._seed[1]
+        seed = build_seed(app, entries, self.cache)
+        with self._lock:
+            self._seed = (digest, seed)
+        return seed
 
     # ------------------------------------------------------------------ changes
     def affected(self, paths: Iterable[Path]) -> tuple[list[str], bool]:
@@ -362,7 +398,19 @@ class Project:
         when no page is open) and say what happened. Compiled templates are not dropped: the
         cache is keyed on the source, so an unchanged template (a mock edit) stays compiled."""
         app = self.app()
+        paths = list(paths)
+        with self._lock:
+            self._seed_checked = 0.0  # the next SDK call re-reads what the store starts from
         names, everything = self._affected(app, paths)
+        pages = sorted({name for p in paths if (name := page_touched(app, Path(p)))})
+        return self._rendered(app, names, everything, pages)
+
+    def rerender(self, names: Iterable[str]) -> Refreshed:
+        """The named views rendered again (their data changed, not their files: the Cards SDK
+        wrote to the mock store), reported as ``refresh`` reports a change."""
+        return self._rendered(self.app(), sorted(set(names)), False, [])
+
+    def _rendered(self, app: App, names: list[str], everything: bool, pages: list[str]) -> Refreshed:
         errors: list[tuple[ViewSpec | None, Diagnostic]] = []
         states: list[ViewState] = []
         for name in names:
@@ -375,7 +423,7 @@ class Project:
                 errors.append((spec, state.error))
         if self.app_error:
             errors.append((None, self.app_error))
-        return Refreshed(names, everything, errors, states, app)
+        return Refreshed(names, everything, errors, states, app, pages)
 
 
 def _read_or_empty(path: Path) -> str:
@@ -383,3 +431,32 @@ def _read_or_empty(path: Path) -> str:
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def build_seed(app: App, entries: Iterable[tuple[ViewSpec, ViewInputs]], cache: ViewCache | None = None) -> Seed:
+    """A ``Seed`` from views and their inputs: each view's composed data (a view whose data
+    cannot be made adds nothing: its card shows why), then the app-wide request table."""
+    seed = Seed(klasses={k.name: k.raw for k in app.klasses if k.name},
+                commands=frozenset(c.name for c in app.commands if c.name))
+    table: Any = None
+    for spec, inputs in entries:
+        try:
+            composed = inputs.composed(cache)
+        except KViewError:
+            continue
+        seed.add(spec.name, composed.data, spec.resource)
+        if table is None and composed.requests is not None:
+            table = composed.requests
+        if seed.roles is None and isinstance(composed.options.get("roles"), list):
+            seed.roles = list(composed.options["roles"])
+    if table is None and app.requests is not None:
+        try:
+            table = json.loads(app.requests.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            table = None
+    if isinstance(table, dict):
+        try:
+            seed.table = load_requests(table, "mocks/requests.json")
+        except KViewError:
+            seed.table = None
+    return seed

@@ -3,7 +3,9 @@
 Blueprints, registered here: ``gallery`` (``/``, ``/view/<name>``, ``/_kview/gallery.css``),
 ``render`` (``/render/<name>``), ``events`` (``/events``, server-sent events), ``interact``
 (``POST /interact/<name>``: a preview's event handlers, run in a kept render), ``preview``
-(``POST /api/preview/<name>``, ``POST /api/scenario/<name>``: the data panel); ``/static/…`` is
+(``POST /api/preview/<name>``, ``POST /api/scenario/<name>``: the data panel), ``sdk`` (the Cards
+SDK stub, host and mock API under ``/_kview/``), ``widgets`` (``/widget/<name>``, the mock agent
+desktop, and widget pages under ``/_kview/pages/``); ``/static/…`` is
 Flask's static route over the repository's ``static/`` folder. ``guard`` answers only the
 server's own hosts and adds the security headers to every response. ``server.DevServer`` puts the
 app on a socket with a file watcher; ``push`` turns a refresh into the ``reload`` event (the
@@ -14,13 +16,14 @@ Rule: ``web`` uses ``project`` (the app model) and ``watch``; neither knows abou
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from flask import Flask
 
 from ..assets import static_dir
 from ..project import Project
-from . import events, fragment, gallery, guard, interact, preview
+from . import events, fragment, gallery, guard, interact, preview, sdk, widgets
 from .config import ServerConfig
 from .events import Broadcaster
 from .state import KviewState
@@ -39,6 +42,7 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True,
                          "keep_trailing_newline": True}
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
+    app.config[guard.PAGES_TOKEN] = secrets.token_urlsafe(12)  # widget pages' URLs (guard.py)
     project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
     app.extensions["kview"] = KviewState(config, project, Broadcaster())
     guard.install(app, guard.HostPolicy.for_server(config.host, config.allow_hosts))
@@ -47,4 +51,6 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(events.bp)
     interact.install(app)
     app.register_blueprint(preview.bp)
+    app.register_blueprint(sdk.bp)
+    app.register_blueprint(widgets.bp)
     return app

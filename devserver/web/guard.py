@@ -16,6 +16,15 @@ mock data and app definitions they may not have written. Three rules keep it to 
   event handler or ``javascript:`` URL runs (the gallery's own JS is ``static/reload.js``), so a
   rendered preview cannot run script even if the renderer's sanitizer slipped; framing only by
   the gallery itself; ``nosniff``; no referrer.
+- **Widget pages are another origin**: the developer's own pages (``widgets/<name>/…``, served
+  under ``/_kview/pages/``) must run their scripts, so they get their own policy whose
+  ``sandbox`` directive (no ``allow-same-origin``) makes them an opaque origin wherever they
+  are opened: they cannot read kview's pages or call its endpoints, and talk to the host only by
+  postMessage. Their subresource requests arrive as cross-site with ``Origin: null`` and no
+  ``Referer``; they are answered only under ``/_kview/pages/<token>/``, where ``token`` is a
+  secret made per server start that only kview's own (same-origin) pages show, so another site
+  cannot name those URLs. The SDK stub (``/static/kustomer-card.js``, kview's own static code and the API
+  description) may be loaded by any page, so one served elsewhere can use it (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ import socket
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
@@ -54,6 +63,23 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
     "Cross-Origin-Resource-Policy": "same-origin",  # other sites cannot embed kview's responses
 }
+
+PAGES_PREFIX = "/_kview/pages/"
+PAGES_TOKEN = "KVIEW_PAGES_TOKEN"  # app.config key: the secret path part of widget pages' URLs
+PUBLIC_SCRIPTS = frozenset({"/static/kustomer-card.js"})
+
+
+def widget_page_policy(server_origin: str) -> str:
+    """The CSP of a widget page: sandboxed (an opaque origin), its own scripts allowed."""
+    return "; ".join([
+        "sandbox allow-scripts allow-forms allow-popups allow-modals",
+        f"default-src 'self' {server_origin} http: https: data: blob:",
+        f"script-src 'self' {server_origin} 'unsafe-inline' http: https:",
+        "style-src 'self' 'unsafe-inline' http: https:",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ])
 
 
 class HostPolicy:
@@ -132,6 +158,8 @@ def install(app: Flask, policy: HostPolicy) -> None:
         if not policy.allows(request.host):
             return _refuse(400, "kview: this server answers only to localhost and the hosts it was "
                                 "started with (see kview serve --allow-host).\n")
+        if _sandboxed_read(policy):  # a widget page's own file, or the stub: reads only
+            return None
         origin = request.headers.get("Origin")
         if origin is not None and not policy.allows_origin(origin):
             return _refuse(403, "kview: requests from other sites are refused.\n")
@@ -144,7 +172,22 @@ def install(app: Flask, policy: HostPolicy) -> None:
     def _add_headers(response: Response) -> Response:
         for key, value in SECURITY_HEADERS.items():
             response.headers[key] = value
+        if request.path.startswith(PAGES_PREFIX):
+            response.headers["Content-Security-Policy"] = widget_page_policy(request.host_url.rstrip("/"))
+        if request.path.startswith(PAGES_PREFIX) or request.path in PUBLIC_SCRIPTS:
+            response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response
+
+
+def _sandboxed_read(policy: HostPolicy) -> bool:
+    """A cross-site GET that is a widget page's own subresource (its path carries this server's
+    pages token, which only kview's own pages know), or the SDK stub, which any page may load."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path in PUBLIC_SCRIPTS:
+        return True
+    token = current_app.config.get(PAGES_TOKEN)
+    return bool(token) and request.path.startswith(f"{PAGES_PREFIX}{token}/")
 
 
 def _refuse(status: int, message: str) -> Response:

@@ -152,7 +152,8 @@ def _key(name: str, body: dict[str, Any]) -> tuple[tuple[str, ...], ViewSpec, st
 def _open(spec: ViewSpec, theme: str, scenario: str, reload: LiveSession | None = None) -> LiveSession:
     kv = kview_state()
     inputs = kv.project.inputs(spec, scenario)
-    return live_view(inputs, theme=theme, cache=kv.project.cache, parent_url=kv.project.parent_url, reload=reload)
+    return live_view(inputs, theme=theme, cache=kv.project.cache, parent_url=kv.project.parent_url, reload=reload,
+                     overlay=kv.project.store.overlay)
 
 
 def _result(result: LiveResult, t0: float, spec: ViewSpec) -> Response:

@@ -22,7 +22,8 @@ def reload_payload(done: Refreshed, files: list[str], names: list[str],
                    app_errors: list[dict[str, Any]]) -> dict[str, Any]:
     """``done`` (a refresh) as the ``reload`` event: ``views``/``all``/``errors`` as before, plus
     ``names`` (every view: a page whose list differs reloads it), ``files`` (relative),
-    ``app_errors`` (the overlay items of no view) and ``changes`` (one entry per view)."""
+    ``app_errors`` (the overlay items of no view), ``changes`` (one entry per view) and ``pages``
+    (widgets whose local page files changed: kview-host.js reloads their frames)."""
     budget = MAX_EVENT
     changes: list[dict[str, Any]] = []
     for state in done.states:
@@ -47,4 +48,4 @@ def reload_payload(done: Refreshed, files: list[str], names: list[str],
             "themes": themes,
         })
     return {"views": done.views, "all": done.everything, "errors": len(done.errors), "names": names,
-            "files": files, "app_errors": app_errors, "changes": changes}
+            "files": files, "app_errors": app_errors, "changes": changes, "pages": done.pages}

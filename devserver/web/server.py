@@ -208,7 +208,7 @@ class DevServer:
         return self
 
     def stop(self) -> None:
-        self.state.broadcaster.close()
+        self.state.close()
         if self._thread is not None:
             self.server.shutdown()
             self._thread.join(timeout=5)

@@ -7,7 +7,8 @@ importing the app factory that registers them.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,24 +33,42 @@ class KviewState:
     config: ServerConfig
     project: Project
     broadcaster: Broadcaster
+    # renders pushed after a mock-store write, one at a time and in order, off the SDK request
+    pusher: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "kview-push"))
 
     def on_files_changed(self, paths: list[Path]) -> Refreshed:
-        """The watcher's callback: one ``reload`` event carrying the new renders of the affected
-        views (``push.reload_payload``), then an ``error`` event per broken view."""
+        """The watcher's callback: the affected views rendered again and ``publish``-ed."""
         done = self.project.refresh(paths)
-        if not done.views and not done.errors:
+        if not done.views and not done.errors and not done.pages:
             log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
             return done
-        shown_views = ", ".join(done.views) or "app folder"
+        shown_views = ", ".join(done.views + [f"widget page {w}" for w in done.pages]) or "app folder"
         log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown_views)
+        self.publish(done, [self.project.rel(p) for p in paths])
+        return done
+
+    def rerender_later(self, names: list[str]) -> None:
+        """Views whose data changed (a Cards SDK write): render and ``publish`` them after the
+        call that changed them has been answered."""
+        try:
+            self.pusher.submit(lambda: self.publish(self.project.rerender(names), []))
+        except RuntimeError:  # shutting down
+            pass
+
+    def close(self) -> None:
+        """Stop pushing: the event stream closes, a pending render is dropped."""
+        self.pusher.shutdown(wait=False, cancel_futures=True)
+        self.broadcaster.close()
+
+    def publish(self, done: Refreshed, files: list[str]) -> None:
+        """``done`` to the open pages: one ``reload`` event carrying the new renders
+        (``push.reload_payload``), then an ``error`` event per broken view."""
         app = done.app or self.project.last_app
         errors = app_errors(self.project, app)
-        self.broadcaster.publish("reload", reload_payload(done, [self.project.rel(p) for p in paths],
-                                                          [v.name for v in app.views], errors))
+        self.broadcaster.publish("reload", reload_payload(done, files, [v.name for v in app.views], errors))
         for spec, error in done.errors:
             log.warning("%s: %s", error.file or (spec.name if spec else "app folder"), error.message)
             self.broadcaster.publish("error", error_event(spec, error))
-        return done
 
     def watcher(self) -> Watcher:
         return Watcher(self.config.views_dir, self.on_files_changed,

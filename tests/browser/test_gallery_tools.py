@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -153,11 +154,13 @@ def test_save_as_scenario_writes_the_file_and_the_picker_lists_it(browser, serve
         assert page.inner_text("#kvg-scenario-save") == "Overwrite"
         assert json.loads(target.read_text(encoding="utf-8")) == data  # not yet
         page.click("#kvg-scenario-save")
-        page.wait_for_function("() => !document.getElementById('kvg-save-status')"
-                               " || document.getElementById('kvg-save-status').dataset.state !== 'confirm'",
-                               timeout=WAIT_MS)
+        # the page may be swapped by a live reload meanwhile: the file is what counts
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while json.loads(target.read_text(encoding="utf-8"))["customer"]["name"] != "Second":
+            assert time.monotonic() < deadline, "the overwrite never reached the file"
+            assert page.locator('#kvg-save-status[data-state="error"]').count() == 0
+            page.wait_for_timeout(50)
         page.wait_for_load_state("load")
-        assert json.loads(target.read_text(encoding="utf-8"))["customer"]["name"] == "Second"
     finally:
         context.close()
     assert not errors, errors

@@ -1,0 +1,72 @@
+"""Cards SDK round trip: a call in the widget page → the host → (kview's mock API) → the answer
+back in the page, in real Chromium through a real dev server.
+
+Prints the median and p90, in milliseconds, of ``Kustomer.resize({height})`` (postMessage
+only) and of ``Kustomer.request({url: '/v1/users/current'})`` (postMessage + the host's POST
+to the mock store). Target: median ≤ 5 ms. Run: ``python bench/sdk_bench.py``
+(``KVIEW_CHROMIUM`` names the browser; ``BENCH_RUNS`` the number of calls, default 200).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devserver.snapshot.chromium import launch  # noqa: E402
+from devserver.web import ServerConfig  # noqa: E402
+from devserver.web.server import DevServer  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "200"))
+TARGET_MS = 5.0
+MEASURE = """async (_body, [runs, call]) => {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    if (call === 'resize') await Kustomer.resize({height: (300 + i % 2) + 'px'});
+    else await Kustomer.request({url: '/v1/users/current'});
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        views = Path(tmp) / "sample_views"
+        shutil.copytree(ROOT / "sample_views", views)
+        server = DevServer(ServerConfig(views_dir=views, reload=False), port=0).start()
+        try:
+            with sync_playwright() as p:
+                browser = launch(p)
+                page = browser.new_page()
+                page.route("https://**/*", lambda route: route.abort())
+                page.goto(server.url + "widget/order-lookup")
+                frame = page.frame_locator('iframe[data-widget="order-lookup"]')
+                frame.locator("#who").filter(has_not_text="Waiting").wait_for(timeout=15_000)
+                body = frame.locator("body")
+                ok = True
+                for call in ("resize", "request"):
+                    body.evaluate(MEASURE, [20, call])  # warm up
+                    times = sorted(body.evaluate(MEASURE, [RUNS, call]))
+                    median = statistics.median(times)
+                    p90 = times[int(len(times) * 0.9) - 1]
+                    print(f"sdk round trip {call:8s} median {median:6.2f} ms   p90 {p90:6.2f} ms   ({RUNS} calls)")
+                    ok = ok and median <= TARGET_MS
+                browser.close()
+        finally:
+            server.stop()
+    print(f"target: median ≤ {TARGET_MS} ms → {'met' if ok else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

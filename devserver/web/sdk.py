@@ -1,0 +1,139 @@
+"""The Cards SDK's server side: the stub and host scripts, and the mock API the host calls.
+
+``GET /static/kustomer-card.js`` and ``/static/kview-host.js`` are ``static/``'s scripts with
+the API description prepended (served by this blueprint, not Flask's static route) (``devserver.sdk.script``). The host (in the page that frames a
+widget or a DynamicCard) answers the iframe's postMessage calls; for the ones that need data it
+calls, same-origin and JSON only:
+
+- ``POST /_kview/sdk/context`` ``{view?, scenario?, customer?}`` → ``{context, config}``: a
+  view's Cards SDK context (``renderer.kustomer.records.build_context`` over the view's data
+  with the store's writes), or for a widget the store's customer number ``customer`` (and a
+  conversation of theirs) as ``{type: "widget", …}``;
+- ``POST /_kview/sdk/request`` ``{method, url, body}`` → ``{status, body, views}`` from the mock
+  store (``project/store.py``); a write re-renders the KViews showing the record;
+- ``POST /_kview/sdk/reset`` → the store back to the scenario.
+
+Nothing here reaches the network. Every endpoint is POST, passes ``guard``'s host and origin
+checks like every request, and takes only ``application/json`` (which a cross-site form cannot
+send), so another site cannot drive the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from renderer import KViewError
+from renderer.kustomer.records import DEFAULT_USER, build_context
+
+from .. import sdk
+from ..project.store import Key, Seed
+from .state import KviewState, kview_state
+
+bp = Blueprint("sdk", __name__)
+
+
+@bp.get("/static/<any('kustomer-card.js', 'kview-host.js'):name>")
+def script(name: str) -> Response:
+    """The stub or the host with the API description prepended (werkzeug ranks this ``any()``
+    rule above Flask's ``/static/<path:filename>``; tests/devserver/test_sdk.py checks it)."""
+    return Response(sdk.script(name), mimetype="text/javascript", headers={"Cache-Control": "no-cache"})
+
+
+@bp.get("/_kview/sdk/api.json")
+def api() -> Response:
+    return jsonify(sdk.api())
+
+
+@bp.post("/_kview/sdk/context")
+def context() -> Response:
+    kv = kview_state()
+    ask = _json_body()
+    seed = kv.project.sdk_seed()
+    config = {"userRoles": seed.roles if seed.roles is not None else list(DEFAULT_USER["roles"])}
+    view = ask.get("view")
+    if isinstance(view, str) and view:
+        return jsonify(context=_view_context(kv, view, ask.get("scenario")), config=config)
+    return jsonify(context=widget_context(kv, seed, ask.get("customer"), bool(ask.get("open", True))), config=config)
+
+
+@bp.post("/_kview/sdk/request")
+def api_request() -> Response:
+    kv = kview_state()
+    ask = _json_body()
+    method, url = ask.get("method") or "GET", ask.get("url")
+    if not isinstance(method, str) or not isinstance(url, str):
+        abort(400, description="a request needs a string url and method")
+    seed = kv.project.sdk_seed()
+    answer, changed = kv.project.store.handle(seed, method, url, ask.get("body"))
+    views = _rerender(kv, seed, [changed]) if changed is not None else []
+    return jsonify(status=answer.status, body=answer.body, views=views)
+
+
+@bp.post("/_kview/sdk/reset")
+def reset() -> Response:
+    kv = kview_state()
+    _json_body()
+    seed = kv.project.sdk_seed()
+    return jsonify(views=_rerender(kv, seed, kv.project.store.reset()))
+
+
+def widget_context(kv: KviewState, seed: Seed, customer: Any, is_open: bool) -> dict[str, Any]:
+    """A widget's context: ``{type: "widget", widget: {isOpen}, customer, conversation?, user}``;
+    ``customer`` picks one of the store's customers (the event panel's "next customer")."""
+    customers = seed.all_of("customer")
+    index = customer if isinstance(customer, int) and customers else 0
+    records: dict[str, Any] = {}
+    if customers:
+        chosen = kv.project.store.get(seed, ("customer", customers[index % len(customers)]["id"]))
+        if chosen is not None:
+            records["customer"] = chosen
+        conv = next((c for c in seed.all_of("conversation")), None)
+        if conv is not None and index == 0:
+            records["conversation"] = kv.project.store.get(seed, ("conversation", conv["id"]))
+    ctx = build_context(records, "customer")
+    ctx.pop("object", None)
+    ctx["type"] = "widget"
+    ctx["widget"] = {"isOpen": is_open}
+    return ctx
+
+
+def _view_context(kv: KviewState, name: str, scenario: Any) -> dict[str, Any]:
+    spec = kv.project.find(name)
+    if spec is None:
+        abort(404, description=f"no view named {name!r}")
+    try:
+        inputs = kv.project.inputs(spec, scenario if isinstance(scenario, str) and scenario else None)
+        data = kv.project.store.overlay(inputs.composed(kv.project.cache).data, spec.resource)
+    except KViewError as exc:
+        abort(422, description=f"the data of view {name!r} cannot be made: {exc}")
+    given = data.get("context")
+    return given if isinstance(given, dict) else build_context(data, spec.resource)
+
+
+def _rerender(kv: KviewState, seed: Seed, keys: Any) -> list[str]:
+    """Tell the open pages which views show the changed records (the one place a store change
+    becomes a ``reload`` event)."""
+    changed: list[Key] = list(keys)
+    views = kv.project.store.views_of(seed, changed)
+    if views:
+        kv.rerender_later(views)
+    return views
+
+
+def _json_body() -> dict[str, Any]:
+    """The request's JSON object; 415 unless it is JSON (a cross-site form cannot send it)."""
+    if not request.is_json:
+        abort(415, description="kview's SDK endpoints take application/json")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description="the body must be a JSON object")
+    return body
+
+
+@bp.errorhandler(HTTPException)
+def _as_json(exc: HTTPException) -> tuple[Response, int]:
+    """Errors of the SDK endpoints as JSON (the host shows ``description`` in its log)."""
+    return jsonify(error=exc.name, description=exc.description), exc.code or 500
