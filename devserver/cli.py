@@ -1,4 +1,5 @@
-"""The ``kview`` command line: ``kview render``, ``serve``, ``check``, ``build`` and ``init``.
+"""The ``kview`` command line: ``kview render``, ``serve``, ``check``, ``build``, ``init``, ``mocks``
+and ``snapshot``.
 
 Thin on purpose: ``project`` loads the app and gathers a view's inputs (the same way the
 server does), ``web`` serves the gallery and writes standalone pages; this module parses
@@ -23,6 +24,7 @@ import webbrowser
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -378,6 +380,167 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
         click.echo(f"{view.name}: wrote {target}")
     if failed:
         sys.exit(EXIT_TEMPLATE_ERROR)
+
+
+# ---------------------------------------------------------------------- snapshot
+SNAPSHOT_FORMATS = ("human", "json")
+
+
+def _snapshot_shots(app: App) -> list[Any]:
+    """Every view × scenario × theme of ``app`` as a snapshot ``Shot``: its digest from the view's
+    inputs (``ViewInputs.key``), its frame, kview's assets and the renderer's code; its HTML the
+    view rendered by ``render_view`` in the gallery's frame (``partials/frames.html``)."""
+    # Imported here: the gallery's frames bring Flask and Jinja, and the snapshot package its
+    # optional extra; neither is needed by the other commands.
+    from jinja2 import Environment, FileSystemLoader
+
+    import renderer
+
+    from .project import RENDER_THEMES
+    from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest
+    from .web.gallery import icon_key
+    from .web.page import TEMPLATES
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals["icon_key"] = icon_key
+    frame = env.get_template("partials/frames.html").module.frame  # type: ignore[attr-defined]
+    common = (assets_digest([TEMPLATES / "partials" / "frames.html", TEMPLATES / "partials" / "icons.html"]),
+              code_digest(Path(renderer.__file__).parent))
+    cache = renderer.ViewCache()
+    shots: list[Any] = []
+    for spec in app.views:
+        for scenario in scenario_names(app, spec):
+            try:
+                inputs: Any = read_inputs(app, spec, scenario=scenario)
+                key = inputs.key()
+            except KViewError as exc:
+                inputs, key = exc, f"error: {exc}"
+            for theme in RENDER_THEMES:
+                def html(inputs: Any = inputs, theme: str = theme, spec: ViewSpec = spec) -> str:
+                    try:
+                        if isinstance(inputs, KViewError):
+                            raise inputs
+                        fragment = render_view(inputs, theme=theme, cache=cache).html
+                    except KViewError as exc:
+                        raise ShotError("\n".join(filter(None, (str(exc), exc.code_frame())))) from None
+                    return str(frame(spec, theme, fragment))
+                meta = (spec.display_name, spec.context, spec.resource, sorted(spec.meta.items(), key=str))
+                shots.append(Shot(spec.name, scenario, theme, digest(key, theme, meta, *common), html))
+    return shots
+
+
+def _snapshot_progress(total: int, fmt: str) -> Any:
+    """A bar on stderr at a terminal; elsewhere (CI, pipes) one line per shot taken."""
+    bar = sys.stderr.isatty() and not os.environ.get("CI")
+    seen = [0]
+
+    def show(result: Any) -> None:
+        seen[0] += 1
+        if bar:
+            width = 30
+            filled = width * seen[0] // max(total, 1)
+            click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {seen[0]}/{total} {result.name[:50]:<50}",
+                       err=True, nl=seen[0] == total)
+        elif result.status != "unchanged":
+            click.echo(f"{result.status:>9}  {result.name}{f'  ({result.message})' if result.message else ''}", err=True)
+    return show
+
+
+@main.command("snapshot")
+@click.argument("app_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--update", is_flag=True, help="Rewrite the baselines of the shots that changed.")
+@click.option("--accept", "accept_names", metavar="NAME", multiple=True,
+              help="Make the last run's picture of NAME (a glob; repeatable) its baseline, without running again.")
+@click.option("--accept-all", is_flag=True, help="Accept every failed shot of the last run.")
+@click.option("--view", "view_pattern", metavar="PATTERN", help="Only views whose name matches (a glob).")
+@click.option("--theme", type=click.Choice(["both", "light", "dark"]), default="both", show_default=True,
+              help="Only this theme.")
+@click.option("--scenario", metavar="NAME", help="Only this scenario.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Browser pages working in parallel (default: the number of cores).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="How far a pixel's colour may move (YIQ distance, 0-1), as Playwright's.")
+@click.option("--max-diff-pixels", type=click.IntRange(0), default=None,
+              help="How many pixels may differ (default 0).")
+@click.option("--max-diff-pixel-ratio", type=click.FloatRange(0, 1), default=None,
+              help="What share of the pixels may differ (0-1).")
+@click.option("--mask", "masks", metavar="SELECTOR", multiple=True,
+              help="Paint over the elements a CSS selector matches in every shot (repeatable).")
+@click.option("--force", is_flag=True, help="Take every shot, even those whose inputs did not change.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path),
+              help="Where failed shots, diffs and report.html go (default DIR/__snapshots__/.results).")
+@click.option("--format", "fmt", type=click.Choice(SNAPSHOT_FORMATS), default="human", show_default=True)
+def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], accept_all: bool,
+                 view_pattern: str | None, theme: str, scenario: str | None, workers: int | None,
+                 threshold: float, max_diff_pixels: int | None, max_diff_pixel_ratio: float | None,
+                 masks: tuple[str, ...], force: bool, output: Path | None, fmt: str) -> None:
+    """Screenshot every view of DIR in light and dark, in each scenario, framed as in the gallery,
+    in headless Chromium, and compare each with its baseline in DIR/__snapshots__/ (written on the
+    first run). Shots whose inputs did not change are not taken again. A failure writes the
+    actual, expected and diff pictures and report.html; --accept makes them baselines.
+    Exit status: 0 all pass, 1 a shot failed or a view did not render, 2 usage errors.
+    """
+    # Imported here: the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional.
+    try:
+        from .snapshot import run as snapshot_run
+        from .snapshot.chromium import ChromiumNotFound
+        from .snapshot.compare import Tolerance
+        from .snapshot.shots import select
+        from .snapshot.store import Store
+    except ImportError as exc:
+        raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
+                               "pip install 'kview[snapshot]'") from None
+    store = Store(app_dir, output)
+    if accept_names or accept_all:
+        if accept_names and accept_all:
+            raise click.UsageError("--accept and --accept-all: give one")
+        try:
+            done = snapshot_run.accept(store, None if accept_all else list(accept_names))
+        except snapshot_run.NothingToAccept as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(f"kview snapshot: accepted {len(done)} shot{'' if len(done) == 1 else 's'}"
+                   + "".join(f"\n  {n}" for n in done))
+        return
+    try:
+        app = load(app_dir)
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    shots = _snapshot_shots(app)
+    chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
+    if not chosen:
+        what = "no views" if not shots else "no shot matches --view/--theme/--scenario"
+        raise click.UsageError(f"{app_dir}: {what}")
+    options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
+                                   tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
+                                   masks=masks)
+    try:
+        result = snapshot_run.run(store, chosen, {s.name for s in shots}, options,
+                                  _snapshot_progress(len(chosen), fmt))
+    except ChromiumNotFound as exc:
+        raise click.UsageError(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(_snapshot_summary(result, _color_output()))
+    sys.exit(0 if result.ok else EXIT_TEMPLATE_ERROR)
+
+
+def _snapshot_summary(result: Any, color: bool) -> str:
+    style = (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    browser = "" if result.browser else ", no browser needed"
+    lines = [f"kview snapshot: {len(result.results)} shots: {counts} ({result.seconds:.2f} s{browser})"]
+    for r in result.failed:
+        lines.append(style(f"  ✗ {r.name}: {r.message.splitlines()[0] if r.message else r.status}", fg="red"))
+    if result.report:
+        lines.append(f"report: {result.report}")
+        lines.append("accept: kview snapshot … --accept NAME, or --accept-all (reads the last run)")
+    if result.stale:
+        lines.append(style(f"{len(result.stale)} baseline(s) no view produces any more (delete them if so):",
+                           fg="yellow"))
+        lines += [f"  {name}.png" for name in result.stale]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover
