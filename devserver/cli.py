@@ -15,12 +15,14 @@ Flask, which would add about 80 ms (a third) to the start-up of every ``kview re
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import logging
 import os
 import signal
 import sys
 import webbrowser
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
@@ -28,14 +30,25 @@ from typing import Any
 
 import click
 
-from renderer import KViewError
+import renderer
+from renderer import KViewError, ViewCache
 
 from .build import BuildError, build
 from .check import check
 from .check import report as check_report
-from .project import App, AppLoadError, ViewSpec, load, read_inputs, render_view
+from .project import (
+    RENDER_THEMES,
+    App,
+    AppLoadError,
+    ViewInputs,
+    ViewSpec,
+    load,
+    read_inputs,
+    render_view,
+)
 from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
 from .scaffold import ScaffoldError, scaffold
+from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest, select
 
 EXIT_TEMPLATE_ERROR = 1
 EXIT_USAGE = 2
@@ -386,47 +399,60 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
 SNAPSHOT_FORMATS = ("human", "json")
 
 
-def _snapshot_shots(app: App) -> list[Any]:
-    """Every view × scenario × theme of ``app`` as a snapshot ``Shot``: its digest from the view's
-    inputs (``ViewInputs.key``), its frame, kview's assets and the renderer's code; its HTML the
-    view rendered by ``render_view`` in the gallery's frame (``partials/frames.html``)."""
-    # Imported here: the gallery's frames bring Flask and Jinja, and the snapshot package its
-    # optional extra; neither is needed by the other commands.
+# The gallery's Jinja templates (devserver/web/templates/), named without importing ``web``:
+# that brings Flask, which a run where nothing changed does not need.
+GALLERY_TEMPLATES = Path(__file__).resolve().parent / "web" / "templates"
+FRAME_TEMPLATES = (GALLERY_TEMPLATES / "partials" / "frames.html", GALLERY_TEMPLATES / "partials" / "icons.html")
+
+
+@functools.cache
+def _gallery_frame() -> Callable[..., Any]:
+    """The gallery's ``frame`` macro (``partials/frames.html``), rendered outside Flask."""
+    # Imported here: Flask (through web) only when a view is framed for a shot.
     from jinja2 import Environment, FileSystemLoader
 
-    import renderer
-
-    from .project import RENDER_THEMES
-    from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest
     from .web.gallery import icon_key
-    from .web.page import TEMPLATES
 
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(GALLERY_TEMPLATES), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True)
     env.globals["icon_key"] = icon_key
-    frame = env.get_template("partials/frames.html").module.frame  # type: ignore[attr-defined]
-    common = (assets_digest([TEMPLATES / "partials" / "frames.html", TEMPLATES / "partials" / "icons.html"]),
-              code_digest(Path(renderer.__file__).parent))
-    cache = renderer.ViewCache()
-    shots: list[Any] = []
+    frame: Callable[..., Any] = env.get_template("partials/frames.html").module.frame  # type: ignore[attr-defined]
+    return frame
+
+
+def _snapshot_shots(app: App) -> list[Shot]:
+    """Every view × scenario × theme of ``app`` as a snapshot ``Shot``: its digest from the view's
+    inputs (``ViewInputs.key``), its frame, kview's assets and the renderer's code; its HTML the
+    view rendered by ``render_view`` in the gallery's frame (``partials/frames.html``), made only
+    when the shot is taken."""
+    common = (assets_digest(FRAME_TEMPLATES), code_digest(Path(renderer.__file__).parent))
+    cache = ViewCache()
+    shots: list[Shot] = []
     for spec in app.views:
         for scenario in scenario_names(app, spec):
+            inputs: ViewInputs | KViewError
             try:
-                inputs: Any = read_inputs(app, spec, scenario=scenario)
+                inputs = read_inputs(app, spec, scenario=scenario)
                 key = inputs.key()
             except KViewError as exc:
                 inputs, key = exc, f"error: {exc}"
+            meta = (spec.display_name, spec.context, spec.resource, sorted(spec.meta.items(), key=str))
             for theme in RENDER_THEMES:
-                def html(inputs: Any = inputs, theme: str = theme, spec: ViewSpec = spec) -> str:
-                    try:
-                        if isinstance(inputs, KViewError):
-                            raise inputs
-                        fragment = render_view(inputs, theme=theme, cache=cache).html
-                    except KViewError as exc:
-                        raise ShotError("\n".join(filter(None, (str(exc), exc.code_frame())))) from None
-                    return str(frame(spec, theme, fragment))
-                meta = (spec.display_name, spec.context, spec.resource, sorted(spec.meta.items(), key=str))
-                shots.append(Shot(spec.name, scenario, theme, digest(key, theme, meta, *common), html))
+                shots.append(Shot(spec.name, scenario, theme, digest(key, theme, meta, *common),
+                                  functools.partial(_framed_view, spec, inputs, theme, cache)))
     return shots
+
+
+def _framed_view(spec: ViewSpec, inputs: ViewInputs | KViewError, theme: str, cache: ViewCache) -> str:
+    """A shot's HTML: the view rendered in ``theme``, in its gallery frame; ``ShotError`` (the
+    located message and code frame) when it does not render."""
+    try:
+        if isinstance(inputs, KViewError):
+            raise inputs
+        fragment = render_view(inputs, theme=theme, cache=cache).html
+    except KViewError as exc:
+        raise ShotError("\n".join(filter(None, (str(exc), exc.code_frame())))) from None
+    return str(_gallery_frame()(spec, theme, fragment))
 
 
 def _snapshot_progress(total: int, fmt: str) -> Any:
@@ -484,9 +510,8 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
     try:
         from .snapshot import run as snapshot_run
         from .snapshot.chromium import ChromiumNotFound
-        from .snapshot.compare import Tolerance
-        from .snapshot.shots import select
         from .snapshot.store import Store
+        from .snapshot.tolerance import Tolerance
     except ImportError as exc:
         raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
                                "pip install 'kview[snapshot]'") from None

@@ -55,6 +55,22 @@ class Taken:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A shot with its HTML, made before the browser starts (a view that fails needs none)."""
+
+    shot: Shot
+    html: str
+
+
+def stage(shot: Shot) -> Staged | Taken:
+    """``shot`` with its HTML, or its error as a ``Taken`` without a picture."""
+    try:
+        return Staged(shot, shot.html())
+    except ShotError as exc:
+        return Taken(shot, error=str(exc))
+
+
 @cache
 def page_html() -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -91,12 +107,9 @@ async def _prepare(context: Any) -> Page:
     return page
 
 
-async def _shoot(page: Page, shot: Shot, masks: Sequence[str]) -> Taken:
-    try:
-        html = shot.html()
-    except ShotError as exc:
-        return Taken(shot, error=str(exc))
-    await page.evaluate(SWAP, [html, shot.theme])
+async def _shoot(page: Page, staged: Staged, masks: Sequence[str]) -> Taken:
+    shot = staged.shot
+    await page.evaluate(SWAP, [staged.html, shot.theme])
     frame = page.locator(FRAME)
     if await frame.count() != 1:
         return Taken(shot, error="the view's frame is missing from the snapshot page")
@@ -105,12 +118,11 @@ async def _shoot(page: Page, shot: Shot, masks: Sequence[str]) -> Taken:
     return Taken(shot, png)
 
 
-async def _take_all(shots: Sequence[Shot], workers: int, masks: Sequence[str],
-                    on_taken: Callable[[Taken], None]) -> list[Taken]:
-    queue: asyncio.Queue[Shot] = asyncio.Queue()
-    for shot in shots:
-        queue.put_nowait(shot)
-    done: dict[str, Taken] = {}
+async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
+                    on_taken: Callable[[Taken], None]) -> None:
+    queue: asyncio.Queue[Staged] = asyncio.Queue()
+    for staged in shots:
+        queue.put_nowait(staged)
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium_path(), headless=True,
                                           args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
@@ -121,21 +133,32 @@ async def _take_all(shots: Sequence[Shot], workers: int, masks: Sequence[str],
 
             async def work(page: Page) -> None:
                 while not queue.empty():
-                    shot = queue.get_nowait()
-                    taken = await _shoot(page, shot, masks)
-                    done[shot.name] = taken
-                    on_taken(taken)
+                    on_taken(await _shoot(page, queue.get_nowait(), masks))
 
             await asyncio.gather(*(work(page) for page in pages))
         finally:
             await browser.close()
-    return [done[s.name] for s in shots]
 
 
 def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
          on_taken: Callable[[Taken], None] = lambda taken: None) -> list[Taken]:
-    """Photograph ``shots`` (in their order) with ``workers`` pages of one browser; ``masks`` are CSS
-    selectors painted over (magenta) in every shot. Raises ``ChromiumNotFound`` without a Chromium."""
-    if not shots:
-        return []
-    return asyncio.run(_take_all(shots, workers, masks, on_taken))
+    """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
+    done; returns them all in ``shots``' order. Their HTML is made first: a browser starts only
+    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot.
+    Raises ``ChromiumNotFound`` without a Chromium."""
+    done: dict[str, Taken] = {}
+
+    def record(taken: Taken) -> None:
+        done[taken.shot.name] = taken
+        on_taken(taken)
+
+    staged: list[Staged] = []
+    for shot in shots:
+        ready = stage(shot)
+        if isinstance(ready, Taken):
+            record(ready)
+        else:
+            staged.append(ready)
+    if staged:
+        asyncio.run(_take_all(staged, workers, masks, record))
+    return [done[s.name] for s in shots]

@@ -16,12 +16,15 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .capture import Taken, take
-from .compare import Tolerance, compare
 from .report import write_report
 from .shots import Shot
 from .store import Failure, Store
+from .tolerance import Tolerance
+
+if TYPE_CHECKING:
+    from .capture import Taken
 
 STATUSES = ("unchanged", "passed", "new", "updated", "failed", "error")
 
@@ -90,6 +93,10 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
         on_result(result)
 
     if to_take:
+        # Imported here: Playwright and numpy cost a third of a second, which a run that
+        # takes no shot (nothing changed) does not pay.
+        from .capture import take
+
         store.clear_results()
         take(to_take, workers=options.workers, masks=options.masks, on_taken=judge)
         store.save_digests(digests)
@@ -101,7 +108,8 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
             report = write_report(store, failures)
     ordered = [results[s.name] for s in shots]
     stale = sorted(store.baseline_names() - all_names)
-    return RunResult(ordered, stale, bool(to_take), time.perf_counter() - t0, report)
+    shot_in_browser = any(r.status not in ("unchanged", "error") for r in ordered)
+    return RunResult(ordered, stale, shot_in_browser, time.perf_counter() - t0, report)
 
 
 def _judge(store: Store, taken: Taken, options: Options, digests: dict[str, str],
@@ -117,6 +125,8 @@ def _judge(store: Store, taken: Taken, options: Options, digests: dict[str, str]
         store.write_baseline(name, taken.png)
         digests[name] = shot.digest
         return ShotResult(name, "new", "baseline written")
+    from .compare import compare  # numpy and pixelmatch: only when a shot was taken (see run)
+
     verdict = compare(taken.png, expected, options.tolerance)
     if verdict.matches:
         digests[name] = shot.digest

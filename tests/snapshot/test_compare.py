@@ -8,7 +8,8 @@ import pytest
 np = pytest.importorskip("numpy")
 pytest.importorskip("pybind11_pixelmatch")
 
-from devserver.snapshot.compare import Tolerance, compare, decode, encode  # noqa: E402
+from devserver.snapshot.compare import compare, decode, encode  # noqa: E402
+from devserver.snapshot.tolerance import Tolerance  # noqa: E402
 
 
 def image(width: int = 10, height: int = 10, rgb: tuple[int, int, int] = (255, 255, 255)):
