@@ -2,8 +2,8 @@
 ``.kview-inputs.json`` beside them (each baseline's input digest: an unchanged shot is not taken
 again). Results of the last run: ``__snapshots__/.results/`` (or ``--output``): the actual,
 expected and diff PNGs of each failed shot, ``report.html`` and ``last-run.json``, which
-``--accept`` reads to write baselines without running again. Only files kview wrote there are
-ever removed from the results folder.
+``--accept`` reads to write baselines without running again; a ``.gitignore`` keeps the folder
+out of git. Only files kview wrote there are ever removed from the results folder.
 """
 
 from __future__ import annotations
@@ -95,6 +95,9 @@ class Store:
 
     def write_result(self, file: str, png: bytes) -> None:
         write_atomic(self.results / file, png)
+        ignore = self.results / ".gitignore"
+        if not ignore.exists():  # results are per run: the folder keeps itself out of git
+            write_atomic(ignore, b"# written by kview snapshot: the last run's results\n*\n")
 
     def save_last_run(self, failures: list[Failure], summary: dict[str, Any]) -> None:
         data = {"version": 1, "baselines": str(self.baselines.resolve()), "summary": summary,

@@ -143,6 +143,37 @@ def test_4_a_colour_change_fails_exactly_that_view_with_diffs_and_a_report(app: 
     uri = re.search(r'src="data:image/png;base64,([^"]+)" alt="diff card.default.light"', report)
     assert uri and base64.b64decode(uri.group(1)) == (results / "card.default.light.diff.png").read_bytes()
     assert data["report"] == str(results / "report.html")
+    assert (results / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_4b_the_report_shows_side_by_side_slider_and_overlay_without_script(app: Path, browser) -> None:
+    """The report in Chromium, opened from disk: light and dark of the failed view together,
+    each switching between its three views with no script (JavaScript is off)."""
+    report = app / "__snapshots__" / ".results" / "report.html"
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(report.as_uri())
+        shots = page.locator(".shot")
+        assert shots.count() == 2
+        assert [shots.nth(i).locator("h3").inner_text().lower() for i in range(2)] == ["light", "dark"]
+        light = shots.nth(0)
+        images = light.locator(".v-side img")
+        assert images.count() == 3
+        for i in range(3):  # decoded pictures, not broken ones
+            assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 200")
+        assert light.locator(".v-side").is_visible() and not light.locator(".v-slide").is_visible()
+        light.locator("label.l-slide").click()
+        assert light.locator(".v-slide").is_visible() and not light.locator(".v-side").is_visible()
+        top = light.locator(".v-slide .top")
+        assert top.evaluate("e => getComputedStyle(e).resize") == "horizontal"
+        light.locator("label.l-over").click()
+        assert light.locator(".v-over").is_visible()
+        assert light.locator(".v-over .top").evaluate("e => getComputedStyle(e).mixBlendMode") == "difference"
+        assert shots.nth(1).locator(".v-side").is_visible()  # the dark shot keeps its own mode
+        assert "--accept card.default.light" in light.locator("code.cmd").inner_text()
+    finally:
+        context.close()
 
 
 def test_5_accept_writes_the_baselines_without_running_again(app: Path, monkeypatch) -> None:
