@@ -48,7 +48,11 @@ from .project import (
 )
 from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
 from .scaffold import ScaffoldError, scaffold
+from .snapshot import run as snapshot_run
+from .snapshot.chromium import ChromiumNotFound
 from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest, select
+from .snapshot.store import Store
+from .snapshot.tolerance import Tolerance
 
 EXIT_TEMPLATE_ERROR = 1
 EXIT_USAGE = 2
@@ -397,6 +401,7 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
 
 # ---------------------------------------------------------------------- snapshot
 SNAPSHOT_FORMATS = ("human", "json")
+SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch")  # top-level module names
 
 
 # The gallery's Jinja templates (devserver/web/templates/), named without importing ``web``:
@@ -411,7 +416,7 @@ def _gallery_frame() -> Callable[..., Any]:
     # Imported here: Flask (through web) only when a view is framed for a shot.
     from jinja2 import Environment, FileSystemLoader
 
-    from .web.gallery import icon_key
+    from .web.gallery import icon_key  # web brings Flask: see above
 
     env = Environment(loader=FileSystemLoader(GALLERY_TEMPLATES), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
@@ -506,15 +511,6 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
     actual, expected and diff pictures and report.html; --accept makes them baselines.
     Exit status: 0 all pass, 1 a shot failed or a view did not render, 2 usage errors.
     """
-    # Imported here: the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional.
-    try:
-        from .snapshot import run as snapshot_run
-        from .snapshot.chromium import ChromiumNotFound
-        from .snapshot.store import Store
-        from .snapshot.tolerance import Tolerance
-    except ImportError as exc:
-        raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
-                               "pip install 'kview[snapshot]'") from None
     store = Store(app_dir, output)
     if accept_names or accept_all:
         if accept_names and accept_all:
@@ -544,6 +540,11 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
                                   _snapshot_progress(len(chosen), fmt))
     except ChromiumNotFound as exc:
         raise click.UsageError(str(exc)) from None
+    except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
+        if exc.name not in SNAPSHOT_EXTRA:
+            raise
+        raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
+                               "pip install 'kview[snapshot]'") from None
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:

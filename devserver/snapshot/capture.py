@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import mimetypes
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -160,5 +161,29 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
         else:
             staged.append(ready)
     if staged:
-        asyncio.run(_take_all(staged, workers, masks, record))
+        _run_async(lambda: _take_all(staged, workers, masks, record))
     return [done[s.name] for s in shots]
+
+
+def _run_async(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run a coroutine to its end from synchronous code, also when this thread already runs an
+    event loop (Playwright's sync API in the same process, a pytest plugin): then in a thread of
+    its own, whose errors are raised here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(make())
+        return
+    failed: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(make())
+        except BaseException as exc:  # handed to the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=target, name="kview-snapshot")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
