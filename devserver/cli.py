@@ -70,6 +70,7 @@ def main() -> None:
     kview check sample_views                       find mistakes before registering
     kview build sample_views -o app.json           the definition to register
     kview init my_app                              start a new app
+    kview snapshot sample_views                    screenshots in light and dark vs baselines
     """
 
 
