@@ -34,8 +34,9 @@ $(RUN_STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
+# The tests also need the snapshot extra (kview snapshot: pixelmatch, numpy, Pillow).
 $(PIP_STAMP): pyproject.toml | $(VPY)
-	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[test,snapshot]'
 	@touch $@
 
 $(NPM_STAMP): $(NODE_SPEC)

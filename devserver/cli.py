@@ -1,4 +1,5 @@
-"""The ``kview`` command line: ``kview render``, ``serve``, ``check``, ``build`` and ``init``.
+"""The ``kview`` command line: ``kview render``, ``serve``, ``check``, ``build``, ``init``, ``mocks``
+and ``snapshot``.
 
 Thin on purpose: ``project`` loads the app and gathers a view's inputs (the same way the
 server does), ``web`` serves the gallery and writes standalone pages; this module parses
@@ -14,6 +15,7 @@ Flask, which would add about 80 ms (a third) to the start-up of every ``kview re
 from __future__ import annotations
 
 import difflib
+import functools
 import ipaddress
 import json
 import logging
@@ -21,20 +23,37 @@ import os
 import signal
 import sys
 import webbrowser
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import click
 
-from renderer import KViewError
+import renderer
+from renderer import KViewError, ViewCache
 
 from .build import BuildError, build
 from .check import check
 from .check import report as check_report
-from .project import App, AppLoadError, ViewSpec, load, read_inputs, render_view
+from .project import (
+    RENDER_THEMES,
+    App,
+    AppLoadError,
+    ViewInputs,
+    ViewSpec,
+    load,
+    read_inputs,
+    render_view,
+)
 from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
 from .scaffold import ScaffoldError, scaffold
+from .snapshot import run as snapshot_run
+from .snapshot.chromium import ChromiumNotFound
+from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest, select
+from .snapshot.store import Store
+from .snapshot.tolerance import Tolerance
 
 EXIT_TEMPLATE_ERROR = 1
 EXIT_USAGE = 2
@@ -52,6 +71,7 @@ def main() -> None:
     kview check sample_views                       find mistakes before registering
     kview build sample_views -o app.json           the definition to register
     kview init my_app                              start a new app
+    kview snapshot sample_views                    screenshots in light and dark vs baselines
     """
 
 
@@ -395,6 +415,176 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
         click.echo(f"{view.name}: wrote {target}")
     if failed:
         sys.exit(EXIT_TEMPLATE_ERROR)
+
+
+# ---------------------------------------------------------------------- snapshot
+SNAPSHOT_FORMATS = ("human", "json")
+SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch")  # top-level module names
+
+
+# The gallery's Jinja templates (devserver/web/templates/), named without importing ``web``:
+# that brings Flask, which a run where nothing changed does not need.
+GALLERY_TEMPLATES = Path(__file__).resolve().parent / "web" / "templates"
+FRAME_TEMPLATES = (GALLERY_TEMPLATES / "partials" / "frames.html", GALLERY_TEMPLATES / "partials" / "icons.html")
+
+
+@functools.cache
+def _gallery_frame() -> Callable[..., Any]:
+    """The gallery's ``frame`` macro (``partials/frames.html``), rendered outside Flask."""
+    # Imported here: Flask (through web) only when a view is framed for a shot.
+    from jinja2 import Environment, FileSystemLoader
+
+    from .web.gallery import icon_key  # web brings Flask: see above
+
+    env = Environment(loader=FileSystemLoader(GALLERY_TEMPLATES), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.globals["icon_key"] = icon_key
+    frame: Callable[..., Any] = env.get_template("partials/frames.html").module.frame  # type: ignore[attr-defined]
+    return frame
+
+
+def _snapshot_shots(app: App) -> list[Shot]:
+    """Every view × scenario × theme of ``app`` as a snapshot ``Shot``: its digest from the view's
+    inputs (``ViewInputs.key``), its frame, kview's assets and the renderer's code; its HTML the
+    view rendered by ``render_view`` in the gallery's frame (``partials/frames.html``), made only
+    when the shot is taken."""
+    common = (assets_digest(FRAME_TEMPLATES), code_digest(Path(renderer.__file__).parent))
+    cache = ViewCache()
+    shots: list[Shot] = []
+    for spec in app.views:
+        for scenario in scenario_names(app, spec):
+            inputs: ViewInputs | KViewError
+            try:
+                inputs = read_inputs(app, spec, scenario=scenario)
+                key = inputs.key()
+            except KViewError as exc:
+                inputs, key = exc, f"error: {exc}"
+            meta = (spec.display_name, spec.context, spec.resource, sorted(spec.meta.items(), key=str))
+            for theme in RENDER_THEMES:
+                shots.append(Shot(spec.name, scenario, theme, digest(key, theme, meta, *common),
+                                  functools.partial(_framed_view, spec, inputs, theme, cache)))
+    return shots
+
+
+def _framed_view(spec: ViewSpec, inputs: ViewInputs | KViewError, theme: str, cache: ViewCache) -> str:
+    """A shot's HTML: the view rendered in ``theme``, in its gallery frame; ``ShotError`` (the
+    located message and code frame) when it does not render."""
+    try:
+        if isinstance(inputs, KViewError):
+            raise inputs
+        fragment = render_view(inputs, theme=theme, cache=cache).html
+    except KViewError as exc:
+        raise ShotError("\n".join(filter(None, (str(exc), exc.code_frame())))) from None
+    return str(_gallery_frame()(spec, theme, fragment))
+
+
+def _snapshot_progress(total: int, fmt: str) -> Any:
+    """A bar on stderr at a terminal; elsewhere (CI, pipes) one line per shot taken."""
+    bar = sys.stderr.isatty() and not os.environ.get("CI")
+    seen = [0]
+
+    def show(result: Any) -> None:
+        seen[0] += 1
+        if bar:
+            width = 30
+            filled = width * seen[0] // max(total, 1)
+            click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {seen[0]}/{total} {result.name[:50]:<50}",
+                       err=True, nl=seen[0] == total)
+        elif result.status != "unchanged":
+            click.echo(f"{result.status:>9}  {result.name}{f'  ({result.message})' if result.message else ''}", err=True)
+    return show
+
+
+@main.command("snapshot")
+@click.argument("app_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--update", is_flag=True, help="Rewrite the baselines of the shots that changed.")
+@click.option("--accept", "accept_names", metavar="NAME", multiple=True,
+              help="Make the last run's picture of NAME (a glob; repeatable) its baseline, without running again.")
+@click.option("--accept-all", is_flag=True, help="Accept every failed shot of the last run.")
+@click.option("--view", "view_pattern", metavar="PATTERN", help="Only views whose name matches (a glob).")
+@click.option("--theme", type=click.Choice(["both", "light", "dark"]), default="both", show_default=True,
+              help="Only this theme.")
+@click.option("--scenario", metavar="NAME", help="Only this scenario.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Browser pages working in parallel (default: the number of cores).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="How far a pixel's colour may move (YIQ distance, 0-1), as Playwright's.")
+@click.option("--max-diff-pixels", type=click.IntRange(0), default=None,
+              help="How many pixels may differ (default 0).")
+@click.option("--max-diff-pixel-ratio", type=click.FloatRange(0, 1), default=None,
+              help="What share of the pixels may differ (0-1).")
+@click.option("--mask", "masks", metavar="SELECTOR", multiple=True,
+              help="Paint over the elements a CSS selector matches in every shot (repeatable).")
+@click.option("--force", is_flag=True, help="Take every shot, even those whose inputs did not change.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path),
+              help="Where failed shots, diffs and report.html go (default DIR/__snapshots__/.results).")
+@click.option("--format", "fmt", type=click.Choice(SNAPSHOT_FORMATS), default="human", show_default=True)
+def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], accept_all: bool,
+                 view_pattern: str | None, theme: str, scenario: str | None, workers: int | None,
+                 threshold: float, max_diff_pixels: int | None, max_diff_pixel_ratio: float | None,
+                 masks: tuple[str, ...], force: bool, output: Path | None, fmt: str) -> None:
+    """Screenshot every view of DIR in light and dark, in each scenario, framed as in the gallery,
+    in headless Chromium, and compare each with its baseline in DIR/__snapshots__/ (written on the
+    first run). Shots whose inputs did not change are not taken again. A failure writes the
+    actual, expected and diff pictures and report.html; --accept makes them baselines.
+    Exit status: 0 all pass, 1 a shot failed or a view did not render, 2 usage errors.
+    """
+    store = Store(app_dir, output)
+    if accept_names or accept_all:
+        if accept_names and accept_all:
+            raise click.UsageError("--accept and --accept-all: give one")
+        try:
+            done = snapshot_run.accept(store, None if accept_all else list(accept_names))
+        except snapshot_run.NothingToAccept as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(f"kview snapshot: accepted {len(done)} shot{'' if len(done) == 1 else 's'}"
+                   + "".join(f"\n  {n}" for n in done))
+        return
+    try:
+        app = load(app_dir)
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    shots = _snapshot_shots(app)
+    chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
+    if not chosen:
+        what = "no views" if not shots else "no shot matches --view/--theme/--scenario"
+        raise click.UsageError(f"{app_dir}: {what}")
+    options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
+                                   tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
+                                   masks=masks)
+    try:
+        result = snapshot_run.run(store, chosen, {s.name for s in shots}, options,
+                                  _snapshot_progress(len(chosen), fmt))
+    except ChromiumNotFound as exc:
+        raise click.UsageError(str(exc)) from None
+    except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
+        if exc.name not in SNAPSHOT_EXTRA:
+            raise
+        raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
+                               "pip install 'kview[snapshot]'") from None
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(_snapshot_summary(result, _color_output()))
+    sys.exit(0 if result.ok else EXIT_TEMPLATE_ERROR)
+
+
+def _snapshot_summary(result: Any, color: bool) -> str:
+    style = (lambda text, **kw: click.style(text, **kw)) if color else (lambda text, **kw: text)
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    browser = "" if result.browser else ", no browser needed"
+    lines = [f"kview snapshot: {len(result.results)} shots: {counts} ({result.seconds:.2f} s{browser})"]
+    for r in result.failed:
+        lines.append(style(f"  ✗ {r.name}: {r.message.splitlines()[0] if r.message else r.status}", fg="red"))
+    if result.report:
+        lines.append(f"report: {result.report}")
+        lines.append("accept: kview snapshot … --accept NAME, or --accept-all (reads the last run)")
+    if result.stale:
+        lines.append(style(f"{len(result.stale)} baseline(s) no view produces any more (delete them if so):",
+                           fg="yellow"))
+        lines += [f"  {name}.png" for name in result.stale]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,5 +1,6 @@
 """Which Chromium to drive, and how: Playwright cannot download its own browsers here, so kview
-launches the system Chromium (``KVIEW_CHROMIUM``, else the one on ``PATH``) with ``LAUNCH_ARGS``.
+launches the system Chromium (``KVIEW_CHROMIUM``, else the one on ``PATH``) with ``LAUNCH_ARGS``
+(``kview snapshot`` adds its own for determinism: ``capture.SNAPSHOT_ARGS``).
 """
 
 from __future__ import annotations

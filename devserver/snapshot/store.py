@@ -1,0 +1,113 @@
+"""Where a run's files live. Baselines: ``DIR/__snapshots__/<view>.<scenario>.<theme>.png``, with
+``.kview-inputs.json`` beside them (each baseline's input digest: an unchanged shot is not taken
+again). Results of the last run: ``__snapshots__/.results/`` (or ``--output``): the actual,
+expected and diff PNGs of each failed shot, ``report.html`` and ``last-run.json``, which
+``--accept`` reads to write baselines without running again; a ``.gitignore`` keeps the folder
+out of git. Only files kview wrote there are ever removed from the results folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SNAPSHOTS = "__snapshots__"
+INPUTS = ".kview-inputs.json"
+RESULTS = ".results"
+LAST_RUN = "last-run.json"
+REPORT = "report.html"
+_RESULT_SUFFIXES = (".actual.png", ".expected.png", ".diff.png")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (never half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A failed shot as ``last-run.json`` records it (files relative to the results folder)."""
+
+    name: str
+    digest: str
+    message: str
+    actual: str | None  # None: the view did not render, there is nothing to accept
+    expected: str | None
+    diff: str | None
+
+
+class Store:
+    """The baselines of one app folder and the results folder of its runs."""
+
+    def __init__(self, app_dir: Path, output: Path | None = None) -> None:
+        self.baselines = Path(app_dir) / SNAPSHOTS
+        self.results = Path(output) if output is not None else self.baselines / RESULTS
+
+    # ------------------------------------------------------------------ baselines
+    def baseline_path(self, name: str) -> Path:
+        return self.baselines / f"{name}.png"
+
+    def baseline(self, name: str) -> bytes | None:
+        try:
+            return self.baseline_path(name).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def write_baseline(self, name: str, png: bytes) -> None:
+        write_atomic(self.baseline_path(name), png)
+
+    def baseline_names(self) -> set[str]:
+        return {p.name[: -len(".png")] for p in self.baselines.glob("*.png")} if self.baselines.is_dir() else set()
+
+    def digests(self) -> dict[str, str]:
+        """Each baseline's input digest as the last run that wrote or passed it saw it."""
+        try:
+            data = json.loads((self.baselines / INPUTS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # none yet, or unreadable: every shot is taken again
+        shots = data.get("shots") if isinstance(data, dict) else None
+        return {k: v for k, v in shots.items() if isinstance(v, str)} if isinstance(shots, dict) else {}
+
+    def save_digests(self, digests: dict[str, str]) -> None:
+        text = json.dumps({"version": 1, "shots": dict(sorted(digests.items()))}, indent=1) + "\n"
+        write_atomic(self.baselines / INPUTS, text.encode())
+
+    # ------------------------------------------------------------------ results of the last run
+    def clear_results(self) -> None:
+        """Remove what an earlier run wrote to the results folder (and nothing else)."""
+        if not self.results.is_dir():
+            return
+        for p in self.results.iterdir():
+            if p.name in (LAST_RUN, REPORT) or p.name.endswith(_RESULT_SUFFIXES):
+                p.unlink(missing_ok=True)
+
+    def write_result(self, file: str, png: bytes) -> None:
+        write_atomic(self.results / file, png)
+        ignore = self.results / ".gitignore"
+        if not ignore.exists():  # results are per run: the folder keeps itself out of git
+            write_atomic(ignore, b"# written by kview snapshot: the last run's results\n*\n")
+
+    def save_last_run(self, failures: list[Failure], summary: dict[str, Any]) -> None:
+        data = {"version": 1, "baselines": str(self.baselines.resolve()), "summary": summary,
+                "failures": [f.__dict__ for f in failures]}
+        write_atomic(self.results / LAST_RUN, (json.dumps(data, indent=1) + "\n").encode())
+
+    def last_failures(self) -> list[Failure] | None:
+        """The failures of the last run, or ``None`` when there is no (readable) last run."""
+        try:
+            data = json.loads((self.results / LAST_RUN).read_text(encoding="utf-8"))
+            return [Failure(**f) for f in data["failures"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None

@@ -1,0 +1,1 @@
+"""kview snapshot: comparison, baselines and the command, in real Chromium where it shoots."""
