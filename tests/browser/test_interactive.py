@@ -2,18 +2,15 @@
 
 A counter increments on clicks; a controlled input keeps focus and caret while its value is
 upper-cased by the server; ``window.open`` shows a "would open" note; "Reset state" brings the
-first render back; a handler that throws shows a located error card; a hot edit of the template
-keeps the counter's state (through the ``kview:beforepatch`` protocol, dispatched here as
-the gallery's reload does). Everything is read from the
-page's DOM.
+first render back; a handler that throws shows a located error card; saving the template while
+the gallery's hot reload runs keeps the counter's state (``kview:beforepatch``). Everything is
+read from the page's DOM.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -173,34 +170,43 @@ def test_handler_error_is_located(page, served) -> None:
     assert page.locator(f"{preview('thrower')} button.boom").inner_text() == "boom 0"
 
 
-def test_hot_edit_keeps_state(page, served) -> None:
-    page.goto(f"{served.url}view/counter?theme=light", wait_until="load")
-    sel = f"{preview('counter')} button.inc"
-    page.locator(sel).click()
-    page.locator(sel).click()
-    page.wait_for_function("sel => document.querySelector(sel).textContent === 'clicked 2'", arg=sel, timeout=WAIT_MS)
-    # the gallery's hot reload asks before patching a preview: a live one reloads its session
-    prevented = page.evaluate("""sel => {
-        const p = document.querySelector(sel);
-        const ev = new CustomEvent('kview:beforepatch', {bubbles: true, cancelable: true,
-            detail: {view: 'counter', theme: 'light', scenario: 'default', preview: p, html: ''}});
-        return !p.dispatchEvent(ev);
-      }""", preview("counter"))
-    assert prevented
-    path: Path = served.app / "kviews" / "counter.jsx"  # type: ignore[attr-defined]
-    path.write_text(COUNTER.replace("clicked {n}", "pressed {n}"), encoding="utf-8")
+@pytest.fixture(scope="module")
+def reloading(tmp_path_factory):
+    """A server with hot reload on, serving the counter alone."""
+    app = tmp_path_factory.mktemp("reloading")
+    (app / "kviews").mkdir()
+    (app / "kviews" / "counter.jsx").write_text(COUNTER, encoding="utf-8")
+    (app / "kviews" / "counter.json").write_text(
+        json.dumps({"resource": "customer", "context": "smartbar-card"}), encoding="utf-8")
+    with kview_serve(app, "--theme", "light") as s:
+        s.app = app  # type: ignore[attr-defined]
+        yield s
+
+
+def test_hot_edit_keeps_state(browser, reloading) -> None:
+    """Saving the template while the counter shows 2: the gallery's hot reload hands the
+    preview to its live session (``kview:beforepatch``), which re-runs the new template with
+    the state it holds."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
     try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:  # the edit reaches the session on the next reload
-            page.evaluate("""sel => document.querySelector(sel).dispatchEvent(new CustomEvent('kview:beforepatch',
-                {bubbles: true, cancelable: true, detail: {preview: document.querySelector(sel)}}))""",
-                          preview("counter"))
-            time.sleep(0.3)
-            if re.fullmatch(r"pressed \d+", page.locator(sel).inner_text()):
-                break
+        page.goto(f"{reloading.url}view/counter?theme=light", wait_until="load")
+        page.wait_for_selector('#kvg-live[data-state="live"]', timeout=WAIT_MS)
+        sel = f"{preview('counter')} button.inc"
+        page.locator(sel).click()
+        page.locator(sel).click()
+        page.wait_for_function("sel => document.querySelector(sel).textContent === 'clicked 2'", arg=sel,
+                               timeout=WAIT_MS)
+        path: Path = reloading.app / "kviews" / "counter.jsx"
+        path.write_text(COUNTER.replace("clicked {n}", "pressed {n}"), encoding="utf-8")
+        page.wait_for_function("sel => /^pressed /.test(document.querySelector(sel).textContent)", arg=sel,
+                               timeout=WAIT_MS)
         assert page.locator(sel).inner_text() == "pressed 2"  # state kept across the edit
+        page.locator(sel).click()
+        page.wait_for_function("sel => document.querySelector(sel).textContent === 'pressed 3'", arg=sel,
+                               timeout=WAIT_MS)
     finally:
-        path.write_text(COUNTER, encoding="utf-8")
+        context.close()
 
 
 # ---------------------------------------------------------------------- the sample app, for real
