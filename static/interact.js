@@ -26,14 +26,7 @@
 
   var REACT_NAMES = { input: ["input", "change"], focusin: ["focus"], focusout: ["blur"] };
 
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) {
-      if (c != null && c !== false) node.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
-    });
-    return node;
-  }
+  var h = window.kviewDom.h;  // static/dom.js
 
   function scenario() {
     return new URLSearchParams(location.search).get("scenario") || "default";

@@ -25,14 +25,7 @@
   window.kviewSdkLog = entries;
 
   /* ------------------------------------------------------------ DOM helpers */
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) {
-      if (c != null) node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-    });
-    return node;
-  }
+  var h = window.kviewDom.h;  // static/dom.js
 
   function container(id, cls, parent) {
     var el = document.getElementById(id);

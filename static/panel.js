@@ -162,14 +162,7 @@
     try { return el ? String(JSON.parse(el.textContent || '""')) : ""; } catch (e) { return ""; }
   }
 
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) {
-      if (c != null) node.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
-    });
-    return node;
-  }
+  var h = window.kviewDom.h;  // static/dom.js
 
   function gutter(errorLine) {
     var ta = area(), lines = editor() && editor().querySelector(".kvg-editor-lines");

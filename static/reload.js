@@ -44,14 +44,7 @@
   /* ------------------------------------------------------------ overlay */
   // Everything an error says comes from the app's files (messages, names, lines): it goes in
   // as text nodes, never as HTML, so nothing in it can become markup or run.
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) {
-      if (c != null && c !== false) node.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
-    });
-    return node;
-  }
+  var h = window.kviewDom.h;  // static/dom.js
 
   function frameLines(frame) {
     return String(frame).split("\n").map(function (line) {

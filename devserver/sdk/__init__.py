@@ -39,12 +39,15 @@ def event_names() -> list[str]:
 
 def script(name: str) -> str:
     """``static/<name>`` (the stub or the host) with the description prepended as
-    ``self.KVIEW_SDK_API``: the one way the scripts learn the API. ``KeyError`` for other names."""
+    ``self.KVIEW_SDK_API``: the one way the scripts learn the API (the host also gets ``dom.js``). ``KeyError`` for other names."""
     if name not in SCRIPTS:
         raise KeyError(name)
     body = (static_dir() / name).read_text(encoding="utf-8")
     head = "self.KVIEW_SDK_API = " + json.dumps(api(), separators=(",", ":")) + ";\n"
-    return head + (static_dir() / "kview-sdk-check.js").read_text(encoding="utf-8") + "\n" + body
+    parts = [head, (static_dir() / "kview-sdk-check.js").read_text(encoding="utf-8")]
+    if name == "kview-host.js":  # the host page's DOM helper (the stub, in the app's page, builds no DOM)
+        parts.append((static_dir() / "dom.js").read_text(encoding="utf-8"))
+    return "\n".join(parts + [body])
 
 
 def methods_table() -> str:
