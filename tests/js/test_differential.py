@@ -8,7 +8,8 @@ import pkgutil
 import pytest
 
 from tests.js import cases as case_tables
-from tests.support.jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+from tests.support.jsoracle import node_results as oracle_results
+from tests.support.jsoracle import tagged_equal
 from tests.support.kview_encode import kview_eval_result
 
 
@@ -22,18 +23,11 @@ def _load_cases() -> list[tuple[str, str]]:
 
 
 CASES = _load_cases()
-_node_results: dict[str, dict] = {}
 
 
 @pytest.fixture(scope="module")
 def node_results() -> dict[str, dict]:
-    if not _node_results:
-        try:
-            results = node_eval_many([c for _, c in CASES])
-        except OracleUnavailable as exc:  # pragma: no cover - make install provides node
-            pytest.fail(str(exc))
-        _node_results.update({c: r for (_, c), r in zip(CASES, results)})
-    return _node_results
+    return oracle_results(c for _, c in CASES)
 
 
 def test_enough_cases() -> None:

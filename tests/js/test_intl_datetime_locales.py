@@ -15,7 +15,8 @@ import pytest
 from renderer import render
 from renderer.js.builtins.datetime_data import LOCALES
 from renderer.js.builtins.datetimepatterns import is_by_hand, pattern_locale
-from tests.support.jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+from tests.support.jsoracle import node_results as oracle_results
+from tests.support.jsoracle import tagged_equal
 from tests.support.kview_encode import kview_eval_result
 
 TAGS = sorted(t for t in LOCALES if not is_by_hand(pattern_locale(t) or "en-US"))
@@ -76,18 +77,11 @@ def _cases(tag: str) -> list[tuple[str, str]]:
 
 
 CASES = [c for tag in TAGS for c in _cases(tag)]
-_node: dict[str, dict] = {}
 
 
 @pytest.fixture(scope="module")
 def node_results() -> dict[str, dict]:
-    if not _node:
-        try:
-            results = node_eval_many([c for _, c in CASES])
-        except OracleUnavailable as exc:  # pragma: no cover - make install provides node
-            pytest.fail(str(exc))
-        _node.update({c: r for (_, c), r in zip(CASES, results)})
-    return _node
+    return oracle_results(c for _, c in CASES)
 
 
 def test_covered_locales() -> None:

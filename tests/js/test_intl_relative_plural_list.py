@@ -15,7 +15,8 @@ import pytest
 
 from renderer import render
 from renderer.js.builtins.intl_data import LOCALES
-from tests.support.jsoracle import OracleUnavailable, node_eval_many, tagged_equal
+from tests.support.jsoracle import node_results as oracle_results
+from tests.support.jsoracle import tagged_equal
 from tests.support.kview_encode import kview_eval_result
 
 TAGS = sorted(LOCALES)
@@ -157,18 +158,11 @@ CASES = (
     + [("list", c) for c in _list_cases()]
     + [("errors", c) for c in _ERRORS]
 )
-_node: dict[str, dict] = {}
 
 
 @pytest.fixture(scope="module")
 def node_results() -> dict[str, dict]:
-    if not _node:
-        try:
-            results = node_eval_many([c for _, c in CASES])
-        except OracleUnavailable as exc:  # pragma: no cover - make install provides node
-            pytest.fail(str(exc))
-        _node.update({c: r for (_, c), r in zip(CASES, results)})
-    return _node
+    return oracle_results(c for _, c in CASES)
 
 
 def test_every_language_and_many_cases() -> None:

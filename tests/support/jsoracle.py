@@ -149,6 +149,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 __all__ = [
     "NODE_MODULES",
     "ORACLE_JS",
@@ -376,6 +378,21 @@ def node_eval_many(cases: Iterable[str]) -> list[dict[str, Any]]:
             raise TypeError(f"case must be str, not {type(c).__name__}")
     jobs = [{"kind": "eval", "code": c} for c in cases]
     return [_strings_to_code_units(r) for r in _run(jobs)]
+
+
+_by_source: dict[str, dict[str, Any]] = {}
+
+
+def node_results(cases: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Node's result for each source, by source, evaluated once per process (a module's
+    differential tests share one batch); a test fails, not skips, when Node is missing."""
+    todo = [c for c in dict.fromkeys(cases) if c not in _by_source]
+    if todo:
+        try:
+            _by_source.update(zip(todo, node_eval_many(todo), strict=True))
+        except OracleUnavailable as exc:  # pragma: no cover - `make test` installs Node
+            pytest.fail(str(exc))
+    return _by_source
 
 
 def node_eval(code: str) -> dict[str, Any]:
