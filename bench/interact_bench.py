@@ -4,8 +4,8 @@ A counter view is served from a temporary app; the page clicks its button ``CLIC
 (after one warm-up click that opens the live session) and times each click from the click to
 the frame painted after the new count is in the DOM (two ``requestAnimationFrame``s). Prints
 the median and p95 (target: median ≤ 50 ms) and the server's own time per event (the
-``ms`` of each /interact answer). Run: ``python bench/interact_bench.py`` (KVIEW_CHROMIUM
-names the browser; default: Playwright's, else /usr/bin/chromium).
+``ms`` of each /interact answer). Run: ``python bench/interact_bench.py`` (the system Chromium,
+as ``kview snapshot`` finds it); ``bench/hmr_bench.py`` prints the same row.
 """
 
 from __future__ import annotations
@@ -59,26 +59,38 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    from playwright.sync_api import sync_playwright
-
+def click_to_repaint(browser: object, clicks: int = CLICKS) -> dict[str, list[float]]:
+    """Click times (ms, click → painted) and the server's time per event, in ``browser``."""
     with tempfile.TemporaryDirectory() as tmp:
         app = Path(tmp)
         (app / "kviews").mkdir()
         (app / "kviews" / "counter.jsx").write_text(COUNTER, encoding="utf-8")
         (app / "kviews" / "counter.json").write_text(
             json.dumps({"resource": "customer", "context": "smartbar-card"}), encoding="utf-8")
-        with kview_serve(app, "--theme", "light", "--no-reload") as served, sync_playwright() as pw:
-            exe = os.environ.get("KVIEW_CHROMIUM") or None
-            browser = pw.chromium.launch(executable_path=exe) if exe else pw.chromium.launch()
-            page = browser.new_page()
+        with kview_serve(app, "--theme", "light", "--no-reload") as served:
+            page = browser.new_page()  # type: ignore[attr-defined]
             page.goto(f"{served.url}view/counter?theme=light", wait_until="load")
             sel = 'section[data-view="counter"] .kvg-preview button.inc'
-            result = page.evaluate(MEASURE, [sel, CLICKS])
+            result = page.evaluate(MEASURE, [sel, clicks])
             text = page.locator(sel).inner_text()
+            page.close()
+    if text != f"clicked {clicks + 1}":
+        raise RuntimeError(f"the counter shows {text!r} after {clicks + 1} clicks")
+    return {"times": result["times"], "server": result["server"]}
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    from devserver.snapshot.chromium import launch
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            result = click_to_repaint(browser)
+        finally:
             browser.close()
     times, server = result["times"], result["server"]
-    assert text == f"clicked {CLICKS + 1}", text
     print(f"click → repaint over {len(times)} clicks: median {statistics.median(times):.1f} ms, "
           f"p95 {percentile(times, 95):.1f} ms (target: median ≤ 50 ms)")
     if server:
