@@ -26,7 +26,7 @@ from renderer import KViewError, ViewCache, compile_view
 from renderer.browser.network import load_requests
 from renderer.errors import Diagnostic
 
-from .inputs import ViewInputs, read_inputs, render_view
+from .inputs import ViewInputs, read_inputs, render_view, theme_class
 from .load import COMPONENTS, load_app, page_touched, views_touched
 from .model import App, ViewSpec
 from .scenarios import DEFAULT
@@ -255,7 +255,11 @@ class Project:
     def state(self, spec: ViewSpec, themes: Iterable[str] = RENDER_THEMES, scenario: str | None = None) -> ViewState:
         """``spec`` rendered in ``themes`` (with ``scenario``'s data), with its last good renders."""
         inputs = self._inputs_or_error(spec, scenario)
-        outcomes = {theme: self._render(spec, theme, inputs) for theme in themes}
+        outcomes: dict[str, Outcome] = {}
+        first: Outcome | None = None
+        for theme in themes:
+            outcomes[theme] = self._render(spec, theme, inputs, like=first)
+            first = first or outcomes[theme]
         slot = _slot(spec, inputs)
         with self._lock:
             last_good = {t: self._last_good[(slot, t)] for t in outcomes if (slot, t) in self._last_good}
@@ -279,16 +283,27 @@ class Project:
         except KViewError as exc:  # an input exists but cannot be read
             return exc
 
-    def _render(self, spec: ViewSpec, theme: str, inputs: ViewInputs | KViewError) -> Outcome:
+    def _render(self, spec: ViewSpec, theme: str, inputs: ViewInputs | KViewError,
+                like: Outcome | None = None) -> Outcome:
+        """``spec`` in ``theme``, memoised. ``like``: the same inputs just rendered in another
+        theme, whose outcome this one copies with the root element's theme class swapped:
+        themes are CSS variables only, nothing a template runs can tell them apart."""
         if isinstance(inputs, KViewError):
             return Outcome(theme, error=shown(inputs, self._shown(inputs.file)))
         t0 = time.perf_counter()
-        key: str | None = hashlib.sha256(f"{theme}\0{self.store.version}\0{inputs.key()}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{theme}\0{self.store.version}\0{inputs.key()}".encode()).hexdigest()
+        key: str | None = digest
         slot = _slot(spec, inputs)
         with self._lock:
             memo = self._memo.get((slot, theme))
         if memo and memo[0] == key:
             return memo[1]
+        if like is not None and (out := _in_theme(like, theme)) is not None:
+            with self._lock:
+                self._memo[(slot, theme)] = (digest, out)
+                if out.ok:
+                    self._last_good[(slot, theme)] = out
+            return out
         try:
             result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url,
                                  overlay=self.store.overlay)
@@ -424,6 +439,19 @@ class Project:
         if self.app_error:
             errors.append((None, self.app_error))
         return Refreshed(names, everything, errors, states, app, pages)
+
+
+def _in_theme(out: Outcome, theme: str) -> Outcome | None:
+    """``out`` (a render in another theme) as rendered in ``theme``, or ``None`` when it cannot
+    be told (a kview crash, not memoised, is rendered again)."""
+    if out.error is not None:
+        return None if out.error.kind == "InternalError" else Outcome(theme, None, out.console, out.warnings, out.error,
+                                                                        ms=out.ms)
+    was = f'<div class="{theme_class(out.theme)}">'
+    if out.html is None or not out.html.startswith(was):
+        return None
+    return Outcome(theme, f'<div class="{theme_class(theme)}">' + out.html[len(was):], out.console, out.warnings,
+                   ms=out.ms)
 
 
 def _read_or_empty(path: Path) -> str:

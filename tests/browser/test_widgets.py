@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -295,10 +296,26 @@ CARD_JS = """Kustomer.initialize(function (context) {
 });"""
 
 
+def _quiet_after(server: Any, before: int, quiet: float = 0.3) -> None:
+    """Wait until the server has pushed a change made after event ``before`` and then pushed
+    nothing for ``quiet`` seconds (the watcher's batches of a burst of writes are all out)."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    last, since = before, time.monotonic()
+    while time.monotonic() < deadline:
+        now = server.state.broadcaster.last_id
+        if now != last:
+            last, since = now, time.monotonic()
+        elif last != before and time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"the server pushed nothing after event {before} (now {last})")
+
+
 def test_dynamic_card_in_a_kview_gets_the_host(browser: Any, server: Any) -> None:
     """A DynamicCard in a rendered view: its context prop arrives as customContext, resize()
     fits the iframe to the page, the status line shows above it, all in the gallery page."""
     views = Path(server.views)
+    before = server.state.broadcaster.last_id
     page_dir = views / "widgets" / "card-probe"
     page_dir.mkdir(parents=True, exist_ok=True)
     (page_dir / "index.html").write_text(CARD_PAGE)
@@ -310,6 +327,7 @@ def test_dynamic_card_in_a_kview_gets_the_host(browser: Any, server: Any) -> Non
     (views / "kviews" / "card-probe.json").write_text(json.dumps(
         {"resource": "customer", "context": "smartbar-card", "meta": {"displayName": "Card probe"}}))
     try:
+        _quiet_after(server, before)  # the pushes of these new files are out: none reaches the page
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
         streams: list[str] = []

@@ -116,6 +116,32 @@ def spy_render(monkeypatch) -> list[tuple[object, dict]]:
     return calls
 
 
+def test_both_themes_come_from_one_run_of_the_template(samples: Path, monkeypatch) -> None:
+    """Themes are CSS variables only: the gallery runs a view once and gives the other theme
+    the same HTML with the root's theme class swapped, identical to rendering it again."""
+    project = Project(samples)
+    spec = project.find("recent-orders")
+    alone = {}  # each theme rendered on its own
+    for theme in ("light", "dark"):
+        other = Project(samples)
+        alone[theme] = other.render(other.find("recent-orders"), theme)
+        assert alone[theme].ok, alone[theme].error
+    real = inputs_module.render
+    runs: list[str] = []
+
+    def counting(source, data, **kwargs):
+        runs.append(kwargs["root_class"])
+        return real(source, data, **kwargs)
+
+    monkeypatch.setattr(inputs_module, "render", counting)
+    state = project.state(spec)
+    assert runs == ["kview kview-theme-light"]
+    for theme in ("light", "dark"):
+        assert state.outcomes[theme].html == alone[theme].html
+        assert state.outcomes[theme].html.startswith(f'<div class="kview kview-theme-{theme}">')
+    assert state.outcomes["dark"].console == alone["dark"].console
+
+
 @pytest.mark.parametrize("cli_source", ["folder", "template"])
 def test_kview_render_and_the_server_render_a_view_with_the_same_inputs(samples: Path, monkeypatch,
                                                                          cli_source: str) -> None:

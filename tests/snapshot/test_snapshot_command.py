@@ -26,7 +26,7 @@ pytest.importorskip("pybind11_pixelmatch")
 from devserver.cli import main  # noqa: E402
 from devserver.snapshot.compare import decode  # noqa: E402
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("snapshot-command")]  # ordered steps: one worker
 
 CARD = """<Segment>
   <div style={{color: '#1f6feb', fontWeight: 700}}>Order {customer.name}</div>
