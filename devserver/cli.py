@@ -58,6 +58,8 @@ from .snapshot.tolerance import Tolerance
 EXIT_TEMPLATE_ERROR = 1
 EXIT_USAGE = 2
 THEMES = ("light", "dark", "system")  # --theme of kview render; "system" follows the OS
+# --theme of kview serve: web.config.GALLERY_THEMES, written out (importing web costs Flask's import)
+SERVE_THEMES = ("both", "light", "dark", "system")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -212,8 +214,9 @@ EXIT_PORT_IN_USE = 1
                    "which stops DNS-rebinding pages from reading the gallery.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on; 0 picks a free port (printed in the banner).")
-@click.option("--theme", type=click.Choice(["both", "light", "dark"]), default="both", show_default=True,
-              help="Which themes the gallery shows by default (each page can switch).")
+@click.option("--theme", type=click.Choice(SERVE_THEMES), default="both", show_default=True,
+              help="Which themes the gallery shows by default: both side by side, one, or the OS's "
+                   "(system). Each page can switch.")
 @click.option("--no-reload", "no_reload", is_flag=True,
               help="Do not watch DIR: no live reload, refresh the page yourself.")
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,

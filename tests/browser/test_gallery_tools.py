@@ -334,3 +334,19 @@ def test_theme_system_follows_the_color_scheme(browser, served, scheme: str) -> 
     finally:
         context.close()
     assert not errors, errors
+
+
+def test_serve_theme_system_is_the_default_of_every_page(browser, tmp_path) -> None:
+    """``kview serve --theme system``: pages without ``?theme=`` show one pane following the OS."""
+    views = tmp_path / "sample_views"
+    shutil.copytree(ROOT / "sample_views", views)
+    with kview_serve(views, "--theme", "system", "--no-reload") as srv:
+        context, page, errors = open_page(browser, f"{srv.url}view/recent-orders", "dark")
+        try:
+            assert page.locator(".kvg-pane").count() == 1
+            assert page.text_content(".kvg-pane-label span") == "System"
+            root = page.locator('.kvg-frame[data-theme="system"] .kvg-preview > .kview')
+            assert luminance(root.evaluate("e => getComputedStyle(e).color")) > 0.6  # light text: dark
+        finally:
+            context.close()
+    assert not errors, errors
