@@ -324,10 +324,15 @@
 
   function applyPush(data) {
     if (!data.changes) { refresh(data.views || [], !!data.all); return; }  // an older server's event
+    var appErrors = signature(currentErrors().filter(function (i) { return !i.view; }));
     updateErrors(data);
     showErrors(currentErrors());
     data.changes.forEach(function (c) { setDot(c.view, c.status); });
-    if (listChanged(data.names)) { refresh(data.views || [], true); return; }
+    // the list of views, or the app folder's own errors (a section of the page), changed
+    if (listChanged(data.names) || appErrors !== signature(data.app_errors || [])) {
+      refresh(data.views || [], true);
+      return;
+    }
     var scenario = pageScenario();
     var patched = [], whole = [];
     data.changes.forEach(function (c) {

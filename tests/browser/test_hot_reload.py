@@ -4,7 +4,8 @@ copy of ``sample_views``): an edit is painted without reloading the page (a mark
 for a template, a mock, a component and an atomic save; a syntax error shows the overlay
 (file:line:column, code frame) over the last good render and fixing it clears it; the morph keeps
 what the user did (focus, typed text, selection, open <details>); ``kview:beforepatch`` can keep a
-preview from being patched; and a restarted server (same port) is picked up by the open page.
+preview from being patched; a restarted server (same port) is picked up by the open page; an app
+whose app.json is broken at start shows the error and recovers when it is fixed.
 """
 
 from __future__ import annotations
@@ -288,3 +289,29 @@ def test_view_page_of_another_scenario_fetches_it_and_patches_in_place(browser, 
             edit.restore()
     finally:
         context.close()
+
+
+def test_an_app_broken_at_start_shows_its_error_then_recovers(browser, tmp_path: Path) -> None:
+    """``kview serve`` on a folder whose app.json does not parse: the server starts, the gallery
+    shows the located error (and the views it can), and fixing the file clears it, live."""
+    views = tmp_path / "sample_views"
+    shutil.copytree(ROOT / "sample_views", views)
+    definition = Edit(views / "app.json")
+    definition.replace('"version": "0.1.0",', '"version": "0.1.0"')  # a missing comma
+    with kview_serve(views) as srv:
+        context = browser.new_context(viewport={"width": 1400, "height": 700})
+        page = context.new_page()
+        try:
+            page.goto(srv.url, wait_until="load")
+            page.wait_for_selector('#kvg-live[data-state="live"]', timeout=WAIT_MS)
+            problem = page.locator(".kvg-app-error")
+            assert re.search(r"app\.json:4:\d+", problem.inner_text()), problem.inner_text()
+            assert page.locator("#kvg-overlay:not([hidden])").count() == 1
+            assert page.locator("section[data-view]").count() > 0  # the views still render
+            page.evaluate("() => { window.__kvMarker = 'still here'; }")
+            definition.restore()
+            problem.wait_for(state="detached", timeout=WAIT_MS)
+            page.locator("#kvg-overlay").wait_for(state="hidden", timeout=WAIT_MS)
+            assert page.evaluate("() => window.__kvMarker") == "still here"  # swapped in place
+        finally:
+            context.close()
