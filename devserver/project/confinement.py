@@ -9,18 +9,49 @@ symlinks resolved, it is inside the (resolved) folder; a symlink within the fold
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from renderer.errors import KViewError
 
 
 def inside(root: Path, path: Path) -> bool:
-    """Whether ``path``, with symlinks and ``..`` resolved, is ``root`` or below it."""
+    """Whether ``path``, with symlinks and ``..`` resolved, is ``root`` or below it.
+
+    The common case is decided without resolving: a path written below ``root``, with no ``..``
+    and no symlink among its parts below ``root``, is inside it (a reload checks ~80 paths, and
+    resolving each costs an lstat per part from ``/``). Anything else is resolved."""
     try:
-        path.resolve().relative_to(root.resolve())
+        rel = path.relative_to(root)
+    except ValueError:
+        return _resolved_inside(root, path)
+    if ".." in rel.parts:
+        return _resolved_inside(root, path)
+    step = root
+    for part in rel.parts:
+        step = step / part
+        try:
+            if step.is_symlink():
+                return _resolved_inside(root, path)
+        except OSError:
+            return _resolved_inside(root, path)
+    return True
+
+
+def _resolved_inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(_real(root))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False
     return True
+
+
+@functools.lru_cache(maxsize=64)
+def _real(root: Path) -> Path:
+    """The app folder, resolved once: every file an app names is checked against it (a reload
+    checks ~80). Were the folder itself later re-pointed elsewhere, its files would be refused,
+    never let out."""
+    return root.resolve()
 
 
 def outside_error(kind: type[KViewError], what: str, path: Path) -> KViewError:

@@ -197,3 +197,30 @@ def test_kview_render_refuses_a_view_outside(app: Path, outside: Path) -> None:
     assert "outside the app folder" in result.output and SECRET not in result.output
     ok = CliRunner().invoke(main, ["render", str(app), "--view", "hello"])
     assert ok.exit_code == 0 and "Hello, Dana!" in ok.stdout
+
+
+def test_inside_decides_lexically_only_without_symlinks_or_dot_dot(tmp_path: Path) -> None:
+    """``inside`` skips resolving only paths written below the root with no ``..`` and no
+    symlink under the root; every other shape is resolved, and each answer matches resolving."""
+    from devserver.project.confinement import inside
+
+    root, elsewhere = tmp_path / "app", tmp_path / "elsewhere"
+    (root / "mocks" / "deep").mkdir(parents=True)
+    elsewhere.mkdir()
+    (root / "out").symlink_to(elsewhere, target_is_directory=True)
+    (root / "mocks" / "deep" / "up").symlink_to(root / "mocks", target_is_directory=True)
+    via_link = tmp_path / "link-to-app"
+    via_link.symlink_to(root, target_is_directory=True)
+    cases = {
+        root / "mocks" / "a.json": True,
+        root / "mocks" / "missing" / "b.json": True,
+        root / "out" / "a.json": False,  # a symlinked folder leading out
+        root / "mocks" / "deep" / "up" / "a.json": True,  # a symlink that stays inside
+        root / "mocks" / ".." / ".." / "elsewhere" / "a.json": False,
+        root / "mocks" / ".." / "kviews" / "a.jsx": True,
+        via_link / "mocks" / "a.json": True,  # the root named another way
+        elsewhere / "a.json": False,
+    }
+    for path, expected in cases.items():
+        assert inside(root, path) is expected, path
+        assert inside(via_link, path) is expected, path
