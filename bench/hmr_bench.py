@@ -37,22 +37,27 @@ sys.path.insert(0, str(ROOT))
 VITE_DIR = ROOT / "bench" / "vite"
 
 # In the page: when the watched element's text contains window.__kvWant, stamp the time after the
-# next paint into window.__kvGot[want]. (A function, not an expression: kview's CSP forbids eval.)
+# next paint into window.__kvGot[want] and resolve window.__kvDone with it. (A function, not an
+# expression: kview's CSP forbids eval.)
 ARM = """([sel, want]) => {
   window.__kvGot = window.__kvGot || {};
+  window.__kvDone = new Promise(r => { window.__kvResolve = r; });
   if (window.__kvObs) window.__kvObs.disconnect();
   const check = () => {
     const el = document.querySelector(sel);
     if (!el || !el.textContent.includes(want) || (want in window.__kvGot)) return;
     requestAnimationFrame(() => { const ch = new MessageChannel();
-      ch.port1.onmessage = () => { window.__kvGot[want] = performance.timeOrigin + performance.now(); };
+      ch.port1.onmessage = () => { window.__kvGot[want] = performance.timeOrigin + performance.now();
+                                   window.__kvResolve(window.__kvGot[want]); };
       ch.port2.postMessage(0); });
   };
   window.__kvObs = new MutationObserver(check);
   window.__kvObs.observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true});
   check();
 }"""
-GOT = "want => (window.__kvGot || {})[want] || null"
+# Waits in the page for the stamp (one pending call, no polling that would load the browser
+# while it works), or gives null after ``ms``.
+GOT = "ms => Promise.race([window.__kvDone, new Promise(r => setTimeout(() => r(null), ms))])"
 
 
 def free_port() -> int:
@@ -82,12 +87,7 @@ def measure(page, sel: str, path: Path, make: Callable[[str, int], tuple[str, st
             text, want = make(original, i)
             page.evaluate(ARM, [sel, want])
             t0 = write(path, text, atomic=bool(atomic_every) and i % atomic_every == 1)
-            deadline = time.time() + 10
-            got = None
-            while got is None and time.time() < deadline:
-                got = page.evaluate(GOT, want)
-                if got is None:
-                    time.sleep(0.005)
+            got = page.evaluate(GOT, 10_000)
             if got is None:
                 raise RuntimeError(f"edit {i} of {path.name} was not painted within 10 s")
             out.append(got - t0 * 1000)

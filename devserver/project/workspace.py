@@ -26,6 +26,7 @@ from renderer import KViewError, ViewCache, compile_view
 from renderer.browser.network import load_requests
 from renderer.errors import Diagnostic
 
+from .confinement import inside
 from .inputs import ViewInputs, read_inputs, render_view, theme_class
 from .load import COMPONENTS, load_app, page_touched, views_touched
 from .model import App, ViewSpec
@@ -235,6 +236,36 @@ class Project:
             self._component_names.setdefault(p, component_names(_read_or_empty(p)))
         return app
 
+    def _app_after(self, paths: list[Path]) -> App:
+        """The app after ``paths`` changed. When each is the content of a file the app already
+        has — a folder view's template, a component, a view's mock, the request table — the
+        app's shape cannot have changed: the last app, with the changed templates re-read, is
+        the app (reading the whole folder is a third of a hot reload). Anything else, or any
+        doubt (a file gone, unreadable, now leading outside), reads the folder (``app()``)."""
+        with self._lock:
+            last, broken = self._app, self.app_error
+        if broken is not None or not last.views or not paths or last.root is None:
+            return self.app()
+        shared = {*last.mocks.values(), *last.components, *([last.requests] if last.requests else [])}
+        templates = {v.path: i for i, v in enumerate(last.views)
+                     if v.path is not None and v.path.suffix == ".jsx" and v.problem is None}
+        views = list(last.views)
+        for path in map(Path, paths):
+            if (path not in shared and path not in templates) or not path.is_file() or not inside(last.root, path):
+                return self.app()
+            if path in templates:
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    return self.app()  # the full read locates the problem
+                views[templates[path]] = replace(views[templates[path]], source=text)
+        app = replace(last, views=tuple(views))
+        with self._lock:
+            if self._app is last:  # else a full read finished meanwhile: read again, not undo it
+                self._app = app
+                return app
+        return self.app()
+
     @property
     def last_app(self) -> App:
         """The app as last read (without reading the folder again)."""
@@ -412,8 +443,8 @@ class Project:
         """After a change: re-render the affected views (so the last good render is tracked even
         when no page is open) and say what happened. Compiled templates are not dropped: the
         cache is keyed on the source, so an unchanged template (a mock edit) stays compiled."""
-        app = self.app()
         paths = list(paths)
+        app = self._app_after(paths)
         with self._lock:
             self._seed_checked = 0.0  # the next SDK call re-reads what the store starts from
         names, everything = self._affected(app, paths)

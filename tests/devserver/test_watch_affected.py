@@ -209,3 +209,58 @@ def test_files_kview_does_not_read_affect_no_view(samples: Path) -> None:
     project = Project(samples)
     for rel in ("kviews/sedqKFkk8", "kviews/notes.md", "components/README", "mocks/x.csv"):
         assert project.affected([samples / rel]) == ([], False), rel
+
+
+@pytest.fixture
+def folder_reads(monkeypatch):
+    """Counts full reads of the app folder (``load_app``) by ``Project``."""
+    reads: list[Path] = []
+    real = workspace_module.load_app
+
+    def spy(root, *args, **kwargs):
+        reads.append(root)
+        return real(root, *args, **kwargs)
+
+    monkeypatch.setattr(workspace_module, "load_app", spy)
+    return reads
+
+
+def test_a_content_edit_reuses_the_app_and_a_shape_change_reads_the_folder(samples: Path, folder_reads) -> None:
+    """Editing a template, a component or a view's mock cannot change the app's shape: the
+    refresh re-reads just that file. A new file, a meta edit, a removed file or a template that
+    now leads outside the folder reads the whole folder again, as before."""
+    project = warmed(samples)
+    folder_reads.clear()
+    loyalty = edit(samples / "kviews" / "loyalty.jsx", "<Segment>", "<Segment><p>Edited</p>")
+    done = project.refresh([loyalty])
+    assert folder_reads == [] and done.views == ["loyalty"]
+    assert "Edited" in (done.states[0].outcomes["light"].html or "")
+    view = project.last_app.view("loyalty")
+    assert view is not None and "Edited" in view.source
+    for path in (edit(samples / "components" / "StatusPill.jsx", "text={_.startCase(status)}",
+                      "text={'S ' + _.startCase(status)}"),
+                 edit(samples / "mocks" / "recent-orders.json", '"number": "4417"', '"number": "4418"')):
+        project.refresh([path])
+        assert folder_reads == [], path
+    orders = project.last_app.view("recent-orders")
+    assert orders is not None and "#4418" in (project.state(orders).outcomes["dark"].html or "")
+
+    # what can change the app's shape reads the folder
+    new_mock = samples / "mocks" / "loyalty.json"
+    assert not new_mock.exists()
+    new_mock.write_text('{"customer": {"name": "New Mock"}}', encoding="utf-8")
+    meta = edit(samples / "kviews" / "loyalty.json", '"resource"', '"resource"')
+    for path in (new_mock, meta):
+        folder_reads.clear()
+        project.refresh([path])
+        assert folder_reads == [samples], path
+    outside = samples.parent / "outside.jsx"
+    outside.write_text("<div>secret outside</div>", encoding="utf-8")
+    loyalty.unlink()
+    loyalty.symlink_to(outside)
+    folder_reads.clear()
+    done = project.refresh([loyalty])
+    assert folder_reads == [samples]
+    view = project.last_app.view("loyalty")
+    assert view is not None and "secret outside" not in view.source and view.problem is not None
+    assert all("secret outside" not in (o.html or "") for st in done.states for o in st.outcomes.values())
