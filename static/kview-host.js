@@ -439,6 +439,38 @@
     }
   }
 
+  /* ------------------------------------------------------------ DynamicCards from the app folder */
+  // A DynamicCard whose src ends in /<name> is framed from widgets/<name>/ when the app folder
+  // has that page (DATA.pages, from the server): the page deployed elsewhere, worked on here.
+  // The card keeps its query (parentUrl, id); the original src stays in data-kv-card-src.
+  var PAGES = DATA.pages || {};
+  function localCard(el) {
+    var url;
+    try { url = new URL(el.getAttribute('src') || '', location.href); } catch (e) { return; }
+    if (url.origin === location.origin || !/^https?:$/.test(url.protocol)) return;
+    var name = url.pathname.replace(/\/+$/, '').split('/').pop();
+    if (!name || !Object.prototype.hasOwnProperty.call(PAGES, name)) return;
+    var local = new URL(PAGES[name], location.href);
+    // a fresh iframe: the first one's navigation to the deployed URL may still be under way
+    var fresh = el.cloneNode(false);
+    fresh.setAttribute('data-kv-card-src', url.href);
+    fresh.setAttribute('src', local.pathname + url.search);
+    el.replaceWith(fresh);
+  }
+  function localCards(root) { root.querySelectorAll('iframe[data-kv-card-id][src]').forEach(localCard); }
+  if (Object.keys(PAGES).length) {
+    localCards(document);
+    new MutationObserver(function (records) {  // previews patched or swapped in by reload.js
+      records.forEach(function (r) {
+        if (r.type === 'attributes') { if (r.target.matches('iframe[data-kv-card-id][src]')) localCard(r.target); return; }
+        r.addedNodes.forEach(function (n) {
+          if (n.nodeType !== 1) return;
+          if (n.matches('iframe[data-kv-card-id][src]')) localCard(n); else localCards(n);
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+  }
+
   /* ------------------------------------------------------------ hot reload of local pages */
   // A change to widgets/<name>/… reloads the frames showing that page (widgets, modals,
   // DynamicCards); a change to the app's definition reloads every widget of the desktop.

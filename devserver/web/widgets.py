@@ -110,6 +110,20 @@ def widget_links() -> list[tuple[str, str, str]]:
             for w in app.widgets if w.name]
 
 
+@bp.app_template_global()
+def local_pages() -> dict[str, str]:
+    """``name`` → the URL kview serves ``widgets/<name>/index.html`` at, for every such page of
+    the app folder. kview-host.js frames one in place of a DynamicCard whose ``src`` ends in
+    ``/<name>`` (the page is deployed elsewhere; here it is the folder)."""
+    root = kview_state().project.root / PAGES
+    if not root.is_dir():
+        return {}
+    token = current_app.config[PAGES_TOKEN]
+    return {d.name: url_for("widgets.page_file", token=token, name=d.name, rest="index.html")
+            for d in sorted(root.iterdir())
+            if (d / "index.html").is_file() and inside(root, d / "index.html")}
+
+
 def hosted_widgets(app: App, root: Path, parent_url: str) -> list[HostedWidget]:
     """Every named widget of ``app`` as the desktop at ``parent_url`` frames it."""
     settings = setting_values(app)

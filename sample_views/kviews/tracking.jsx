@@ -1,5 +1,6 @@
-// A DynamicCard embeds a hosted page that talks to Kustomer through the Cards SDK;
-// kview shows the frame and hands it the context. There is no mocks/tracking.json:
+// A DynamicCard embeds a hosted page that talks to Kustomer through the Cards SDK; kview
+// frames it from widgets/tracking/ (the src ends in /tracking) and hands it the context as
+// customContext. There is no mocks/tracking.json:
 // kview generates the conversation (and its customer) for this view.
 const order = _.get(conversation, 'custom.orderNumberStr');
 

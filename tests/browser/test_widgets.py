@@ -397,3 +397,32 @@ def test_rail_groups_widgets_and_honours_their_declarations(desktop: Any) -> Non
     assert desktop.locator(SECTION).is_hidden()  # one widget open at a time
     box = desktop.locator('.kvh-widget[data-widget="shipment-tracker"]').bounding_box()
     assert round(box["width"]) == 360 and round(box["height"]) == 400  # 40vh of a 1000px viewport
+
+
+def test_a_dynamic_card_deployed_elsewhere_is_framed_from_the_app_folder(browser: Any, server: Any) -> None:
+    """The sample's tracking view frames https://cards.acme.example/tracking; the app folder has
+    widgets/tracking/, so the gallery frames that page in its place (same query), hosted: it gets
+    the conversation as customContext, asks for the customer and fits its height. (The deployed
+    URL may be asked for once, before the host swaps it: the iframe starts loading with the page.)"""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    page.route("https://**/*", lambda route: (outside.append(route.request.url), route.abort()))
+    try:
+        page.goto(server.url + "view/tracking?theme=light", wait_until="load")
+        card = page.locator("iframe[data-kv-card-id]").first
+        page.wait_for_function("() => (document.querySelector('iframe[data-kv-card-id]').getAttribute('src') || '')"
+                               ".startsWith('/_kview/pages/')", timeout=WAIT_MS)
+        assert card.get_attribute("data-kv-card-src").startswith("https://cards.acme.example/tracking?parentUrl=")
+        assert "id=kv-card-1" in (card.get_attribute("src") or "")
+        frame = page.frame_locator("iframe[data-kv-card-id]").first
+        try:
+            frame.locator("#shipment").filter(has_text="Order #").wait_for(timeout=WAIT_MS)
+        except Exception:
+            raise AssertionError([frame.locator("body").inner_text(), page.evaluate("() => window.kviewSdkLog.map(e => [e.method, e.status, e.message])")]) from None
+        page.locator(".kvh-status", has_text="Tracking for").wait_for(timeout=WAIT_MS)
+        frame.locator("#notify").click()
+        page.locator(".kvh-toast", has_text="Tracking link sent").wait_for(timeout=WAIT_MS)
+        assert len([u for u in outside if u.startswith("https://cards.acme.example/")]) <= 1, outside
+    finally:
+        context.close()
