@@ -33,7 +33,8 @@ class Budgets:
     max_work: int = 5_000_000  # nodes and elements built-ins walk in Python loops (the clock usually ends first)
     max_memory_mb: int = 256  # process memory growth during the render (sampled)
     max_nodes: int = 50_000  # output elements
-    max_settle_passes: int = 25  # render/effect passes when settling
+    max_settle_passes: int = 25  # renders in a row with no timer between them (effects updating)
+    max_timer_renders: int = 300  # renders that timers caused while settling (an endless interval)
     max_timer_ms: float = 60_000.0  # how far the virtual clock may run
 
 
@@ -112,6 +113,8 @@ class Runtime:
         self.completion: Any = UNDEFINED
         self.loc: tuple[int, int] | None = None  # last located statement, for console entries
         self.unhandled: list[Any] = []
+        self.horizon_cut = False  # run_next_timer dropped timers due past max_timer_ms
+        self.last_timer: Any = None  # the callback of the timer run last (settle's warnings name it)
 
     def make_current(self) -> None:
         """This render's runtime for the shared built-ins (``current_runtime``)."""
@@ -158,6 +161,7 @@ class Runtime:
         self.depth = 0
         self.deadline = time.perf_counter() + self.budgets.max_seconds
         self.memory_base = _rss_bytes()
+        self.horizon_cut = False
         self.timer_base = self.clock_ms
 
     def seconds_left(self) -> float:
@@ -212,7 +216,9 @@ class Runtime:
                 continue
             if t.due - self.timer_base > self.budgets.max_timer_ms:
                 self.timers.clear()
+                self.horizon_cut = True  # timers were still pending: settling stopped at the horizon
                 return False
+            self.last_timer = t.fn
             self.clock_ms = max(self.clock_ms, t.due)
             if t.interval is not None:
                 self._timer_seq += 1

@@ -19,8 +19,9 @@ React's model, reduced to what a static preview needs:
   (children before parents, all cleanups before any setup).
 * ``render_settled`` alternates: render, commit, drain the microtask queue, re-render when a
   state update is pending, otherwise advance virtual time to the next timer -- until nothing
-  is pending, the virtual clock passes ``Budgets.max_timer_ms`` or ``max_settle_passes``
-  renders were done (then a warning; the last render is used).
+  is pending or a runaway bound is reached (``react/settle.py``: effects updating in a row,
+  renders caused by timers, the virtual clock's horizon; then a warning naming which, and the
+  last render is used).
 
 The HTML walk plugs in through ``RenderContext.component_renderer`` for components it meets
 itself (elements that Python components create while rendering, after the walk): those

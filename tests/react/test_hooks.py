@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 
 import pytest
 from lxml import html as lxml_html
@@ -321,6 +322,38 @@ function App() {
   return <div>{k % 2 ? <A/> : <B/>}</div>;
 }
 <App/>""",
+    # Timers that run to a real end, after more renders than settle allows in a row (issue 11)
+    "typewriter_reveal": """
+const TEXT = 'Your order shipped and is on its way to you.';
+function Typewriter() {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    if (n >= TEXT.length) return;
+    const id = setTimeout(() => setN(n + 1), 80);
+    return () => clearTimeout(id);
+  }, [n]);
+  return <p>{TEXT.slice(0, n)}{n < TEXT.length ? '|' : ''}</p>;
+}
+<Typewriter/>""",
+    "poll_until_done": """
+function Poll() {
+  const [tries, setTries] = useState(0);
+  const [state, setState] = useState('pending');
+  useEffect(() => {
+    const id = setInterval(() => setTries(t => t + 1), 250);
+    return () => clearInterval(id);
+  }, []);
+  useEffect(() => { if (tries >= 32) setState('delivered'); }, [tries]);
+  return state === 'delivered' ? <b>delivered after {tries} polls</b> : <i>polling {tries}</i>;
+}
+<Poll/>""",
+    "interval_to_the_clock_limit": """
+function Ticker() {
+  const [n, setN] = useState(0);
+  useEffect(() => { const id = setInterval(() => setN(c => c + 1), 1000); return () => clearInterval(id); }, []);
+  return <p>{n}</p>;
+}
+<Ticker/>""",
 }
 
 
@@ -396,19 +429,35 @@ function App() { const [n, setN] = useState(0); useEffect(() => setN(n + 1)); re
 
 
 def test_endless_interval_is_bounded() -> None:
+    """An interval that never ends: at 1 s it runs to the virtual clock's limit, as React's
+    settled render does (``interval_to_the_clock_limit`` above), and says so; at 10 ms it stops
+    after ``max_timer_renders`` renders, fast, naming the timer's line."""
     src = """
 function App() {
   const [n, setN] = useState(0);
-  useEffect(() => { const id = setInterval(() => setN(c => c + 1), 1000); return () => clearInterval(id); }, []);
+  useEffect(() => {
+    const id = setInterval(() => setN(c => c + 1), 1000);
+    return () => clearInterval(id);
+  }, []);
   return <p>{n}</p>;
 }
 <App/>"""
-    result = kv(src)  # 60 ticks in 60 s of virtual time, but only 25 passes
-    assert result.html == "<p>24</p>"
-    assert any("a timer or interval keeps setting state" in w.message for w in result.warnings)
-    slow = kv(src.replace("1000", "10000"))  # 6 ticks before the virtual clock's limit
-    assert slow.html == "<p>6</p>"
-    assert not slow.warnings
+    result = kv(src)
+    assert result.html == "<p>60</p>"
+    [horizon] = [w for w in result.warnings if "virtual time" in w.message]
+    assert "stopped at 60 s of virtual time with timers still pending" in horizon.message
+    fast = src.replace("1000)", "10)")
+    t0 = time.perf_counter()
+    result = kv(fast)
+    assert time.perf_counter() - t0 < 0.5
+    limit = Budgets().max_timer_renders
+    assert result.html == f"<p>{limit}</p>"
+    [runaway] = [w for w in result.warnings if "renders caused by timers" in w.message]
+    assert f"{limit} renders caused by timers, 3.01 s into virtual time" in runaway.message
+    assert runaway.line == PRELUDE.count("\n") + 5  # the setInterval callback's line
+    assert kv(fast, budgets=Budgets(max_timer_renders=20)).html == "<p>20</p>"
+    ends = kv(src.replace("setN(c => c + 1)", "setN(c => { if (c >= 5) clearInterval(id); return Math.min(c + 1, 5); })"))
+    assert ends.html == "<p>5</p>" and not ends.warnings  # an interval that is cleared is honest
 
 
 def test_hooks_outside_components_throw_reacts_error() -> None:
