@@ -399,7 +399,25 @@ class HooksRuntime:
     def walk_children(self, children: Any, path: tuple) -> Any:
         if type(children) is list:
             return self.walk_list(children, path)
+        if type(children) is VNode and children.type is FRAGMENT and children.key is None:
+            return self.walk_top_fragment(children, path)
         return self.walk(children, path + (self.seg(children, 0),))
+
+    def walk_top_fragment(self, node: VNode, path: tuple) -> VNode:
+        """An unkeyed fragment that is the whole of a children slot is transparent, as in React's
+        reconcileChildFibers: its children take the slot's positions, so ``<Child/>`` and
+        ``<><Child/>…</>`` are the same Child (its state kept). A keyed fragment, or one inside
+        an array, is an element of its own."""
+        props = node.vprops
+        kids = props.get("children", MISSING)
+        if kids is MISSING or kids is None or type(kids) is str or type(kids) is float:
+            return node
+        walked = self.walk_children(kids, path)
+        if walked is kids:
+            return node
+        new_props = dict(props)
+        new_props["children"] = walked
+        return VNode(FRAGMENT, new_props, node.key, node.loc)
 
     @staticmethod
     def seg(item: Any, i: int) -> Any:

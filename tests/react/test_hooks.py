@@ -322,6 +322,56 @@ function App() {
   return <div>{k % 2 ? <A/> : <B/>}</div>;
 }
 <App/>""",
+    # Reconciliation: an unkeyed fragment that is a whole children slot is transparent (issue 11).
+    # Counter shows which mount it is: #1 when its state was kept, #2 when it was remounted.
+    "child_into_fragment_keeps_state": """
+let mounts = 0;
+function Counter() {
+  const [mount] = useState(() => ++mounts);
+  return <b>mount #{mount}</b>;
+}
+function App() {
+  const [wrapped, set] = useState(false);
+  useEffect(() => { const id = setTimeout(() => set(true), 100); return () => clearTimeout(id); }, []);
+  return wrapped ? <><Counter/><i>more</i></> : <Counter/>;
+}
+<App/>""",
+    "fragment_into_child_keeps_state": """
+let mounts = 0;
+function Counter() {
+  const [mount] = useState(() => ++mounts);
+  return <b>mount #{mount}</b>;
+}
+function App() {
+  const [plain, set] = useState(false);
+  useEffect(() => { const id = setTimeout(() => set(true), 100); return () => clearTimeout(id); }, []);
+  return <div>{plain ? <Counter/> : <><Counter/></>}</div>;
+}
+<App/>""",
+    "keyed_fragment_remounts": """
+let mounts = 0;
+function Counter() {
+  const [mount] = useState(() => ++mounts);
+  return <b>mount #{mount}</b>;
+}
+function App() {
+  const [wrapped, set] = useState(false);
+  useEffect(() => { const id = setTimeout(() => set(true), 100); return () => clearTimeout(id); }, []);
+  return wrapped ? <React.Fragment key="w"><Counter/></React.Fragment> : <Counter/>;
+}
+<App/>""",
+    "fragment_in_an_array_is_its_own_element": """
+let mounts = 0;
+function Counter() {
+  const [mount] = useState(() => ++mounts);
+  return <b>mount #{mount}</b>;
+}
+function App() {
+  const [wrapped, set] = useState(false);
+  useEffect(() => { const id = setTimeout(() => set(true), 100); return () => clearTimeout(id); }, []);
+  return <div>{wrapped ? [<><Counter/></>, <i key="x">x</i>] : [<Counter/>, <i key="x">x</i>]}</div>;
+}
+<App/>""",
     # Timers that run to a real end, after more renders than settle allows in a row (issue 11)
     "typewriter_reveal": """
 const TEXT = 'Your order shipped and is on its way to you.';
