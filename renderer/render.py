@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import class_components
 from .errors import Diagnostic, KViewError, MockDataError
 from .html import RenderContext, to_html
 from .js import values as jv
@@ -226,6 +227,8 @@ def start_render(
     if data is None and generate_mocks and view.needs is not None:
         data = mock_data_from_needs(view.needs, resource)
     scope = make_scope(rt, template_globals(rt, to_js_data(data), resource, requests))
+    if class_components.wanted(view.source, *(components or {}).values()):
+        class_components.install(rt, scope)
     if components:
         evaluate_user_components(components, rt, scope, cache)
     value = view.run(scope)

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..js.builtins.promise import FULFILLED, REJECTED, JSPromise
+from ..js.members import get_member
 from ..js.runtime import Budgets, Runtime
 from ..js.values import (
     UNDEFINED,
@@ -235,6 +236,11 @@ def _deps_equal(prev: Any, nxt: list | None) -> bool:
         if not same_value(a, b):
             return False
     return True
+
+
+def _is_class_component(typ: JSFunction) -> bool:
+    """A class extending ``React.Component`` (it inherits the shim's static marker)."""
+    return get_member(typ, "__kvClassComponent") is True
 
 
 def _shallow_equal(a: Any, b: Any) -> bool:
@@ -658,8 +664,7 @@ class HooksRuntime:
         finally:
             self.current, self.hook_i = saved
 
-    @staticmethod
-    def invocation(typ: Any, props: dict) -> tuple[JSFunction, list]:
+    def invocation(self, typ: Any, props: dict) -> tuple[JSFunction, list]:
         if isinstance(typ, MemoType):
             typ = typ.inner
         defaults = typ.props.get("defaultProps") if isinstance(typ, JSObject) else None
@@ -680,6 +685,9 @@ class HooksRuntime:
                 "Element type is invalid: expected a string (for built-in components) or a "
                 "class/function (for composite components) but got: object."
             )
+        host = getattr(self.rt, "class_component_host", None)
+        if host is not None and _is_class_component(typ):
+            return host, [typ, props]  # renderer/class_components.py renders it with hooks
         return typ, [props]
 
     def component_renderer(self, node: VNode) -> Any:

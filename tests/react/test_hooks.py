@@ -372,6 +372,61 @@ function App() {
   return <div>{wrapped ? [<><Counter/></>, <i key="x">x</i>] : [<Counter/>, <i key="x">x</i>]}</div>;
 }
 <App/>""",
+    # Class components (issue 11): React.Component and PureComponent on the hooks runtime
+    "class_set_state_merges_in_order": """
+class Counter extends React.Component {
+  constructor(props) { super(props); this.state = { n: props.start, label: 'n' }; }
+  componentDidMount() {
+    this.setState({ n: this.state.n + 1 }, () => console.log('first callback', this.state.n));
+    this.setState(s => ({ n: s.n * 10 }), () => console.log('second callback', this.state.n));
+  }
+  componentDidUpdate(prevProps, prevState) { console.log('didUpdate', prevState.n, this.state.n); }
+  render() { console.log('render', this.state.n); return <p>{this.state.label}: {this.state.n}</p>; }
+}
+<Counter start={2}/>""",
+    "class_timers_and_unmount": """
+class Ticker extends React.Component {
+  constructor(props) { super(props); this.state = { ticks: 0 }; }
+  componentDidMount() { this.id = setInterval(() => this.setState(s => ({ ticks: s.ticks + 1 })), 100); }
+  componentWillUnmount() { clearInterval(this.id); console.log('unmount at', this.state.ticks); }
+  render() { return <b>{this.state.ticks}</b>; }
+}
+function App() {
+  const [on, setOn] = useState(true);
+  useEffect(() => { const id = setTimeout(() => setOn(false), 450); return () => clearTimeout(id); }, []);
+  return <div>{on ? <Ticker/> : <i>stopped</i>}</div>;
+}
+<App/>""",
+    "pure_and_should_component_update": """
+class Pure extends React.PureComponent {
+  render() { console.log('pure', this.props.v); return <i>{this.props.v}</i>; }
+}
+class Gate extends React.Component {
+  shouldComponentUpdate(next) { return next.v % 2 === 0; }
+  render() { console.log('gate', this.props.v); return <u>{this.props.v}</u>; }
+}
+class Parent extends React.Component {
+  constructor(props) { super(props); this.state = { v: 1, other: 0 }; }
+  componentDidMount() {
+    setTimeout(() => this.setState({ other: 1 }), 10);
+    setTimeout(() => this.setState({ v: 2 }), 20);
+    setTimeout(() => this.setState({ v: 3 }), 30);
+  }
+  render() { return <div><Pure v={this.state.v}/><Gate v={this.state.v}/>{this.state.other}</div>; }
+}
+<Parent/>""",
+    "derived_state_from_props": """
+class Shown extends React.Component {
+  constructor(props) { super(props); this.state = { doubled: 0, seen: 0 }; }
+  static getDerivedStateFromProps(props, state) { return { doubled: props.v * 2, seen: state.seen + 1 }; }
+  render() { return <p>{this.state.doubled} after {this.state.seen}</p>; }
+}
+function App() {
+  const [v, setV] = useState(1);
+  useEffect(() => { if (v < 3) { const id = setTimeout(() => setV(v + 1), 10); return () => clearTimeout(id); } }, [v]);
+  return <Shown v={v}/>;
+}
+<App/>""",
     # Timers that run to a real end, after more renders than settle allows in a row (issue 11)
     "typewriter_reveal": """
 const TEXT = 'Your order shipped and is on its way to you.';
