@@ -9,9 +9,13 @@ comparison decide whether ``render`` runs, and a layout effect runs ``componentD
 ``componentWillUnmount``. One engine renders both kinds, so batching, effects order and bail-outs
 are the hooks runtime's.
 
+Error boundaries: for a class with ``getDerivedStateFromError`` or ``componentDidCatch``,
+``hooks.walk_boundary`` catches an error thrown while its children render
+and calls the host's ``recover``, which takes the new state and renders the fallback;
+``componentDidCatch`` runs in the commit's layout effect.
+
 The shim is compiled once per process and run per render that needs it (``install``): a render
-whose template and components never mention ``Component`` does not pay for it. Error
-boundaries (``getDerivedStateFromError``, ``componentDidCatch``) are not handled yet.
+whose template and components never mention ``Component`` does not pay for it.
 """
 
 from __future__ import annotations
@@ -61,7 +65,15 @@ SHIM = r"""
     if (host === null) {
       host = box.current = { queue: [], callbacks: [], forced: false, force: () => force(),
                              inst: null, out: null, mounted: false, updated: false,
-                             prevProps: undefined, prevState: undefined };
+                             prevProps: undefined, prevState: undefined, caught: [] };
+      host.recover = (error) => {  // a child threw while rendering (hooks.walk_boundary)
+        const inst = host.inst;
+        host.caught.push(error);
+        if (typeof Cls.getDerivedStateFromError !== 'function') return host.out = null;
+        const d = Cls.getDerivedStateFromError(error);
+        if (d !== null && d !== undefined) inst.state = Object.assign({}, inst.state, d);
+        return host.out = inst.render();
+      };
       const inst = new Cls(props);
       inst.props = props;
       if (inst.state === undefined) inst.state = null;
@@ -104,6 +116,9 @@ SHIM = r"""
         inst.componentDidUpdate(host.prevProps, host.prevState);
       }
       for (const callback of host.callbacks.splice(0)) callback.call(inst);
+      for (const error of host.caught.splice(0)) {
+        if (typeof inst.componentDidCatch === 'function') inst.componentDidCatch(error, { componentStack: '' });
+      }
     });
     R.useLayoutEffect(() => () => {
       if (typeof host.inst.componentWillUnmount === 'function') host.inst.componentWillUnmount();

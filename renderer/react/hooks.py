@@ -238,6 +238,22 @@ def _deps_equal(prev: Any, nxt: list | None) -> bool:
     return True
 
 
+def _recover_of(fiber: Fiber) -> JSFunction | None:
+    """For a class component that is an error boundary (React: its class has
+    ``getDerivedStateFromError`` or its instances ``componentDidCatch``), the ``recover``
+    function of its host (``renderer/class_components.py``, kept in the host's ref)."""
+    for h in fiber.hooks:
+        value = getattr(h, "value", None)
+        if getattr(h, "kind", None) == "useRef" and isinstance(value, dict):
+            host = value.get("current")
+            if not isinstance(host, dict) or not isinstance(host.get("recover"), JSFunction):
+                continue
+            boundary = isinstance(get_member(fiber.type, "getDerivedStateFromError"), JSFunction) or isinstance(
+                get_member(host.get("inst"), "componentDidCatch"), JSFunction)
+            return host["recover"] if boundary else None
+    return None
+
+
 def _is_class_component(typ: JSFunction) -> bool:
     """A class extending ``React.Component`` (it inherits the shim's static marker)."""
     return get_member(typ, "__kvClassComponent") is True
@@ -605,10 +621,31 @@ class HooksRuntime:
             else:
                 fiber.rendered = rendered
                 fiber.props = props
-        out = self.walk_children(rendered, path)
+        recover = _recover_of(fiber) if isinstance(typ, JSFunction) and _is_class_component(typ) else None
+        if recover is not None:
+            out = self.walk_boundary(fiber, rendered, path, recover)
+        else:
+            out = self.walk_children(rendered, path)
         if fiber.effects:
             self.commit_list.append(fiber)
         return out
+
+    def walk_boundary(self, fiber: Fiber, rendered: Any, path: tuple, recover: JSFunction) -> Any:
+        """An error boundary's children: an error thrown while rendering them is caught here
+        (not a budget's): the subtree rendered so far is dropped, as React discards it, and the
+        boundary renders again through ``recover`` (``renderer/class_components.py``), its state
+        from ``getDerivedStateFromError``; ``componentDidCatch`` runs after the commit."""
+        committed = len(self.commit_list)
+        try:
+            return self.walk_children(rendered, path)
+        except JSThrow as exc:
+            if getattr(exc, "budget", False):
+                raise
+            del self.commit_list[committed:]
+            depth = len(path)
+            self.visited = {p for p in self.visited if len(p) <= depth or p[:depth] != path}
+            fiber.rendered = recover.call(UNDEFINED, [exc.value])
+            return self.walk_children(fiber.rendered, path)
 
     def memo_equal(self, typ: MemoType, prev: Any, nxt: Any) -> bool:
         if typ.compare is not None:

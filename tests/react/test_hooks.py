@@ -427,6 +427,41 @@ function App() {
   return <Shown v={v}/>;
 }
 <App/>""",
+    # Error boundaries (issue 11)
+    "boundary_renders_its_fallback": """
+class Boundary extends React.Component {
+  constructor(props) { super(props); this.state = { error: null }; }
+  static getDerivedStateFromError(error) { return { error: error.message }; }
+  componentDidCatch(error) { console.log('caught', error.message); }
+  render() { return this.state.error ? <p>Something broke: {this.state.error}</p> : this.props.children; }
+}
+function Bad() { throw new Error('no orders'); }
+function Ok() { useEffect(() => console.log('ok effect')); return <b>ok</b>; }
+<div><Boundary><Ok/><Bad/></Boundary><i>after</i></div>""",
+    "inner_boundary_catches_a_later_error": """
+class Boundary extends React.Component {
+  constructor(props) { super(props); this.state = { failed: false }; }
+  static getDerivedStateFromError() { return { failed: true }; }
+  render() { return this.state.failed ? <em>{this.props.name} fallback</em> : this.props.children; }
+}
+function Flaky() {
+  const [n, setN] = useState(0);
+  useEffect(() => { const id = setTimeout(() => setN(1), 10); return () => clearTimeout(id); }, []);
+  if (n === 1) throw new Error('later');
+  return <b>fine {n}</b>;
+}
+<Boundary name="outer"><div><Boundary name="inner"><Flaky/></Boundary><i>sibling</i></div></Boundary>""",
+    "did_catch_alone_sets_state": """
+class Catcher extends React.Component {
+  constructor(props) { super(props); this.state = { message: null }; }
+  componentDidCatch(error) { this.setState({ message: error.message }); }
+  render() { return this.state.message ? <p>caught: {this.state.message}</p> : this.props.children; }
+}
+function Bad() { throw new TypeError('bad prop'); }
+<section><Catcher><Bad/></Catcher></section>""",
+    "error_outside_any_boundary": """
+function Bad() { throw new Error('nobody catches this'); }
+<div><Bad/></div>""",
     # Timers that run to a real end, after more renders than settle allows in a row (issue 11)
     "typewriter_reveal": """
 const TEXT = 'Your order shipped and is on its way to you.';
