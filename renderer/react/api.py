@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..js.members import ITERATORS, MISSING, SPECIAL_GETTERS, iterate
+from ..js.members import ITERATORS, MISSING, SPECIAL_GETTERS, get_member, iterate
 from ..js.runtime import current_runtime
 from ..js.values import (
     UNDEFINED,
@@ -24,6 +24,7 @@ from ..js.values import (
     JSObject,
     NativeFunction,
     js_add,
+    safe_to_string,
     to_string,
 )
 from .elements import FRAGMENT, VNode
@@ -360,6 +361,27 @@ def _react_namespace() -> dict[str, Any]:
     def forward_ref(a: list) -> Any:
         return ForwardRefType(_arg(a, 0))
 
+    def lazy(a: list) -> Any:
+        """``React.lazy(factory)``: a component that suspends on ``factory()``'s promise and then
+        renders the resolved module's ``default`` (with ``Suspense`` showing the fallback meanwhile)."""
+        factory = _arg(a, 0)
+        loaded: dict[str, Any] = {}
+
+        def render_lazy(this: Any, args: list) -> Any:
+            if "promise" not in loaded:
+                if not isinstance(factory, JSFunction):
+                    raise js_error("lazy: Expected a function that returns a promise", "TypeError")
+                loaded["promise"] = factory.call(UNDEFINED, [])
+            module = hooks().use(loaded["promise"])
+            component = get_member(module, "default") if module is not None and module is not UNDEFINED else UNDEFINED
+            if component is UNDEFINED:
+                raise js_error("lazy: Expected the result of a dynamic import() call. Instead received: "
+                               + safe_to_string(module) + "\n\nYour code should look like: \n  "
+                               "const MyComponent = lazy(() => import('./MyComponent'))")
+            return create_element(current_runtime(), [component, _arg(args, 0)])
+
+        return NativeFunction("Lazy", render_lazy, 1)
+
     def is_valid_element(a: list) -> bool:
         return isinstance(_arg(a, 0), VNode)
 
@@ -375,6 +397,7 @@ def _react_namespace() -> dict[str, Any]:
         "createContext": fn("createContext", create_context, 1),
         "memo": fn("memo", memo, 2),
         "forwardRef": fn("forwardRef", forward_ref, 1),
+        "lazy": fn("lazy", lazy, 1),
         "startTransition": NativeFunction("startTransition", _start_transition, 1),
         "Fragment": FRAGMENT,
         "StrictMode": None,  # (placeholders keeping the key order: see make_react)
@@ -433,9 +456,30 @@ def _element_property(node: VNode, key: str) -> Any:
 SPECIAL_GETTERS.setdefault(VNode, _element_property)
 
 
+def _create_portal(this: Any, args: list) -> Any:
+    """``ReactDOM.createPortal(children, container)``: a preview has no document to portal into,
+    so the children render in place, and the render says so."""
+    current_runtime().warn("kview: createPortal renders its children in place (a preview has no "
+                           "document.body to move them to)", kind="portal-in-place")
+    key = _arg(args, 2)
+    return VNode(FRAGMENT, {"children": _arg(args, 0)}, None if key in (UNDEFINED, None) else str(key), None)
+
+
+def _flush_sync(this: Any, args: list) -> Any:
+    fn = _arg(args, 0)
+    return fn.call(UNDEFINED, []) if isinstance(fn, JSFunction) else UNDEFINED
+
+
+_REACT_DOM = JSNamespace({
+    "version": REACT_VERSION,
+    "createPortal": NativeFunction("createPortal", _create_portal, 2),
+    "flushSync": NativeFunction("flushSync", _flush_sync, 1),
+})
+
+
 def react_globals(rt: Any) -> dict[str, Any]:
-    """``React`` for one render (``renderer/realm.py`` installs it)."""
-    return {"React": make_react()}
+    """``React`` and ``ReactDOM`` for one render (``renderer/realm.py`` installs them)."""
+    return {"React": make_react(), "ReactDOM": _REACT_DOM}
 
 
 __all__ = [

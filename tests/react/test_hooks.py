@@ -427,6 +427,11 @@ function App() {
   return <Shown v={v}/>;
 }
 <App/>""",
+    # React.lazy under Suspense (issue 11)
+    "lazy_component_under_suspense": """
+function Inner({ name }) { useEffect(() => console.log('inner mounted', name)); return <b>hello {name}</b>; }
+const Lazy = React.lazy(() => new Promise(r => setTimeout(() => r({ default: Inner }), 20)));
+<div><React.Suspense fallback={<i>loading</i>}><Lazy name="ada"/></React.Suspense></div>""",
     # Error boundaries (issue 11)
     "boundary_renders_its_fallback": """
 class Boundary extends React.Component {
@@ -883,3 +888,11 @@ def test_fast_path_is_taken_only_without_components() -> None:
         "let el = <b/>; for (let i = 0; i < 1001; i++) el = <i>{el}</i>; el",
     ):
         assert not _host_only(evaluate(PRELUDE + src), 0, []), src
+
+
+def test_create_portal_renders_in_place_and_says_so() -> None:
+    result = kv("<div>{ReactDOM.createPortal(<u>in a portal</u>, document.body)}<i>after</i></div>")
+    assert result.html == "<div><u>in a portal</u><i>after</i></div>"
+    assert [w.kind for w in result.warnings] == ["portal-in-place"]
+    assert "createPortal renders its children in place" in result.warnings[0].message
+    assert kv("ReactDOM.flushSync(() => 3) + 1; <p>{ReactDOM.flushSync(() => 'synced')}</p>").html == "<p>synced</p>"
