@@ -583,7 +583,13 @@ class HooksRuntime:
     def render_component(self, node: VNode, typ: JSFunction, path: tuple) -> Any:
         fiber = self.fibers.get(path)
         if fiber is not None and fiber.type is not typ:
+            # another component type here: it and everything it rendered unmount (React does
+            # not match the old children against the new type's, even at the same positions)
             self.replaced.append(fiber)
+            depth = len(path)
+            below = [p for p in self.fibers if len(p) > depth and p[:depth] == path]
+            for p in below:
+                self.replaced.append(self.fibers.pop(p))
             fiber = None
         mount = fiber is None
         if fiber is None:

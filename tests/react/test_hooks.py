@@ -21,7 +21,13 @@ from lxml import html as lxml_html
 from renderer.errors import KViewError
 from renderer.js.runtime import Budgets
 from renderer.render import evaluate, render
-from tests.support.jsoracle import NODE_MODULES, REPO_ROOT, OracleUnavailable, _node
+from tests.support.jsoracle import (
+    NODE_MODULES,
+    REPO_ROOT,
+    OracleUnavailable,
+    _node,
+    node_render_many,
+)
 from tests.support.paths import CORPUS
 
 SETTLED_JS = REPO_ROOT / "tests" / "support" / "node" / "settled.js"
@@ -502,6 +508,79 @@ function Ticker() {
 }
 
 
+# Reconciliation (issue 11): where a component's state must survive a change of its parent's
+# output, and where it must reset. ``Counter`` shows which mount it is (#1: kept, #2: remounted);
+# the parent switches from ``before`` to ``after`` 100 ms in (virtual time).
+RECONCILE_PRELUDE = """
+let mounts = 0;
+function Counter({ tag }) {
+  const [mount] = useState(() => ++mounts);
+  return <b>{tag || 'c'} #{mount}</b>;
+}
+const MemoCounter = React.memo(Counter);
+const Ctx = React.createContext('x');
+function A() { return <Counter/>; }
+function B() { return <Counter/>; }
+"""
+RECONCILE: dict[str, tuple[str, str]] = {
+    "same_type_same_place": ("<Counter/>", "<Counter/>"),
+    "host_wrapper_type_changes": ("<div><Counter/></div>", "<span><Counter/></span>"),
+    "host_wrapper_props_change": ('<div className="a"><Counter/></div>', '<div className="b"><Counter/></div>'),
+    "key_changes": ('<Counter key="a"/>', '<Counter key="b"/>'),
+    "key_stays": ('<Counter key="a"/>', '<Counter key="a"/>'),
+    "null_hole_keeps_position": ("<div><i/><Counter/></div>", "<div>{null}<Counter/></div>"),
+    "false_hole_keeps_position": ("<div>{false}<Counter/></div>", "<div><i/><Counter/></div>"),
+    "unkeyed_insert_before_moves_it": ("<div><Counter/></div>", "<div><i/><Counter/></div>"),
+    "keyed_insert_before_keeps_it": ('<div><Counter key="c"/></div>', '<div><i key="i"/><Counter key="c"/></div>'),
+    "single_child_to_one_item_array": ("<div><Counter/></div>", "<div>{[<Counter/>]}</div>"),
+    "single_child_to_keyed_array_item": ("<div><Counter/></div>", '<div>{[<Counter key="x"/>]}</div>'),
+    "array_to_nested_array": ("<div>{[<Counter/>]}</div>", "<div>{[[<Counter/>]]}</div>"),
+    "parent_component_type_changes": ("<A/>", "<B/>"),
+    "plain_to_memo_wrapper": ("<Counter/>", "<MemoCounter/>"),
+    "memo_stays_memo": ('<MemoCounter tag="m"/>', '<MemoCounter tag="n"/>'),
+    "keyed_list_reordered": ('<div>{[<Counter key="a" tag="a"/>, <Counter key="b" tag="b"/>]}</div>',
+                             '<div>{[<Counter key="b" tag="b"/>, <Counter key="a" tag="a"/>]}</div>'),
+    "unkeyed_list_reordered": ('<div>{[<Counter tag="a"/>, <Counter tag="b"/>]}</div>',
+                               '<div>{[<Counter tag="b"/>, <Counter tag="a"/>]}</div>'),
+    "keyed_middle_removed": ('<div>{["a", "b", "c"].map(k => <Counter key={k} tag={k}/>)}</div>',
+                             '<div>{["a", "c"].map(k => <Counter key={k} tag={k}/>)}</div>'),
+    "unkeyed_middle_removed": ('<div>{["a", "b", "c"].map(k => <Counter tag={k}/>)}</div>',
+                               '<div>{["a", "c"].map(k => <Counter tag={k}/>)}</div>'),
+    "text_to_element_before_it": ("<div>{'text'}<Counter/></div>", "<div><i/><Counter/></div>"),
+    "fragment_alone_in_a_host_slot": ("<div><Counter/></div>", "<div><><Counter/></></div>"),
+    "fragment_among_siblings": ("<div><Counter/><u/></div>", "<div><><Counter/></><u/></div>"),
+    "suspense_wrapper_added": ("<Counter/>", "<React.Suspense fallback={null}><Counter/></React.Suspense>"),
+    "provider_wrapper_added": ("<Counter/>", '<Ctx.Provider value="y"><Counter/></Ctx.Provider>'),
+    "provider_value_changes": ('<Ctx.Provider value="x"><Counter/></Ctx.Provider>',
+                               '<Ctx.Provider value="y"><Counter/></Ctx.Provider>'),
+    "same_keyed_fragment": ('<React.Fragment key="k"><Counter/></React.Fragment>',
+                            '<React.Fragment key="k"><Counter/><i/></React.Fragment>'),
+    "keyed_fragments_differ": ('<React.Fragment key="k"><Counter/></React.Fragment>',
+                               '<React.Fragment key="j"><Counter/></React.Fragment>'),
+    "null_and_false_swap": ("<div>{null}<Counter/></div>", "<div>{false}<Counter/></div>"),
+    "two_counters_swap_keys": ('<div><Counter key="a" tag="a"/><Counter key="b" tag="b"/></div>',
+                               '<div><Counter key="b" tag="b"/><Counter key="a" tag="a"/></div>'),
+    "array_grows_after_it": ("<div>{[<Counter/>]}</div>", "<div>{[<Counter/>, <i key='more'/>]}</div>"),
+    "wrapped_in_same_component_twice": ("<A/>", "<div><A/></div>"),
+}
+
+
+def _reconcile_program(before: str, after: str) -> str:
+    return RECONCILE_PRELUDE + f"""function App() {{
+  const [after, setAfter] = useState(false);
+  useEffect(() => {{ const id = setTimeout(() => setAfter(true), 100); return () => clearTimeout(id); }}, []);
+  return after ? {after} : {before};
+}}
+<App/>"""
+
+
+PARITY.update({f"reconcile_{name}": _reconcile_program(*pair) for name, pair in RECONCILE.items()})
+
+
+def test_enough_reconciliation_cases() -> None:
+    assert len(RECONCILE) + 4 >= 30  # and the four fragment cases above
+
+
 @pytest.fixture(scope="module")
 def react_results() -> dict[str, dict]:
     names = list(PARITY)
@@ -525,8 +604,43 @@ def test_same_as_react(name: str, react_results: dict[str, dict]) -> None:
     assert [c["text"] for c in result.console] == expected["log"]
 
 
+# Programs whose first render React's server renderer (the oracle's renderToStaticMarkup) cannot
+# stand for: the preview is a client render, and these differ between React's two renderers.
+NOT_SERVER_RENDERABLE = {
+    "use_id": "server ids are spelled _R_n_ and counted from 1; the client's (kview's) _r_n_ from 0",
+    "component_stored_on_window": "the render oracle runs without browser globals (no window)",
+    "boundary_renders_its_fallback": "the server renderer has no error boundaries: the error escapes",
+    "did_catch_alone_sets_state": "the server renderer has no error boundaries: the error escapes",
+}
+FIRST_RENDERS = [n for n in PARITY if n not in NOT_SERVER_RENDERABLE]
+
+
+@pytest.fixture(scope="module")
+def react_first_renders() -> dict[str, dict]:
+    """Each PARITY program's first render by React (renderToStaticMarkup: no effects, no timers)."""
+    names = FIRST_RENDERS
+    try:
+        results = node_render_many([(PRELUDE + PARITY[n], {}) for n in names])
+    except OracleUnavailable as exc:  # pragma: no cover - make install provides node
+        pytest.fail(str(exc))
+    return dict(zip(names, results, strict=True))
+
+
+@pytest.mark.parametrize("name", FIRST_RENDERS)
+def test_first_render_same_as_react(name: str, react_first_renders: dict[str, dict]) -> None:
+    """The initial (loading) HTML, what ``--no-settle`` shows, is React's first render."""
+    expected = react_first_renders[name]
+    if "throw" in expected:
+        with pytest.raises(KViewError) as info:
+            kv(PARITY[name], settle_jobs=False)
+        assert expected["throw"]["message"] in str(info.value)
+        return
+    result = kv(PARITY[name], settle_jobs=False)
+    assert normalize(result.html) == normalize(expected["html"]), (result.html, expected["html"])
+
+
 def test_enough_parity_cases() -> None:
-    assert len(PARITY) >= 15
+    assert len(PARITY) >= 40
 
 
 # --------------------------------------------------------------------------- kview's own rules
