@@ -32,7 +32,7 @@ from typing import Any
 import click
 
 import renderer
-from renderer import KViewError, ViewCache
+from renderer import Budgets, KViewError, ViewCache
 
 from .build import BuildError, build
 from .check import check
@@ -127,6 +127,28 @@ def _report(exc: KViewError) -> None:
         click.echo(frame, err=True)
 
 
+def settle_options(fn: Any) -> Any:
+    """``--settle-time`` and ``--settle-renders``: how far settling may go before a view counts
+    as running away (``renderer/react/settle.py``), for ``render`` and ``serve``."""
+    fn = click.option("--settle-renders", type=click.IntRange(1, 100_000), default=None, metavar="N",
+                      help="Renders that timers may cause while settling before the view counts as "
+                           "running away (default 300).")(fn)
+    return click.option("--settle-time", type=click.FloatRange(0.001, 3600), default=None, metavar="SECONDS",
+                        help="Virtual time timers may run while settling (default 60).")(fn)
+
+
+def _budgets(settle_time: float | None, settle_renders: int | None) -> Budgets | None:
+    """The render budgets the settle options ask for; ``None``: the defaults."""
+    if settle_time is None and settle_renders is None:
+        return None
+    budgets = Budgets()
+    if settle_time is not None:
+        budgets.max_timer_ms = settle_time * 1000
+    if settle_renders is not None:
+        budgets.max_timer_renders = settle_renders
+    return budgets
+
+
 @main.command("render")
 @click.argument("source", type=click.Path(exists=True, dir_okay=True, path_type=Path))
 @click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -144,8 +166,10 @@ def _report(exc: KViewError) -> None:
               help="Return the first (loading) render: do not run effects, promises and timers.")
 @click.option("--scenario", metavar="NAME",
               help="Which scenario's mock data to use (mocks/<view>/<NAME>.json; default: 'default').")
+@settle_options
 def render_cmd(source: Path, data_path: Path | None, view_name: str | None, theme: str, page: bool,
-               requests_path: Path | None, no_settle: bool, scenario: str | None) -> None:
+               requests_path: Path | None, no_settle: bool, scenario: str | None,
+               settle_time: float | None, settle_renders: int | None) -> None:
     """Render SOURCE (a .jsx template, an app definition JSON or an app folder) to HTML on stdout.
 
     Errors go to stderr with a code frame; the exit status is 1 for template or data
@@ -185,7 +209,8 @@ def render_cmd(source: Path, data_path: Path | None, view_name: str | None, them
         data = inputs.data_value()
         if data is not None and not isinstance(data, dict):
             raise click.UsageError("--data must hold a JSON object whose keys become globals")
-        result = render_view(inputs, theme=theme, settle_jobs=not no_settle)
+        result = render_view(inputs, theme=theme, settle_jobs=not no_settle,
+                             budgets=_budgets(settle_time, settle_renders))
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
@@ -221,8 +246,9 @@ EXIT_PORT_IN_USE = 1
               help="Do not watch DIR: no live reload, refresh the page yourself.")
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the gallery in your web browser once the server is up.")
+@settle_options
 def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...], theme: str, no_reload: bool,
-              open_browser: bool) -> None:
+              open_browser: bool, settle_time: float | None, settle_renders: int | None) -> None:
     """Serve a live gallery of the app folder DIR: every view of DIR/kviews/*.jsx rendered in
     light and dark, with mock data from DIR/mocks/<view>.json (generated when missing).
 
@@ -249,7 +275,8 @@ def serve_cmd(views_dir: Path, host: str, port: int, allow_hosts: tuple[str, ...
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    config = ServerConfig(views_dir=views_dir, theme=theme, reload=not no_reload, allow_hosts=allow_hosts)
+    config = ServerConfig(views_dir=views_dir, theme=theme, reload=not no_reload, allow_hosts=allow_hosts,
+                          budgets=_budgets(settle_time, settle_renders))
     try:
         server = DevServer(config, host=host, port=port)
     except PortInUseError as exc:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from renderer import (
+    Budgets,
     KViewError,
     LiveSession,
     MockDataError,
@@ -139,20 +140,20 @@ def read_inputs(app: App, view: ViewSpec, *, data: Path | None = None, requests:
 
 def render_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,
                 settle_jobs: bool = True, parent_url: str | None = None,
-                overlay: Overlay | None = None) -> RenderResult:
+                overlay: Overlay | None = None, budgets: Budgets | None = None) -> RenderResult:
     """Render a view's inputs with the root element themed (``kview kview-theme-<theme>``)."""
     data, kwargs = inputs.render_args(cache, overlay)
     return render(inputs.view.source, data, root_class=theme_class(theme), cache=cache,
-                  settle_jobs=settle_jobs, parent_url=parent_url, **kwargs)
+                  settle_jobs=settle_jobs, parent_url=parent_url, budgets=budgets, **kwargs)
 
 
 def live_view(inputs: ViewInputs, *, theme: str, cache: ViewCache | None = None,
               parent_url: str | None = None, reload: LiveSession | None = None,
-              overlay: Overlay | None = None) -> LiveSession:
+              overlay: Overlay | None = None, budgets: Budgets | None = None) -> LiveSession:
     """A live session of the view (its handlers run; ``renderer.live``), rendered as ``render_view``
     renders it; with ``reload``, that session re-runs these inputs keeping its state."""
     data, kwargs = inputs.render_args(cache, overlay)
-    kwargs.update(root_class=theme_class(theme), cache=cache, parent_url=parent_url)
+    kwargs.update(root_class=theme_class(theme), cache=cache, parent_url=parent_url, budgets=budgets)
     if reload is not None:
         reload.reload(inputs.view.source, data, **kwargs)
         return reload

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from renderer import KViewError, ViewCache, compile_view
+from renderer import Budgets, KViewError, ViewCache, compile_view
 from renderer.browser.network import load_requests
 from renderer.errors import Diagnostic
 
@@ -185,8 +185,9 @@ class Project:
     """One app folder: its views, their renders and their last good renders. Thread-safe."""
 
     def __init__(self, root: Path, cache: ViewCache | None = None, *, tz: str | None = None,
-                 parent_url: str | None = None) -> None:
+                 parent_url: str | None = None, budgets: Budgets | None = None) -> None:
         self.root = Path(root).resolve()
+        self.budgets = budgets  # render budgets (None: the renderer's defaults)
         self.cache = cache or ViewCache()
         self.tz = tz  # the zone Date uses
         self.parent_url = parent_url  # what DynamicCard iframes are told their parent is
@@ -337,7 +338,7 @@ class Project:
             return out
         try:
             result = render_view(inputs, theme=theme, cache=self.cache, parent_url=self.parent_url,
-                                 overlay=self.store.overlay)
+                                 overlay=self.store.overlay, budgets=self.budgets)
             warnings = [replace(w, file=self._shown(w.file)) for w in result.warnings]
             out = Outcome(theme, result.html, list(result.console), warnings)
         except KViewError as exc:

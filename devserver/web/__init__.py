@@ -43,7 +43,7 @@ def create_app(config: ServerConfig | dict[str, Any] | None = None) -> Flask:
                          "keep_trailing_newline": True}
     app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 0  # static files change while developing
     app.config[guard.PAGES_TOKEN] = secrets.token_urlsafe(12)  # widget pages' URLs (guard.py)
-    project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url)
+    project = Project(config.views_dir, tz=config.tz, parent_url=config.parent_url, budgets=config.budgets)
     app.extensions["kview"] = KviewState(config, project, Broadcaster())
     guard.install(app, guard.HostPolicy.for_server(config.host, config.allow_hosts))
     app.register_blueprint(gallery.bp)

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from renderer import Budgets
+
 from ..project import RENDER_THEMES
 
 GALLERY_THEMES = ("both", "light", "dark", "system")  # system: one pane, following the OS
@@ -29,6 +31,7 @@ class ServerConfig:
     parent_url: str = "http://127.0.0.1:5000/"  # DynamicCard's parentUrl (set by `kview serve`)
     host: str = "127.0.0.1"  # the interface served: its name is answered (guard.HostPolicy)
     allow_hosts: tuple[str, ...] = ()  # more Host names to answer (kview serve --allow-host)
+    budgets: Budgets | None = None  # render budgets (kview serve --settle-time/--settle-renders)
 
     def __post_init__(self) -> None:
         self.views_dir = Path(self.views_dir).resolve()

@@ -153,7 +153,7 @@ def _open(spec: ViewSpec, theme: str, scenario: str, reload: LiveSession | None 
     kv = kview_state()
     inputs = kv.project.inputs(spec, scenario)
     return live_view(inputs, theme=theme, cache=kv.project.cache, parent_url=kv.project.parent_url, reload=reload,
-                     overlay=kv.project.store.overlay)
+                     overlay=kv.project.store.overlay, budgets=kv.project.budgets)
 
 
 def _result(result: LiveResult, t0: float, spec: ViewSpec) -> Response:

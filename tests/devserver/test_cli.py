@@ -142,3 +142,42 @@ def test_app_folder_uses_its_mocks_requests_and_components(runner: CliRunner) ->
     assert result.exit_code == 0, result.output
     assert "#4417" in result.stdout  # from mocks/recent-orders.json, not generated data
     assert "kv-pill" in result.stdout  # the app's own StatusPill component (components/)
+
+
+ENDLESS = """function App() {
+  const [n, setN] = React.useState(0);
+  React.useEffect(() => { const id = setInterval(() => setN(c => c + 1), 10); return () => clearInterval(id); }, []);
+  return <p>{n}</p>;
+}
+<App/>
+"""
+
+
+def test_settle_options_raise_the_runaway_bounds(runner: CliRunner, tmp_path: Path) -> None:
+    """An endless 10 ms interval stops after 300 timer renders by default, located and named;
+    --settle-renders and --settle-time move the bound, and the warning says which one it was."""
+    tpl = tmp_path / "endless.jsx"
+    tpl.write_text(ENDLESS, encoding="utf-8")
+    out = runner.invoke(main, ["render", str(tpl)])
+    assert out.exit_code == 0 and "<p>300</p>" in out.stdout
+    assert "endless.jsx:3:" in out.stderr and "300 renders caused by timers" in out.stderr
+    more = runner.invoke(main, ["render", str(tpl), "--settle-renders", "1000"])
+    assert "<p>1000</p>" in more.stdout and "1000 renders caused by timers" in more.stderr
+    short = runner.invoke(main, ["render", str(tpl), "--settle-time", "2"])
+    assert "<p>200</p>" in short.stdout and "stopped at 2 s of virtual time" in short.stderr
+    bad = runner.invoke(main, ["render", str(tpl), "--settle-renders", "0"])
+    assert bad.exit_code == 2
+
+
+def test_the_server_renders_with_its_budgets(tmp_path: Path) -> None:
+    """What `kview serve --settle-renders` sets (ServerConfig.budgets) bounds every render."""
+    from devserver.web import ServerConfig, create_app
+    from renderer import Budgets
+
+    (tmp_path / "kviews").mkdir()
+    (tmp_path / "kviews" / "endless.jsx").write_text(ENDLESS, encoding="utf-8")
+    budgets = Budgets(max_timer_renders=50)
+    app = create_app(ServerConfig(views_dir=tmp_path, reload=False, budgets=budgets))
+    client = app.test_client()
+    body = client.get("/render/endless?theme=light", headers={"Host": "127.0.0.1:5000"}).get_data(as_text=True)
+    assert "<p>50</p>" in body
