@@ -14,7 +14,7 @@ from typing import Any
 
 from ..members import get_member
 from ..values import UNDEFINED, range_error, to_number, to_string, type_error
-from .locales import _lang, _option, _resolve_locale
+from .locales import _lang, _option, _resolve_locale, warn_locale_fallback
 
 __all__ = [
     "format_number_locale",
@@ -63,6 +63,98 @@ _NUM_LOCALES = {
     "pl": (",", "\u00a0", 2, "post", "\u00a0%"),
     "sv": (",", "\u00a0", 1, "post", "\u00a0%"),
 }
+# Per covered locale (docs/locales.md), from Node's ICU by tools/gen_number_data.js: the same
+# fields as _NUM_LOCALES, region by region (de-CH groups with ', en-ZA with a space...).
+_REGION_NUMBERS = {
+    "de": (",", ".", 1, "post", "\u00a0%"),
+    "de-AT": (",", "\u00a0", 1, "pre_space", "\u00a0%"),
+    "de-CH": (".", "'", 1, "pre_space", "%"),
+    "de-DE": (",", ".", 1, "post", "\u00a0%"),
+    "de-LU": (",", ".", 1, "post", "\u00a0%"),
+    "en": (".", ",", 1, "pre", "%"),
+    "en-AU": (".", ",", 1, "pre", "%"),
+    "en-CA": (".", ",", 1, "pre", "%"),
+    "en-GB": (".", ",", 1, "pre", "%"),
+    "en-IE": (".", ",", 1, "pre", "%"),
+    "en-IN": (".", ",", 1, "pre", "%"),
+    "en-NZ": (".", ",", 1, "pre", "%"),
+    "en-PH": (".", ",", 1, "pre", "%"),
+    "en-SG": (".", ",", 1, "pre", "%"),
+    "en-US": (".", ",", 1, "pre", "%"),
+    "en-ZA": (",", "\u00a0", 1, "pre", "%"),
+    "es": (",", ".", 2, "post", "\u00a0%"),
+    "es-419": (".", ",", 1, "pre", "%"),
+    "es-AR": (",", ".", 1, "pre_space", "%"),
+    "es-CL": (",", ".", 1, "pre", "%"),
+    "es-CO": (",", ".", 1, "pre_space", "%"),
+    "es-ES": (",", ".", 2, "post", "\u00a0%"),
+    "es-MX": (".", ",", 1, "pre", "%"),
+    "es-PE": (".", ",", 1, "pre_space", "%"),
+    "es-US": (".", ",", 1, "pre", "%"),
+    "fr": (",", "\u202f", 1, "post", "\u00a0%"),
+    "fr-BE": (",", "\u202f", 1, "post", "\u00a0%"),
+    "fr-CA": (",", "\u00a0", 1, "post", "\u00a0%"),
+    "fr-CH": (",", "\u202f", 1, "post", "%"),
+    "fr-FR": (",", "\u202f", 1, "post", "\u00a0%"),
+    "fr-LU": (",", ".", 1, "post", "\u00a0%"),
+    "it": (",", ".", 2, "post", "%"),
+    "it-CH": (".", "'", 2, "pre_space", "%"),
+    "it-IT": (",", ".", 2, "post", "%"),
+    "ja": (".", ",", 1, "pre", "%"),
+    "ja-JP": (".", ",", 1, "pre", "%"),
+    "nl": (",", ".", 1, "pre_space", "%"),
+    "nl-BE": (",", ".", 1, "pre_space", "%"),
+    "nl-NL": (",", ".", 1, "pre_space", "%"),
+    "pt": (",", ".", 1, "pre_space", "%"),
+    "pt-BR": (",", ".", 1, "pre_space", "%"),
+    "pt-PT": (",", "\u00a0", 2, "post", "%"),
+}
+_REGION_CURRENCY = {
+    "de": (",", ".", None),
+    "de-AT": (",", ".", None),
+    "de-CH": (".", "'", ""),
+    "de-DE": (",", ".", None),
+    "de-LU": (",", ".", None),
+    "en": (".", ",", None),
+    "en-AU": (".", ",", None),
+    "en-CA": (".", ",", None),
+    "en-GB": (".", ",", None),
+    "en-IE": (".", ",", None),
+    "en-IN": (".", ",", None),
+    "en-NZ": (".", ",", None),
+    "en-PH": (".", ",", None),
+    "en-SG": (".", ",", None),
+    "en-US": (".", ",", None),
+    "en-ZA": (",", "\u00a0", None),
+    "es": (",", ".", None),
+    "es-419": (".", ",", None),
+    "es-AR": (",", ".", None),
+    "es-CL": (",", ".", ""),
+    "es-CO": (",", ".", None),
+    "es-ES": (",", ".", None),
+    "es-MX": (".", ",", None),
+    "es-PE": (".", ",", None),
+    "es-US": (".", ",", None),
+    "fr": (",", "\u202f", None),
+    "fr-BE": (",", "\u202f", None),
+    "fr-CA": (",", "\u00a0", None),
+    "fr-CH": (".", "\u202f", None),
+    "fr-FR": (",", "\u202f", None),
+    "fr-LU": (",", ".", None),
+    "it": (",", ".", None),
+    "it-CH": (".", "'", ""),
+    "it-IT": (",", ".", None),
+    "ja": (".", ",", None),
+    "ja-JP": (".", ",", None),
+    "nl": (",", ".", "\u00a0"),
+    "nl-BE": (",", ".", "\u00a0"),
+    "nl-NL": (",", ".", "\u00a0"),
+    "pt": (",", ".", None),
+    "pt-BR": (",", ".", None),
+    "pt-PT": (",", "\u00a0", None),
+}
+_NARROW_SYMBOLS = {"USD": "$", "CAD": "$", "AUD": "$", "MXN": "$", "NZD": "$", "HKD": "$", "SGD": "$",
+                   "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹", "BRL": "R$"}
 _INDIAN_GROUPING = ("en-IN", "hi-IN")
 # Enough digits for the largest double (309 integer digits) at 100 fraction digits.
 _NUM_CTX = Context(prec=450)
@@ -154,6 +246,13 @@ class NumberFormat:
         o = options
         lang = _lang(self.locale)
         self.lang = lang if lang in _NUM_LOCALES else "en"
+        if lang not in _NUM_LOCALES:
+            warn_locale_fallback(where, self.locale, "en-US")
+        parts = self.locale.split("-")
+        region = next(("-".join(parts[:n]) for n in range(len(parts), 0, -1)
+                       if "-".join(parts[:n]) in _REGION_NUMBERS), None)
+        self.symbols = _REGION_NUMBERS[region] if region else _NUM_LOCALES[self.lang]
+        self.money = _REGION_CURRENCY.get(region) if region else None  # (decimal, group, minus gap)
         self.style = (
             _num_opt(o, "style", ("decimal", "percent", "currency", "unit"), where) or "decimal"
         )
@@ -256,7 +355,10 @@ class NumberFormat:
             return self._parts(x)
 
     def _parts(self, x: float) -> list[tuple[str, str]]:
-        dec, grp, min_grouping, cur_pattern, pct = _NUM_LOCALES[self.lang]
+        dec, grp, min_grouping, cur_pattern, pct = self.symbols
+        minus_gap = None  # set: a negative amount shows symbol, this, minus, number (de-CH, nl)
+        if self.style == "currency" and self.money is not None:
+            dec, grp, minus_gap = self.money
         negative = x < 0 or (x == 0 and math.copysign(1.0, x) < 0)
         if x != x:
             body, is_zero = "NaN", False
@@ -331,10 +433,13 @@ class NumberFormat:
             else:
                 overrides = _LOCALE_SYMBOLS.get(self.locale, _LOCALE_SYMBOLS.get(self.lang, {}))
                 symbol = overrides.get(code, _CURRENCY_SYMBOLS.get(code, code))
-                if self.currency_display == "narrowSymbol":
-                    symbol = {"CA$": "$", "A$": "$", "MX$": "$", "NZ$": "$", "HK$": "$",
-                              "US$": "$", "CN¥": "¥"}.get(symbol, symbol)
+                if self.currency_display == "narrowSymbol":  # the same in every locale
+                    symbol = _NARROW_SYMBOLS.get(code, {"CA$": "$", "A$": "$", "MX$": "$", "NZ$": "$", "HK$": "$",
+                                                        "US$": "$", "CN¥": "¥"}.get(symbol, symbol))
             accounting = self.currency_sign == "accounting" and sign == "-"
+            if sign == "-" and minus_gap is not None and not accounting and cur_pattern != "post":
+                return [("currency", symbol)] + [("literal", minus_gap)] * bool(minus_gap) + [
+                    ("minusSign", "-"), *_number_parts(body, dec, grp)]
             if cur_pattern == "pre":
                 sym_part = symbol + (
                     "\u00a0" if symbol[-1].isalpha() and body[0].isdigit() else ""
