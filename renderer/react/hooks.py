@@ -918,6 +918,8 @@ class HooksRuntime:
         value = get_snapshot.call(UNDEFINED, [])
         fiber = self.current
         box = self.use_value("useSyncExternalStore", lambda: {"value": value})
+        if fiber is not None and not same_value(box["value"], value):
+            fiber.did_update = True  # a new snapshot: this render's output is the one to keep
         box["value"] = value
 
         def on_change(this: Any, args: list) -> Any:

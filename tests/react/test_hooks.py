@@ -433,6 +433,17 @@ function App() {
   return <Shown v={v}/>;
 }
 <App/>""",
+    "sync_external_store_and_layout_effect": """
+const store = { value: 1, listeners: new Set(),
+  subscribe(l) { store.listeners.add(l); return () => store.listeners.delete(l); },
+  set(v) { store.value = v; store.listeners.forEach(l => l()); } };
+function Reader() {
+  const v = React.useSyncExternalStore(store.subscribe, () => store.value, () => store.value);
+  useLayoutEffect(() => { console.log('layout', v); });
+  useEffect(() => { setTimeout(() => store.set(2), 10); setTimeout(() => store.set(3), 20); }, []);
+  return <p>value {v}</p>;
+}
+<Reader/>""",
     # React.lazy under Suspense (issue 11)
     "lazy_component_under_suspense": """
 function Inner({ name }) { useEffect(() => console.log('inner mounted', name)); return <b>hello {name}</b>; }
