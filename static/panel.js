@@ -154,6 +154,7 @@
   var seq = 0;           // the latest request; older answers are dropped
   var inflight = null;   // its AbortController
   var confirmName = null;  // a scenario name whose overwrite the next click confirms
+  var nameText = "";       // what is typed in the scenario name box (a reload swaps the box)
 
   function editor() { return $("kvg-editor"); }
   function area() { return $("kvg-editor-text"); }
@@ -327,11 +328,14 @@
       markDirty();
       gutter(null);
       schedule();
-    } else if (t.id === "kvg-scenario-name" && confirmName !== null && t.value.trim() !== confirmName) {
-      confirmName = null;
-      var b = $("kvg-scenario-save");
-      if (b) b.textContent = "Save…";
-      saveStatus("", []);
+    } else if (t.id === "kvg-scenario-name") {
+      nameText = t.value;
+      if (confirmName !== null && t.value.trim() !== confirmName) {
+        confirmName = null;
+        var b = $("kvg-scenario-save");
+        if (b) b.textContent = "Save…";
+        saveStatus("", []);
+      }
     }
   });
   document.addEventListener("scroll", function (ev) {
@@ -366,6 +370,10 @@
       if (filterFocused) box.focus();
       applyFilter();
     }
+    var input = $("kvg-scenario-name");  // so does a scenario name being typed, and its Overwrite
+    if (input && nameText && input.value !== nameText) input.value = nameText;
+    var button = $("kvg-scenario-save");
+    if (button && confirmName !== null && nameText.trim() === confirmName) button.textContent = "Overwrite";
     var ta = area();
     if (ta && draft !== null) {  // the edit outlives a reload of the view's files
       if (ta.value !== draft) ta.value = draft;

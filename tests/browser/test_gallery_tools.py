@@ -158,7 +158,7 @@ def test_save_as_scenario_writes_the_file_and_the_picker_lists_it(browser, serve
         deadline = time.monotonic() + WAIT_MS / 1000
         while json.loads(target.read_text(encoding="utf-8"))["customer"]["name"] != "Second":
             assert time.monotonic() < deadline, "the overwrite never reached the file"
-            assert page.locator('#kvg-save-status[data-state="error"]').count() == 0
+            assert page.locator('#kvg-save-status[data-state="error"]').count() == 0, page.inner_text("#kvg-save-status")
             page.wait_for_timeout(50)
         page.wait_for_load_state("load")
     finally:
@@ -168,7 +168,7 @@ def test_save_as_scenario_writes_the_file_and_the_picker_lists_it(browser, serve
 
 def test_an_unsaved_edit_outlives_a_live_reload(browser, served) -> None:
     """The template changes on disk while the data is edited: reload.js swaps the view in, and
-    the edit (text and previews) is put back over the file's render."""
+    the edit (text and previews) and the scenario name being typed are put back."""
     jsx = served.views / "kviews" / "loyalty.jsx"
     context, page, errors = open_page(browser, f"{served.url}view/loyalty")
     try:
@@ -179,11 +179,13 @@ def test_an_unsaved_edit_outlives_a_live_reload(browser, served) -> None:
         edited = json.dumps(data, indent=2)
         page.fill("#kvg-editor-text", edited)
         wait_for_previews(page, "Zircon")
+        page.fill("#kvg-scenario-name", "zircon-tier")  # being typed when the files change
         jsx.write_text(jsx.read_text(encoding="utf-8").replace("Loyalty tier", "Tier (renamed)"), encoding="utf-8")
         page.wait_for_function("() => Number(document.body.dataset.reloads || 0) >= 1", timeout=WAIT_MS)
         wait_for_previews(page, "Tier (renamed)")  # the new template…
         wait_for_previews(page, "Zircon")  # …with the edited data
         assert page.input_value("#kvg-editor-text") == edited
+        assert page.input_value("#kvg-scenario-name") == "zircon-tier"
         assert not page.is_disabled("#kvg-editor-revert")
     finally:
         context.close()
