@@ -2,8 +2,8 @@
 ``Number.prototype.toLocaleString``.
 
 Locale formatting reproduces Node 20 (full ICU) for ``en-US`` (the default) and the common
-options; the languages in ``_NUM_LOCALES`` get their own separators and currency patterns,
-other locales format as ``en-US``.
+options; the covered locales (``_REGION_NUMBERS``) and a few more languages (``_NUM_LOCALES``)
+get their own separators and currency patterns, other locales format as ``en-US`` (warned).
 """
 
 from __future__ import annotations
@@ -48,17 +48,10 @@ _LOCALE_SYMBOLS = {
     "nl": {"USD": "US$"}, "pt": {"USD": "US$"}, "ja": {"JPY": "￥"},
 }
 
-# lang -> (decimal, group, min grouping digits, currency pattern, percent sign)
+# lang -> (decimal, group, min grouping digits, currency pattern, percent sign), for languages
+# outside the covered locales of _REGION_NUMBERS below (which has the covered ones by language too)
 # currency pattern: "pre" = ¤n, "post" = n ¤ (nbsp), "pre_space" = ¤ n (nbsp)
 _NUM_LOCALES = {
-    "en": (".", ",", 1, "pre", "%"),
-    "de": (",", ".", 1, "post", "\u00a0%"),
-    "fr": (",", "\u202f", 1, "post", "\u00a0%"),
-    "es": (",", ".", 2, "post", "\u00a0%"),
-    "it": (",", ".", 2, "post", "%"),
-    "nl": (",", ".", 1, "pre_space", "%"),
-    "pt": (",", ".", 1, "pre_space", "%"),
-    "ja": (".", ",", 1, "pre", "%"),
     "ru": (",", "\u00a0", 1, "post", "\u00a0%"),
     "pl": (",", "\u00a0", 2, "post", "\u00a0%"),
     "sv": (",", "\u00a0", 1, "post", "\u00a0%"),
@@ -245,13 +238,14 @@ class NumberFormat:
             options = UNDEFINED
         o = options
         lang = _lang(self.locale)
-        self.lang = lang if lang in _NUM_LOCALES else "en"
-        if lang not in _NUM_LOCALES:
-            warn_locale_fallback(where, self.locale, "en-US")
         parts = self.locale.split("-")
         region = next(("-".join(parts[:n]) for n in range(len(parts), 0, -1)
                        if "-".join(parts[:n]) in _REGION_NUMBERS), None)
-        self.symbols = _REGION_NUMBERS[region] if region else _NUM_LOCALES[self.lang]
+        if region is None and lang not in _NUM_LOCALES:
+            warn_locale_fallback(where, self.locale, "en-US")
+            region = "en-US"
+        self.lang = _lang(region) if region else lang
+        self.symbols = _REGION_NUMBERS[region] if region else _NUM_LOCALES[lang]
         self.money = _REGION_CURRENCY.get(region) if region else None  # (decimal, group, minus gap)
         self.style = (
             _num_opt(o, "style", ("decimal", "percent", "currency", "unit"), where) or "decimal"
