@@ -627,7 +627,7 @@ class HooksRuntime:
             else:
                 fiber.rendered = rendered
                 fiber.props = props
-        recover = _recover_of(fiber) if isinstance(typ, JSFunction) and _is_class_component(typ) else None
+        recover = _recover_of(fiber) if self.class_host(typ) is not None else None
         if recover is not None:
             out = self.walk_boundary(fiber, rendered, path, recover)
         else:
@@ -728,10 +728,18 @@ class HooksRuntime:
                 "Element type is invalid: expected a string (for built-in components) or a "
                 "class/function (for composite components) but got: object."
             )
-        host = getattr(self.rt, "class_component_host", None)
-        if host is not None and _is_class_component(typ):
+        host = self.class_host(typ)
+        if host is not None:
             return host, [typ, props]  # renderer/class_components.py renders it with hooks
         return typ, [props]
+
+    def class_host(self, typ: Any) -> JSFunction | None:
+        """The function component that renders ``typ`` when it is a class component; ``None``
+        otherwise, at once in a render without class components (the shim is not installed)."""
+        host: JSFunction | None = getattr(self.rt, "class_component_host", None)
+        if host is None or not isinstance(typ, JSFunction) or not _is_class_component(typ):
+            return None
+        return host
 
     def component_renderer(self, node: VNode) -> Any:
         """``RenderContext.component_renderer``: components the HTML walk meets after the settle loop."""
