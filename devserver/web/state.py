@@ -42,9 +42,10 @@ class KviewState:
         if not done.views and not done.errors and not done.pages:
             log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
             return done
+        files = [self.project.rel(p) for p in paths]
         shown_views = ", ".join(done.views + [f"widget page {w}" for w in done.pages]) or "app folder"
-        log.info("changed: %s → reloading %s", ", ".join(self.project.rel(p) for p in paths), shown_views)
-        self.publish(done, [self.project.rel(p) for p in paths])
+        log.info("changed: %s → reloading %s", ", ".join(files), shown_views)
+        self.publish(done, files)
         return done
 
     def rerender_later(self, names: list[str]) -> None:
