@@ -25,16 +25,22 @@ def inside(root: Path, path: Path) -> bool:
         rel = path.relative_to(root)
     except ValueError:
         return _resolved_inside(root, path)
-    if ".." in rel.parts:
-        return _resolved_inside(root, path)
+    return _plainly_below(root, rel.parts) or _resolved_inside(root, path)
+
+
+def _plainly_below(root: Path, parts: tuple[str, ...]) -> bool:
+    """No ``..`` among ``parts`` and no symlink on the way down from ``root`` (an unreadable
+    part counts as a doubt: the caller resolves)."""
+    if ".." in parts:
+        return False
     step = root
-    for part in rel.parts:
-        step = step / part
-        try:
+    try:
+        for part in parts:
+            step = step / part
             if step.is_symlink():
-                return _resolved_inside(root, path)
-        except OSError:
-            return _resolved_inside(root, path)
+                return False
+    except OSError:
+        return False
     return True
 
 
