@@ -9,9 +9,11 @@
  *                        round trip, scroll, focus, <details> and the preview's own state stay.
  *                        The page asks the server only for what the push lacks: another
  *                        scenario or a fragment too big to push (/render?format=json), and the
- *                        whole page when the list of views, a view's state (ok ↔ error) or its
- *                        chrome (header, frame, console output) changed.
+ *                        page when the list of views, a view's state (ok ↔ error) or its chrome
+ *                        (header, frame, console output) changed; then only the sections the
+ *                        push names are replaced: the others, and their iframes, stay as they are.
  *   resync {}            this page missed events (reconnected, or its queue overflowed): fetch it
+ *                        and replace the whole of it
  *   error  {view, error} show the error overlay at once
  * Before a preview is patched it gets a cancelable, bubbling "kview:beforepatch" CustomEvent
  * ({view, theme, scenario, preview, html}); preventDefault() leaves that preview to the listener.
@@ -144,44 +146,47 @@
     return open;
   }
 
+  function viewId(node) {
+    return node.nodeType === 1 && node.matches("section.kvg-view[data-view]") ? node.getAttribute("data-view") : null;
+  }
+
+  // Keyed, like React's list reconciliation: a section the push does not name stays the very
+  // node it was (moving or replacing an iframe reloads it, and a widget would lose its state);
+  // everything else (toolbar, app error, changed, added and removed views) comes from the fetch.
+  function reconcile(main, newMain, names) {
+    var changed = {}, fresh = {}, kept = {};
+    names.forEach(function (n) { changed[n] = true; });
+    Array.prototype.forEach.call(newMain.childNodes, function (n) { var id = viewId(n); if (id !== null) fresh[id] = true; });
+    Array.prototype.slice.call(main.childNodes).forEach(function (n) {
+      var id = viewId(n);
+      if (id !== null && fresh[id] && !changed[id] && !kept[id]) kept[id] = n;
+      else n.remove();
+    });
+    var next = main.firstChild;
+    Array.prototype.slice.call(newMain.childNodes).forEach(function (n) {
+      var id = viewId(n), old = id !== null ? kept[id] : null;
+      if (!old) { main.insertBefore(n, next); return; }
+      if (old === next) next = next.nextSibling;
+      else main.insertBefore(old, next);  // the order changed: only this card moves
+    });
+  }
+
   function swap(doc, names, all) {
     var main = document.getElementById("kvg-main");
     var newMain = doc.getElementById("kvg-main");
     if (!main || !newMain) { location.reload(); return; }
-    var oldIds = Array.prototype.map.call(main.querySelectorAll(":scope > section[data-view]"), function (s) { return s.getAttribute("data-view"); });
-    var newIds = Array.prototype.map.call(newMain.querySelectorAll(":scope > section[data-view]"), function (s) { return s.getAttribute("data-view"); });
-    var sameList = oldIds.join("\n") === newIds.join("\n");
     var y = window.scrollY;
-    if (all || !sameList || !names.length) {
-      var details = openDetails(main);
-      moveChildren(newMain, main);
-      main.querySelectorAll("section[data-view]").forEach(function (sec) {
-        sec.querySelectorAll("details").forEach(function (d, i) {
-          var k = sec.getAttribute("data-view") + "#" + i;
-          if (k in details) d.open = details[k];
-        });
+    var details = openDetails(main);
+    var panels = Array.prototype.map.call(main.querySelectorAll(".kvg-details details"), function (d) { return d.open; });
+    if (all) moveChildren(newMain, main);  // a resync: the page may have missed anything
+    else reconcile(main, newMain, names);
+    main.querySelectorAll("section[data-view]").forEach(function (sec) {
+      sec.querySelectorAll("details").forEach(function (d, i) {
+        var k = sec.getAttribute("data-view") + "#" + i;
+        if (k in details) d.open = details[k];
       });
-    } else {
-      // swap only the toolbar and the changed views: other cards (and their iframes) stay put
-      var tb = main.querySelector(".kvg-toolbar"), ntb = newMain.querySelector(".kvg-toolbar");
-      if (tb && ntb) tb.replaceWith(ntb);
-      var appErr = main.querySelector(".kvg-app-error"), nAppErr = newMain.querySelector(".kvg-app-error");
-      if (appErr) appErr.remove();
-      if (nAppErr) main.insertBefore(nAppErr, main.querySelector("section[data-view]:not(.kvg-app-error)"));
-      names.forEach(function (name) {
-        var sel = 'section.kvg-view[data-view="' + cssEsc(name) + '"]';
-        var oldSec = main.querySelector(sel), newSec = newMain.querySelector(sel);
-        if (oldSec && newSec) oldSec.replaceWith(newSec);
-      });
-      var det = main.querySelector(".kvg-details"), ndet = newMain.querySelector(".kvg-details");
-      if (det && ndet) {
-        ndet.querySelectorAll("details").forEach(function (d, i) {
-          var od = det.querySelectorAll("details")[i];
-          if (od) d.open = od.open;
-        });
-        det.replaceWith(ndet);
-      }
-    }
+    });
+    main.querySelectorAll(".kvg-details details").forEach(function (d, i) { if (i < panels.length) d.open = panels[i]; });
     names.forEach(function (name) {
       var sec = main.querySelector('section.kvg-view[data-view="' + cssEsc(name) + '"]');
       if (sec) { sec.classList.remove("kvg-flash"); void sec.offsetWidth; sec.classList.add("kvg-flash"); }
@@ -330,7 +335,7 @@
     data.changes.forEach(function (c) { setDot(c.view, c.status); });
     // the list of views, or the app folder's own errors (a section of the page), changed
     if (listChanged(data.names) || appErrors !== signature(data.app_errors || [])) {
-      refresh(data.views || [], true);
+      refresh(data.views || [], false);
       return;
     }
     var scenario = pageScenario();

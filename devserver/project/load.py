@@ -120,12 +120,14 @@ def load_template(path: Path) -> App:
     return App(views=(ViewSpec(name=path.stem, source=read_text(path, "template"), path=path, origin=str(path)),))
 
 
-def views_touched(app: App, path: Path) -> frozenset[str] | None:
+def views_touched(app: App, path: Path, before: App | None = None) -> frozenset[str] | None:
     """Which views a change to ``path`` (inside the app folder) can affect: none (a README, an
     asset), the views named, or ``None`` for any view (shared files, app definitions, views
     added or removed). A view's template or meta, its mock file, a scenario of it, and a
     ``mocks/kobject.<klass>.json`` fixture name their views; a component file is ``None`` here
-    (``Project`` narrows it to the views that use its components)."""
+    (``Project`` narrows it to the views that use its components). Given the app ``before`` the
+    change, a view file removed touches only the views whose definition differs (a duplicate it
+    resolved): the others, and the frames they show, stay as they are."""
     rel = _relative(path, app.root)
     parts = rel.parts
     if not parts or (parts[0] not in (KVIEWS, MOCKS, COMPONENTS, WIDGETS) and not (len(parts) == 1 and rel.suffix == ".json")):
@@ -141,6 +143,9 @@ def views_touched(app: App, path: Path) -> frozenset[str] | None:
             return frozenset(v.name for v in app.views if v.resource == rel.stem)
     elif len(parts) == 3 and parts[0] == MOCKS and rel.suffix == ".json":  # mocks/<view>/<scenario>.json
         hit = {v.name for v in app.views if parts[1] in (v.name, v.path.stem if v.path else None)}
+    if not hit and before is not None and len(parts) == 2 and parts[0] == KVIEWS and not path.exists():
+        was = {v.name: v for v in before.views}
+        return frozenset(v.name for v in app.views if was.get(v.name) != v)
     return frozenset(hit) or None
 
 

@@ -137,6 +137,7 @@ class Refreshed:
     states: list[ViewState] = field(default_factory=list)
     app: App | None = None  # the app as read for this refresh (its view list)
     pages: list[str] = field(default_factory=list)  # widgets whose local page files changed
+    listed: bool = False  # the list of views changed (one added, removed or renamed)
 
 
 # A capitalized top-level binding of a component file (user_components installs those as globals).
@@ -393,11 +394,11 @@ class Project:
         """Names of the views a batch of changed files touches, and whether it touches all."""
         return self._affected(self.app(), paths)
 
-    def _affected(self, app: App, paths: Iterable[Path]) -> tuple[list[str], bool]:
+    def _affected(self, app: App, paths: Iterable[Path], before: App | None = None) -> tuple[list[str], bool]:
         names: set[str] = set()
         everything = False
         for path in paths:
-            touched = views_touched(app, Path(path))
+            touched = views_touched(app, Path(path), before)
             if touched is None and self._is_component(app, Path(path)):
                 touched = self._component_users(app, Path(path))
             if touched is None:
@@ -445,12 +446,15 @@ class Project:
         when no page is open) and say what happened. Compiled templates are not dropped: the
         cache is keyed on the source, so an unchanged template (a mock edit) stays compiled."""
         paths = list(paths)
+        before = self.last_app
         app = self._app_after(paths)
         with self._lock:
             self._seed_checked = 0.0  # the next SDK call re-reads what the store starts from
-        names, everything = self._affected(app, paths)
+        names, everything = self._affected(app, paths, before)
         pages = sorted({name for p in paths if (name := page_touched(app, Path(p)))})
-        return self._rendered(app, names, everything, pages)
+        done = self._rendered(app, names, everything, pages)
+        done.listed = [v.name for v in before.views] != [v.name for v in app.views]
+        return done
 
     def rerender(self, names: Iterable[str]) -> Refreshed:
         """The named views rendered again (their data changed, not their files: the Cards SDK

@@ -39,11 +39,11 @@ class KviewState:
     def on_files_changed(self, paths: list[Path]) -> Refreshed:
         """The watcher's callback: the affected views rendered again and ``publish``-ed."""
         done = self.project.refresh(paths)
-        if not done.views and not done.errors and not done.pages:
+        if not done.views and not done.errors and not done.pages and not done.listed:
             log.debug("changed: %s (no view depends on it)", ", ".join(map(str, paths)))
             return done
         files = [self.project.rel(p) for p in paths]
-        shown_views = ", ".join(done.views + [f"widget page {w}" for w in done.pages]) or "app folder"
+        shown_views = ", ".join(done.views + [f"widget page {w}" for w in done.pages]) or ("the list of views" if done.listed else "app folder")
         log.info("changed: %s → reloading %s", ", ".join(files), shown_views)
         self.publish(done, files)
         return done

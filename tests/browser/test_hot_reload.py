@@ -315,3 +315,38 @@ def test_an_app_broken_at_start_shows_its_error_then_recovers(browser, tmp_path:
             assert page.evaluate("() => window.__kvMarker") == "still here"  # swapped in place
         finally:
             context.close()
+
+
+def test_a_view_added_then_removed_leaves_the_other_cards_and_their_frames_alone(page, app: Path) -> None:
+    """Adding or removing a view changes the gallery's list, and the page fetches it; the cards
+    the change does not name stay the same nodes, so the tracking view's DynamicCard frame is
+    neither moved nor reloaded (a widget's state, here a marker in its window, survives)."""
+    frame_sel = 'section[data-view="tracking"] .kvg-pane[data-theme="light"] iframe[data-kv-card-id]'
+    page.wait_for_function("sel => (document.querySelector(sel).getAttribute('src') || '').startsWith('/_kview/pages/')",
+                           arg=frame_sel, timeout=WAIT_MS)
+    frame = page.frame_locator(frame_sel)
+    frame.locator("#shipment").filter(has_text="Order #").wait_for(timeout=WAIT_MS)
+    handle = page.locator(frame_sel).element_handle()
+    assert handle is not None
+    inner = handle.content_frame()
+    assert inner is not None
+    inner.evaluate("() => { window.__kvWidgetMarker = 'kept'; }")
+    page.evaluate("sel => { document.querySelector(sel).__kvKept = true; }", frame_sel)
+
+    def frame_kept() -> None:
+        assert page.evaluate("sel => document.querySelector(sel).__kvKept === true", frame_sel)
+        assert inner.evaluate("() => window.__kvWidgetMarker") == "kept"  # the frame did not reload
+        assert page.evaluate("() => window.__kvMarker") == "still here"  # nor did the page
+
+    jsx, meta = app / "kviews" / "zz-added.jsx", app / "kviews" / "zz-added.json"
+    jsx.write_text("<div>Added later</div>\n", encoding="utf-8")
+    meta.write_text('{"resource": "customer", "meta": {"displayName": "Added later"}}', encoding="utf-8")
+    try:
+        wait_text(page, "zz-added", "Added later")
+        frame_kept()
+    finally:
+        jsx.unlink()
+        meta.unlink()
+    page.locator('section[data-view="zz-added"]').wait_for(state="detached", timeout=WAIT_MS)
+    assert page.locator('#kvg-sidebar [data-view="zz-added"]').count() == 0
+    frame_kept()

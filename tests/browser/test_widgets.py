@@ -348,9 +348,11 @@ def test_dynamic_card_in_a_kview_gets_the_host(browser: Any, server: Any) -> Non
         assert sum(1 for u in streams if u.endswith("/events")) == 1, streams
         context.close()
     finally:
+        cleanup = server.state.broadcaster.last_id
         for p in (views / "kviews" / "card-probe.jsx", views / "kviews" / "card-probe.json"):
             p.unlink()
         shutil.rmtree(page_dir)
+        _quiet_after(server, cleanup)  # the next test's page gets none of these pushes
 
 
 def test_a_call_the_host_never_answers_times_out(desktop: Any) -> None:

@@ -124,6 +124,43 @@ def test_template_change_re_renders_that_view_only(samples: Path, counted: Count
     assert done.views == ["loyalty"] and counted == {"loyalty": 1}
 
 
+
+def test_removing_a_view_re_renders_no_other_view_but_says_the_list_changed(samples: Path, counted: Counter) -> None:
+    (samples / "kviews" / "extra.jsx").write_text("<p>extra</p>", encoding="utf-8")
+    project = warmed(samples)
+    counted.clear()
+    (samples / "kviews" / "extra.jsx").unlink()
+    done = project.refresh([samples / "kviews" / "extra.jsx"])
+    assert (done.views, done.everything, done.listed) == ([], False, True) and not counted
+    assert project.find("extra") is None
+
+
+def test_removing_one_of_a_duplicate_re_renders_the_other(samples: Path, counted: Counter) -> None:
+    """Two files defining one view name: removing one clears the error of the view left."""
+    (samples / "kviews" / "twin.jsx").write_text("<p>twin</p>", encoding="utf-8")
+    (samples / "kviews" / "twin.json").write_text('{"name": "loyalty"}', encoding="utf-8")
+    project = warmed(samples)
+    assert "defined twice" in str(project.find("loyalty").problem)
+    counted.clear()
+    (samples / "kviews" / "twin.jsx").unlink()
+    (samples / "kviews" / "twin.json").unlink()
+    done = project.refresh([samples / "kviews" / "twin.jsx", samples / "kviews" / "twin.json"])
+    assert (done.views, done.everything, done.listed) == (["loyalty"], False, False)
+    assert project.find("loyalty").problem is None and counted == {"loyalty": 1}
+
+
+def test_a_removed_view_is_pushed_as_a_list_change(samples: Path) -> None:
+    (samples / "kviews" / "extra.jsx").write_text("<p>extra</p>", encoding="utf-8")
+    kv = create_app(ServerConfig(views_dir=samples, reload=False)).extensions["kview"]
+    for spec in kv.project.views():
+        kv.project.state(spec)
+    client = kv.broadcaster.register()
+    (samples / "kviews" / "extra.jsx").unlink()
+    kv.on_files_changed([samples / "kviews" / "extra.jsx"])
+    (event, data), = published(kv.broadcaster, client)
+    assert event == "reload" and data["views"] == [] and data["changes"] == [] and not data["all"]
+    assert "extra" not in data["names"] and "loyalty" in data["names"]
+
 # ---------------------------------------------------------------------- the pushed payload
 def published(broadcaster: Broadcaster, client) -> list[tuple[str, dict]]:
     out = []
