@@ -1,29 +1,25 @@
 """``DevServer``: the app on a real socket, plus the file watcher; ``bind`` and ``PortInUseError``.
 
 Each connection has a thread (werkzeug's threaded server; an SSE stream holds one for as long
-as its page is open), so a client must not be able to hold threads by sending half a request:
-the request line and headers must arrive within ``request_timeout`` seconds in all (a client
-trickling a byte at a time is dropped too), and every later read or write on the connection
-waits at most that long. A response being streamed (SSE) is not a read: it is unaffected.
+as its page is open); how a connection is read, timed and kept alive is ``connection.py``'s.
 """
 
 from __future__ import annotations
 
 import errno
-import io
 import os
 import signal
 import socket
 import threading
-import time
 from types import FrameType
-from typing import Any, ClassVar
+from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server, select_address_family
+from werkzeug.serving import BaseWSGIServer, make_server, select_address_family
 
 from ..watch import Watcher
 from . import create_app
 from .config import ServerConfig
+from .connection import handler_class
 from .state import KviewState
 
 
@@ -41,67 +37,6 @@ class _StopSignal(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
-
-
-class _QuietHandler(WSGIRequestHandler):
-    """Log failed requests only: a reloading page makes many uninteresting 200s."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        try:
-            failed = int(code) >= 400
-        except (TypeError, ValueError):
-            failed = True
-        if failed:
-            super().log_request(code, size)
-
-
-class _DeadlineReader(io.RawIOBase):
-    """The connection's reads, bounded by the handler's deadline for the request head."""
-
-    def __init__(self, handler: _QuietHandler) -> None:
-        super().__init__()
-        self.handler = handler
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        handler = self.handler
-        wait = handler.timeout
-        if handler.head_deadline is not None:
-            left = handler.head_deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("the request was not received in time")
-            wait = left if wait is None else min(left, wait)
-        handler.connection.settimeout(wait)
-        return handler.connection.recv_into(buffer)
-
-
-class _TimedHandler(_QuietHandler):
-    """``_QuietHandler`` whose request head must arrive within ``timeout`` seconds."""
-
-    timeout: ClassVar[float | None] = 5.0
-    head_deadline: float | None = None
-
-    def setup(self) -> None:
-        super().setup()
-        self.rfile.close()  # the plain socket file: reads go through the deadline instead
-        self.rfile = io.BufferedReader(_DeadlineReader(self))
-
-    def handle_one_request(self) -> None:
-        self.head_deadline = None if self.timeout is None else time.monotonic() + self.timeout
-        super().handle_one_request()
-
-    def parse_request(self) -> bool:
-        try:
-            return super().parse_request()  # reads the headers
-        finally:
-            self.head_deadline = None  # the head is in: the rest is the app's
-
-
-def handler_class(request_timeout: float) -> type[_TimedHandler]:
-    """A request handler class whose connections time out after ``request_timeout`` seconds."""
-    return type("KviewRequestHandler", (_TimedHandler,), {"timeout": request_timeout})
 
 
 def bind(host: str, port: int) -> socket.socket:

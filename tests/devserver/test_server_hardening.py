@@ -372,3 +372,73 @@ def test_event_stream_outlives_the_request_timeout(server) -> None:
             assert chunk, "the stream was closed"
             got += chunk
         assert b'"views":["hello"]' in got
+
+
+# ---------------------------------------------------------------------- keep-alive
+def read_response(f) -> tuple[int, dict[str, str], bytes]:
+    """One HTTP/1.1 response with a Content-Length from the socket file ``f``."""
+    status = int(f.readline().split()[1])
+    headers: dict[str, str] = {}
+    while (line := f.readline().decode()) not in ("\r\n", ""):
+        key, value = line.split(":", 1)
+        headers[key.strip().lower()] = value.strip()
+    return status, headers, f.read(int(headers["content-length"]))
+
+
+def get(port: int, path: str, *extra: str) -> bytes:
+    return "\r\n".join([f"GET {path} HTTP/1.1", f"Host: localhost:{port}", *extra, "", ""]).encode()
+
+
+def test_a_connection_is_kept_for_the_next_requests_even_pipelined(server) -> None:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        f = sock.makefile("rb")
+        sock.sendall(get(server.port, "/render/hello"))
+        status, headers, body = read_response(f)
+        assert status == 200 and b"Hello, Dana!" in body and "connection" not in headers
+        sock.sendall(get(server.port, "/render/hello") + get(server.port, "/nope"))  # two at once
+        assert read_response(f)[0] == 200
+        assert read_response(f)[0] == 404
+        sock.sendall(get(server.port, "/render/hello", "Connection: close"))  # the client's last one
+        status, headers, _ = read_response(f)
+        assert status == 200 and headers["connection"] == "close"
+        assert closed_after(sock) < 1.0
+
+
+def test_a_body_the_app_never_reads_is_not_taken_for_the_next_request(server) -> None:
+    junk = b"GET /evil HTTP/1.1\r\n\r\n" * 200  # looks like requests, is a body
+    head = (f"POST /render/hello HTTP/1.1\r\nHost: localhost:{server.port}\r\n"
+            f"Content-Type: text/plain\r\nContent-Length: {len(junk)}\r\n\r\n").encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        f = sock.makefile("rb")
+        sock.sendall(head + junk + get(server.port, "/render/hello"))
+        assert read_response(f)[0] == 405  # the body was never read by the app
+        status, _, body = read_response(f)
+        assert status == 200 and b"Hello, Dana!" in body  # the next request, not the body's
+
+
+@pytest.mark.parametrize("request_head", [
+    "POST /render/hello HTTP/1.1\r\nHost: localhost:{port}\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+    "GET /render/hello HTTP/1.0\r\nHost: localhost:{port}\r\n\r\n",
+], ids=["chunked-body", "http-1.0"])
+def test_what_cannot_be_kept_safely_closes(server, request_head: str) -> None:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        f = sock.makefile("rb")
+        sock.sendall(request_head.format(port=server.port).encode())
+        status, headers, _ = read_response(f)
+        assert status in (200, 405) and headers["connection"] == "close"
+        assert closed_after(sock) < 1.0
+
+
+def test_an_idle_connection_is_closed_quietly(server, caplog: pytest.LogCaptureFixture) -> None:
+    """A kept connection with no next request, and a browser's spare connection that never sends
+    a byte, are closed after request_timeout (1 s here) without an error in the log."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as kept, \
+            socket.create_connection(("127.0.0.1", server.port), timeout=5) as spare:
+        t0 = time.monotonic()
+        f = kept.makefile("rb")
+        kept.sendall(get(server.port, "/render/hello"))
+        assert read_response(f)[0] == 200
+        assert 0.8 <= closed_after(kept) < 3.0
+        closed_after(spare)
+        assert 0.8 <= time.monotonic() - t0 < 3.0
+    assert "timed out" not in caplog.text.lower(), caplog.text
