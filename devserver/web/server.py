@@ -12,7 +12,6 @@ import signal
 import socket
 import threading
 from types import FrameType
-from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, make_server, select_address_family
 
