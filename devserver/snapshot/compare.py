@@ -12,7 +12,9 @@ module only when a comparison is needed.
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pybind11_pixelmatch as pixelmatch
@@ -47,7 +49,10 @@ def compare(actual: bytes, expected: bytes, tolerance: Tolerance | None = None) 
     if actual == expected:
         return Comparison(True, True)
     tol = tolerance or Tolerance()
-    a, e = decode(actual), decode(expected)
+    # the two decodes (zlib, which lets go of the GIL) side by side: most of a diff's time
+    later = _decoder().submit(decode, expected)
+    a = decode(actual)
+    e = later.result()
     size, expected_size = (a.shape[1], a.shape[0]), (e.shape[1], e.shape[0])
     if size != expected_size:  # both on one canvas: every pixel outside the other counts
         height, width = max(a.shape[0], e.shape[0]), max(a.shape[1], e.shape[1])
@@ -55,7 +60,7 @@ def compare(actual: bytes, expected: bytes, tolerance: Tolerance | None = None) 
     count, diff = diff_pixels(a, e, tol.threshold)
     total = a.shape[0] * a.shape[1]
     ok = size == expected_size and count <= tol.allowed(total)
-    return Comparison(ok, False, count, total, size, expected_size, None if ok else encode(diff))
+    return Comparison(ok, False, count, total, size, expected_size, None if ok else encode(diff, fast=True))
 
 
 def diff_pixels(actual: np.ndarray, expected: np.ndarray, threshold: float) -> tuple[int, np.ndarray]:
@@ -69,14 +74,21 @@ def diff_pixels(actual: np.ndarray, expected: np.ndarray, threshold: float) -> t
     return int(count), out
 
 
+@cache
+def _decoder() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(1, thread_name_prefix="kview-decode")
+
+
 def decode(png: bytes) -> np.ndarray:
     with Image.open(io.BytesIO(png)) as img:
-        return np.asarray(img.convert("RGBA"), dtype=np.uint8).copy()
+        rgba = img if img.mode == "RGBA" else img.convert("RGBA")
+        return np.array(rgba, dtype=np.uint8)  # one copy, contiguous, writable
 
 
-def encode(rgba: np.ndarray) -> bytes:
+def encode(rgba: np.ndarray, *, fast: bool = False) -> bytes:
+    """PNG bytes; ``fast`` trades size for time (a diff image is looked at once)."""
     buf = io.BytesIO()
-    Image.fromarray(rgba).save(buf, format="PNG")
+    Image.fromarray(rgba).save(buf, format="PNG", compress_level=1 if fast else 6)
     return buf.getvalue()
 
 
