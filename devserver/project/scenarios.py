@@ -50,7 +50,7 @@ from renderer.kustomer.records import DEFAULT_USER, primary_name
 
 from .confinement import inside, outside_error
 from .errors import FileError
-from .load import fixture_file, scenario_dirs, scenario_files
+from .load import fixture_file, read_json, scenario_dirs, scenario_files
 from .model import App, ViewSpec
 
 DEFAULT = "default"
@@ -76,6 +76,34 @@ class ScenarioExists(KViewError):
 def scenario_names(app: App, view: ViewSpec) -> list[str]:
     """The view's scenarios: ``default`` first (it always exists: generated without a file)."""
     return [DEFAULT, *sorted(set(scenario_files(app, view)) - {DEFAULT})]
+
+
+def app_scenario_names(app: App) -> list[str]:
+    """Every scenario name of the app's views, ``default`` first: what a widget, which belongs
+    to no view, can be shown in."""
+    named = {n for view in app.views for n in scenario_files(app, view)}
+    return [DEFAULT, *sorted(named - {DEFAULT})]
+
+
+def scenario_settings(app: App, name: str) -> dict[str, Any]:
+    """``category.name`` → value: the ``$scenario.settings`` of the first of the app's views (in
+    the app's order) whose scenario ``name`` gives settings; ``{}`` when none does. A scenario
+    file that does not load gives nothing here: its view shows the located error."""
+    for view in app.views:
+        path = scenario_files(app, view).get(name) or (app.mock_for(view) if name == DEFAULT else None)
+        if path is None:
+            continue
+        try:
+            scenario = read_json(path, "scenario")
+            _, options = split_options(scenario if isinstance(scenario, dict) else {}, str(path), None)
+        except KViewError:
+            continue
+        given = options.get("settings") or {}
+        flat = {f"{category}.{key}": value for category, values in given.items() if isinstance(values, dict)
+                for key, value in values.items()}
+        if flat:
+            return flat
+    return {}
 
 
 def scenario_path(app: App, view: ViewSpec, name: str | None) -> Path | None:

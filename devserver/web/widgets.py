@@ -9,8 +9,9 @@ declared ``width``/``height``, frames each page with ``iframePermissions`` as ``
 Which page a widget frames: ``widgets/<name>/index.html`` in the app folder when it exists
 (served under ``/_kview/pages/<token>/<name>/``, confined to that folder, the real SDK's script tag
 pointed at the stub, sandboxed by ``guard``), else its ``url`` with the settings placeholders
-(``{{{settings.<category>.<name>}}}``, also with two braces) filled from the app's settings
-— the developer's own server, framed as it is.
+(``{{{settings.<category>.<name>}}}``, also with two braces) filled from the settings'
+``defaultValue`` and, with ``?scenario=NAME``, the ``$scenario.settings`` of the app's scenario
+of that name — the developer's own server, framed as it is.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from renderer.kustomer.components.cards import framed_src
 
 from ..project import App, Widget
 from ..project.confinement import inside
+from ..project.scenarios import DEFAULT, app_scenario_names, scenario_settings
 from ..sdk.rewrite import with_stub
 from .config import GALLERY_THEMES
 from .guard import PAGES_TOKEN
@@ -65,17 +67,26 @@ class HostedWidget:
 def desktop(name: str) -> str:
     kv = kview_state()
     app = kv.project.app()
-    widgets = hosted_widgets(app, kv.project.root, _desktop_url(name))
+    scenarios = app_scenario_names(app)
+    scenario = request.args.get("scenario") or DEFAULT
+    if scenario not in scenarios:
+        abort(404, description=f"no scenario {scenario!r} (the app's scenarios: {', '.join(scenarios)})")
+    settings = {**setting_values(app), **scenario_settings(app, scenario)}
+    widgets = hosted_widgets(app, kv.project.root, _desktop_url(name), settings)
     current = next((w for w in widgets if w.name == name), None)
     if current is None:
         names = ", ".join(w.name for w in widgets) or "none"
         abort(404, description=f"no widget named {name!r} (the app's widgets: {names})")
     mode = request.args.get("theme") or ("light" if kv.config.theme == "both" else kv.config.theme)
     mode = mode if mode in GALLERY_THEMES and mode != "both" else "light"
+    keep = None if scenario == DEFAULT else scenario
     return render_template(
         "widget.html", widgets=widgets, current=current, theme=mode, reload=kv.config.reload,
         app_title=app.title or kv.project.root.name,
-        theme_links=[(m, url_for("widgets.desktop", name=name, theme=m), m == mode) for m in ("light", "dark")],
+        theme_links=[(m, url_for("widgets.desktop", name=name, theme=m, scenario=keep), m == mode)
+                     for m in ("light", "dark")],
+        scenario_links=[(s, url_for("widgets.desktop", name=name, theme=request.args.get("theme"),
+                                    scenario=None if s == DEFAULT else s), s == scenario) for s in scenarios],
         host_data={"frames": [{"id": w.frame_id, "name": w.name, "origin": w.origin, "local": w.local}
                               for w in widgets],
                    "current": current.name, "kind": "widget"},
@@ -124,9 +135,9 @@ def local_pages() -> dict[str, str]:
             if (d / "index.html").is_file() and inside(root, d / "index.html")}
 
 
-def hosted_widgets(app: App, root: Path, parent_url: str) -> list[HostedWidget]:
-    """Every named widget of ``app`` as the desktop at ``parent_url`` frames it."""
-    settings = setting_values(app)
+def hosted_widgets(app: App, root: Path, parent_url: str, settings: dict[str, Any]) -> list[HostedWidget]:
+    """Every named widget of ``app`` as the desktop at ``parent_url`` frames it, its URL's
+    placeholders filled from ``settings`` (``category.name`` → value)."""
     out = []
     for i, w in enumerate(x for x in app.widgets if x.name):
         out.append(_hosted(w, i, root, parent_url, settings))
@@ -173,7 +184,8 @@ def _hosted(w: Widget, index: int, root: Path, parent_url: str, settings: dict[s
     problems += [f"height: {p2}"] if p2 else []
     local = (root / PAGES / name / "index.html").is_file()
     url, missing = fill_settings(w.url or "", settings)
-    problems += [f"url: setting {m!r} has no value (give it a defaultValue)" for m in missing]
+    problems += [f"url: setting {m!r} has no value (give it a defaultValue, or a scenario's settings)"
+                 for m in missing]
     if local:
         base = url_for("widgets.page_file", token=current_app.config[PAGES_TOKEN], name=name, rest="index.html")
         origin = "null"

@@ -206,3 +206,21 @@ def test_the_sample_ships_its_scenarios(samples: Path, view: str, scenario: str,
     assert shows in html
     if scenario == "masked-pii":
         assert "+1 503 555 4417" not in html and "dana.whitfield@example.com" not in html
+
+
+# ---------------------------------------------------------------------- widgets
+def test_a_widget_url_is_filled_from_the_scenario_the_desktop_shows(app_dir: Path) -> None:
+    """A widget belongs to no view: its desktop offers the app's scenarios by name, and a
+    scenario's ``$scenario.settings`` fill the URL's placeholders over the defaults."""
+    definition = {**DEFINITION, "widgets": [{
+        "name": "store", "title": "Store", "url": "http://127.0.0.1:3000/w?d={{{settings.default.storeDomain}}}"}]}
+    write(app_dir, {"app.json": definition})
+    c = create_app(ServerConfig(views_dir=app_dir, reload=False)).test_client()
+    plain = c.get("/widget/store").text
+    assert "d=shop.acme.example" in plain  # the definition's defaultValue
+    assert re.findall(r'data-scenario="([^"]+)"', plain) == ["default", "bad", "french-admin", "pii", "vip"]
+    french = c.get("/widget/store?scenario=french-admin").text
+    assert "d=vip.acme.example" in french and "d=shop.acme.example" not in french
+    assert "d=shop.acme.example" in c.get("/widget/store?scenario=vip").text  # vip gives no settings
+    missing = c.get("/widget/store?scenario=nope")
+    assert missing.status_code == 404 and "french-admin" in missing.text
