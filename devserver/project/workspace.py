@@ -499,7 +499,9 @@ def _read_or_empty(path: Path) -> str:
 
 def build_seed(app: App, entries: Iterable[tuple[ViewSpec, ViewInputs]], cache: ViewCache | None = None) -> Seed:
     """A ``Seed`` from views and their inputs: each view's composed data (a view whose data
-    cannot be made adds nothing: its card shows why), then the app-wide request table."""
+    cannot be made adds nothing: its card shows why), and one request table: every view's
+    (its default scenario's entries over the app-wide ones; the first view to give a key
+    wins), else the app-wide table as written."""
     seed = Seed(klasses={k.name: k.raw for k in app.klasses if k.name},
                 commands=frozenset(c.name for c in app.commands if c.name))
     table: Any = None
@@ -509,8 +511,10 @@ def build_seed(app: App, entries: Iterable[tuple[ViewSpec, ViewInputs]], cache: 
         except KViewError:
             continue
         seed.add(spec.name, composed.data, spec.resource)
-        if table is None and composed.requests is not None:
-            table = composed.requests
+        if isinstance(composed.requests, dict):
+            table = {**composed.requests, **(table if isinstance(table, dict) else {})}
+        elif table is None and composed.requests is not None:
+            table = composed.requests  # malformed: load_requests below reports it as the renderer does
         if seed.roles is None and isinstance(composed.options.get("roles"), list):
             seed.roles = list(composed.options["roles"])
     if table is None and app.requests is not None:

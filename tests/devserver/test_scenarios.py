@@ -224,3 +224,24 @@ def test_a_widget_url_is_filled_from_the_scenario_the_desktop_shows(app_dir: Pat
     assert "d=shop.acme.example" in c.get("/widget/store?scenario=vip").text  # vip gives no settings
     missing = c.get("/widget/store?scenario=nope")
     assert missing.status_code == 404 and "french-admin" in missing.text
+
+
+def test_the_sdk_answers_from_every_views_default_scenario_requests(tmp_path: Path) -> None:
+    """The mock store's request table: each view's default scenario entries over the app-wide
+    table (the first view to give a key wins), not the first view's only."""
+    root = write(tmp_path / "app", {
+        "kviews/a.jsx": "<p>a</p>",
+        "kviews/b.jsx": "<p>b</p>",
+        "mocks/requests.json": {"GET /v1/shared": {"data": {"id": "app-wide"}}},
+        "mocks/a.json": {"$scenario": {"requests": {"GET /v1/both": {"data": {"id": "from-a"}}}}},
+        "mocks/b.json": {"$scenario": {"requests": {"GET /v1/only-b": {"data": {"id": "from-b"}},
+                                                    "GET /v1/both": {"data": {"id": "from-b"}}}}},
+    })
+    c = create_app(ServerConfig(views_dir=root, reload=False)).test_client()
+
+    def answer(url: str) -> object:
+        return c.post("/_kview/sdk/request", json={"method": "GET", "url": url}).get_json()["body"]["data"]["id"]
+
+    assert answer("/v1/only-b") == "from-b"
+    assert answer("/v1/both") == "from-a"
+    assert answer("/v1/shared") == "app-wide"
