@@ -1,0 +1,62 @@
+"""The audit's look at the snapshot page after each shot: ``collect.js`` measures the view, and
+two screenshots of the viewport give the pixels behind the text (text made transparent) and
+behind the images (images hidden too), for what the cascade cannot tell.
+
+The viewport grows to the page's height first: ``elementsFromPoint`` and the screenshots only see
+what is inside it (the width, and so the layout, does not change).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Page
+
+from ..snapshot.capture import VIEWPORT
+from ..snapshot.shots import Shot
+
+VIEW_ROOT = "#kvg-stage .kview"
+# Text painted transparent without touching `color` (an SVG's currentColor keeps its colour).
+HIDE_TEXT = ("#kvg-stage * { -webkit-text-fill-color: transparent !important; text-shadow: none !important;"
+             " text-decoration-color: transparent !important; }")
+HIDE_IMAGES = "#kvg-stage img, #kvg-stage svg { visibility: hidden !important; }"
+STYLE = """(css) => {
+  let s = document.getElementById('kvaudit-style');
+  if (!s) { s = document.createElement('style'); s.id = 'kvaudit-style'; document.head.appendChild(s); }
+  s.textContent = css;
+  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+@cache
+def collect_js() -> str:
+    return (Path(__file__).resolve().parent / "collect.js").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One shot's measurements (``collect.js``'s result) and its pixels without text
+    (``textless``) and without text or images (``bare``): viewport PNGs, CSS pixels."""
+
+    data: dict[str, Any] | None
+    textless: bytes
+    bare: bytes
+
+
+async def measure(page: Page, shot: Shot, png: bytes) -> Measured:
+    """The ``snapshot.capture`` probe of ``kview audit``."""
+    height = await page.evaluate("() => document.documentElement.scrollHeight")
+    await page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], int(height))})
+    try:
+        data = await page.evaluate(collect_js(), VIEW_ROOT)
+        await page.evaluate(STYLE, HIDE_TEXT)
+        textless = await page.screenshot(type="png", animations="disabled", caret="hide")
+        await page.evaluate(STYLE, HIDE_TEXT + HIDE_IMAGES)
+        bare = await page.screenshot(type="png", animations="disabled", caret="hide")
+    finally:
+        await page.evaluate(STYLE, "")
+        await page.set_viewport_size(VIEWPORT)
+    return Measured(data, textless, bare)
