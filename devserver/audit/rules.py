@@ -17,19 +17,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import pixels
+from .catalog import SEVERITIES
 from .color import apca_lc, contrast_ratio, css, is_large, over, same
 from .probe import Measured
 
-SEVERITIES = ("error", "warning")
-RULES = {
-    "contrast": "text below WCAG 2 contrast (4.5:1; large text, 24px or 18.66px bold: 3:1) with what is behind it",
-    "image-contrast": "an <svg> icon whose visible pixels stand out less than 3:1 from the background "
-                      "behind it, or an <img> less than 1.5:1 (it vanishes)",
-    "hardcoded-color": "a text colour set by an inline style that stays the same in light and dark "
-                       "while the background behind it changes",
-    "hardcoded-background": "an inline background colour that stays the same in light and dark while "
-                            "what is around it changes",
-}
 # An inline <svg> is an icon: WCAG's 3:1 for graphics. An <img> may be a photo or a thumbnail
 # whose edges are soft by nature: it is reported when it all but vanishes.
 IMAGE_MINIMUM = {"svg": 3.0, "img": 1.5}
