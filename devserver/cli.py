@@ -34,10 +34,10 @@ import click
 import renderer
 from renderer import Budgets, KViewError, ViewCache
 
-from .build import BuildError, build
-from .check import check
 from .audit.catalog import RULES as AUDIT_RULES
 from .audit.catalog import SEVERITIES as AUDIT_SEVERITIES
+from .build import BuildError, build
+from .check import check
 from .check import report as check_report
 from .project import (
     RENDER_THEMES,

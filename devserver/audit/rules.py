@@ -17,7 +17,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import pixels
-from .catalog import SEVERITIES
 from .color import apca_lc, contrast_ratio, css, is_large, over, same
 from .probe import Measured
 
@@ -126,14 +125,14 @@ def judge(view: str, scenario: str, themes: Mapping[str, Measured],
             db = dark_bgs.get(lb["key"])
             if db is None or not same(lb["color"], db["color"]) or same(lb["behind"], db["behind"]):
                 continue
-            bad = [(t, k) for t in ("light", "dark") for k, j in judged[t].items()
-                   if j.fails and j.item["bgFrom"] == lb["key"] and (t, k) not in folded]
-            folded.update(bad)
+            under = [(t, k) for t in ("light", "dark") for k, j in judged[t].items()
+                     if j.fails and j.item["bgFrom"] == lb["key"] and (t, k) not in folded]
+            folded.update(under)
             findings.append(Finding(
-                "hardcoded-background", "error" if bad else "warning", view, scenario, "both",
+                "hardcoded-background", "error" if under else "warning", view, scenario, "both",
                 lb["label"], lb["key"], "",
                 f"background {lb['literal']} is the same in light and dark"
-                + (f"; {len(bad)} text{'s' if len(bad) != 1 else ''} on it below contrast" if bad else ""),
+                + (f"; {len(under)} text{'s' if len(under) != 1 else ''} on it below contrast" if under else ""),
                 color=css(lb["color"]), background=css(db["behind"]),
                 source=locate(lb["literal"], tuple(lb["color"])),
                 rect=_in_frame(lb["rect"], data["light"]["frame"]),

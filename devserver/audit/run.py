@@ -11,8 +11,9 @@ from typing import Any
 
 from ..snapshot.capture import Taken, take
 from ..snapshot.shots import Shot
+from .catalog import SEVERITIES
 from .probe import Measured, measure
-from .rules import SEVERITIES, Finding, judge
+from .rules import Finding, judge
 from .source import locator
 
 
