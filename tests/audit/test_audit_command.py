@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,24 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, monkeypatch) -> None:
     assert code == 2 and "no-chromium" in out and "Traceback" not in out
     code, _, out = audit(app, "--fail-on", "sometimes")
     assert code == 2
+
+
+def test_without_the_snapshot_extra_a_one_line_error(tmp_path, monkeypatch) -> None:
+    app = tmp_path / "app"
+    shutil.copytree(CORPUS, app)
+    for name in ("devserver.audit.run", "devserver.audit.rules", "devserver.audit.pixels", "devserver.audit.report"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy raises ImportError(name="numpy")
+    code, _, out = audit(app, "--view", "faded")
+    assert code == 2 and "needs the snapshot extra (numpy is missing)" in out and "Traceback" not in out
+
+
+def test_one_theme_judges_contrast_alone(tmp_path) -> None:
+    app = tmp_path / "app"
+    shutil.copytree(CORPUS, app)
+    code, data, out = audit(app, "--view", "hardcoded-text", "--theme", "dark")
+    assert code == 1, out
+    assert [(f["rule"], f["theme"], f["source"]) for f in data["findings"]] == [
+        ("contrast", "dark", "kviews/hardcoded-text.jsx:2")]
+    code, data, out = audit(app, "--view", "hardcoded-text", "--theme", "light")
+    assert code == 0 and data["findings"] == [], out
