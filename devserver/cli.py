@@ -452,7 +452,8 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
 
 # ---------------------------------------------------------------------- snapshot
 SNAPSHOT_FORMATS = ("human", "json")
-SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch")  # top-level module names
+SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch",  # top-level module names
+                  "axe_playwright_python")
 
 
 # The gallery's Jinja templates (devserver/web/templates/), named without importing ``web``:
@@ -635,6 +636,12 @@ Contrast is measured between the text's colour and what is behind it, composited
 cascade (translucent backgrounds, opacity, overlays), down to the page the theme paints; where
 an image or gradient is behind the text, from the pixels under it. APCA Lc is shown alongside.
 Hard-coded colours name the template line that writes them, when one does.
+
+\b
+--axe runs axe-core's rules too (axe/<rule id>; critical and serious are errors, the others
+warnings; axe's own colour-contrast is off). Against DIR/__audit__/axe-baseline.json each is new
+or pre-existing (pre-existing ones never fail the run), and the baseline's entries no longer
+found are listed as resolved; --update-axe-baseline records this run's.
 """
 
 
@@ -669,8 +676,13 @@ def _audit_progress(total: int, fmt: str) -> Callable[[Any], None]:
               help="Where the HTML report goes (default DIR/__audit__/report.html).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Browser pages working in parallel (default: the number of cores).")
+@click.option("--axe", is_flag=True, help="Run axe-core's rules too, against DIR/__audit__/axe-baseline.json.")
+@click.option("--update-axe-baseline", is_flag=True, help="With --axe: record this run's axe violations as the baseline.")
 def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str | None, fmt: str,
-              fail_on: str, report_path: Path | None, workers: int | None) -> None:
+              fail_on: str, report_path: Path | None, workers: int | None, axe: bool,
+              update_axe_baseline: bool) -> None:
+    if update_axe_baseline and not axe:
+        raise click.UsageError("--update-axe-baseline needs --axe")
     try:
         app = load(app_dir)
     except KViewError as exc:
@@ -687,7 +699,9 @@ def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str
         from .audit.run import audit
 
         result = audit(chosen, _audit_sources(app), app.root, workers=workers or os.cpu_count() or 1,
-                       on_taken=_audit_progress(len(chosen), fmt))
+                       on_taken=_audit_progress(len(chosen), fmt),
+                       axe_baseline=app_dir / "__audit__" / "axe-baseline.json" if axe else None,
+                       update_baseline=update_axe_baseline)
     except ChromiumNotFound as exc:
         raise click.UsageError(str(exc)) from None
     except ImportError as exc:
@@ -722,8 +736,12 @@ def _audit_summary(result: Any, report: Path, color: bool) -> str:
         text = f' "{f.text}"' if f.text else ""
         numbers = [f"{f.ratio:.2f}:1" if f.ratio is not None else "", f"Lc {f.lc:.0f}" if f.lc is not None else "",
                    f"{f.color} on {f.background}" if f.color and f.background else (f.background or "")]
-        lines.append(f"  {mark} {f.rule}  {f.element}{text}")
+        status = f" ({f.status})" if f.rule.startswith("axe/") else ""
+        lines.append(f"  {mark} {f.rule}{status}  {f.element}{text}")
         lines.append(f"      {f.message}  [{', '.join(n for n in numbers if n)}]  {f.source}")
+    if result.resolved:
+        lines.append(style(f"{len(result.resolved)} axe violation(s) of the baseline resolved:", fg="green"))
+        lines += [f"  {key}" for key in result.resolved]
     lines.append(f"report: {report}")
     return "\n".join(lines)
 

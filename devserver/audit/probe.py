@@ -8,6 +8,7 @@ what is inside it (the width, and so the layout, does not change).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from playwright.async_api import Page
 
 from ..snapshot.capture import VIEWPORT
 from ..snapshot.shots import Shot
+from .axe import axe_source, run_js
 
 VIEW_ROOT = "#kvg-stage .kview"
 # Text painted transparent without touching `color` (an SVG's currentColor keeps its colour).
@@ -44,19 +46,31 @@ class Measured:
     data: dict[str, Any] | None
     textless: bytes
     bare: bytes
+    axe: list[dict[str, Any]] | None = None  # axe-core's violations, when asked for
 
 
-async def measure(page: Page, shot: Shot, png: bytes) -> Measured:
-    """The ``snapshot.capture`` probe of ``kview audit``."""
-    height = await page.evaluate("() => document.documentElement.scrollHeight")
-    await page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], int(height))})
-    try:
-        data = await page.evaluate(collect_js(), VIEW_ROOT)
-        await page.evaluate(STYLE, HIDE_TEXT)
-        textless = await page.screenshot(type="png", animations="disabled", caret="hide")
-        await page.evaluate(STYLE, HIDE_TEXT + HIDE_IMAGES)
-        bare = await page.screenshot(type="png", animations="disabled", caret="hide")
-    finally:
-        await page.evaluate(STYLE, "")
-        await page.set_viewport_size(VIEWPORT)
-    return Measured(data, textless, bare)
+def probe(axe: bool = False) -> Callable[[Page, Shot, bytes], Awaitable[Measured]]:
+    """The ``snapshot.capture`` probe of ``kview audit`` (``axe``: run axe-core's rules too)."""
+    source = axe_source() if axe else None  # read (or found missing) before a browser starts
+
+    async def measure(page: Page, shot: Shot, png: bytes) -> Measured:
+        height = await page.evaluate("() => document.documentElement.scrollHeight")
+        await page.set_viewport_size({"width": VIEWPORT["width"],
+                                      "height": max(VIEWPORT["height"], int(height))})
+        try:
+            data = await page.evaluate(collect_js(), VIEW_ROOT)
+            violations = None
+            if source is not None:
+                if not await page.evaluate("() => Boolean(window.axe)"):
+                    await page.evaluate(source)
+                violations = await page.evaluate(run_js(), VIEW_ROOT)
+            await page.evaluate(STYLE, HIDE_TEXT)
+            textless = await page.screenshot(type="png", animations="disabled", caret="hide")
+            await page.evaluate(STYLE, HIDE_TEXT + HIDE_IMAGES)
+            bare = await page.screenshot(type="png", animations="disabled", caret="hide")
+        finally:
+            await page.evaluate(STYLE, "")
+            await page.set_viewport_size(VIEWPORT)
+        return Measured(data, textless, bare, violations)
+
+    return measure

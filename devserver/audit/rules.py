@@ -45,6 +45,7 @@ class Finding:
     source: str = "unknown"  # file:line of the colour's literal
     rect: dict[str, float] | None = None  # the element's box in the view's screenshot
     themes: dict[str, dict[str, Any]] = field(default_factory=dict)  # per theme numbers (hard-coded rules)
+    status: str = "new"  # axe rules: "new" or "pre-existing" (in the baseline); the audit's own: "new"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -162,5 +163,10 @@ def judge(view: str, scenario: str, themes: Mapping[str, Measured],
                 f"<{img['tag']}> stands out {seen:.2f}:1 from the background behind it, needs {minimum:g}:1",
                 round(seen, 2), minimum, None, None, css(behind), True, "unknown",
                 _in_frame(img["rect"], d["frame"])))
+        for v in themes[theme].axe or ():
+            findings.append(Finding(
+                f"axe/{v['id']}", "error" if v["impact"] in ("critical", "serious") else "warning", view, scenario,
+                theme, v["target"], v["target"], "", f"{v['help']} ({v['impact']}): {_clip(v['html'], 80)}",
+                rect=_in_frame(v["rect"], d["frame"]) if v["rect"] else None))
     order = {"hardcoded-color": 0, "hardcoded-background": 1, "contrast": 2, "image-contrast": 3}
-    return sorted(findings, key=lambda f: (f.theme, order[f.rule], f.key))
+    return sorted(findings, key=lambda f: (f.theme, order.get(f.rule, 4), f.rule, f.key))

@@ -115,9 +115,10 @@ def test_fail_on_picks_the_exit_code_and_text_names_rule_numbers_and_line(tmp_pa
 
 
 def test_the_sample_app_has_no_finding_in_either_theme(tmp_path) -> None:
+    pytest.importorskip("axe_playwright_python")
     app = tmp_path / "sample"
     shutil.copytree(SAMPLE, app, ignore=shutil.ignore_patterns("__snapshots__", "__audit__"))
-    code, data, out = audit(app, "--fail-on", "warning")
+    code, data, out = audit(app, "--fail-on", "warning", "--axe")
     assert code == 0, out
     assert data["findings"] == [] and data["errors"] == {}
     assert data["shots"] >= 20
@@ -138,8 +139,11 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, monkeypatch) -> None:
 def test_without_the_snapshot_extra_a_one_line_error(tmp_path, monkeypatch) -> None:
     app = tmp_path / "app"
     shutil.copytree(CORPUS, app)
-    for name in ("devserver.audit.run", "devserver.audit.rules", "devserver.audit.pixels", "devserver.audit.report"):
-        monkeypatch.delitem(sys.modules, name, raising=False)
+    import devserver.audit
+
+    for name in ("run", "rules", "pixels", "report"):  # as if never imported: numpy is looked for again
+        monkeypatch.delitem(sys.modules, f"devserver.audit.{name}", raising=False)
+        monkeypatch.delattr(devserver.audit, name, raising=False)
     monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy raises ImportError(name="numpy")
     code, _, out = audit(app, "--view", "faded")
     assert code == 2 and "needs the snapshot extra (numpy is missing)" in out and "Traceback" not in out
@@ -154,3 +158,25 @@ def test_one_theme_judges_contrast_alone(tmp_path) -> None:
         ("contrast", "dark", "kviews/hardcoded-text.jsx:2")]
     code, data, out = audit(app, "--view", "hardcoded-text", "--theme", "light")
     assert code == 0 and data["findings"] == [], out
+
+
+def test_axe_violations_are_new_then_pre_existing_then_resolved(tmp_path) -> None:
+    pytest.importorskip("axe_playwright_python")
+    app = tmp_path / "app"
+    (app / "kviews").mkdir(parents=True)
+    template = app / "kviews" / "logo.jsx"
+    image = (CORPUS / "kviews" / "black-png.jsx").read_text(encoding="utf-8").split('src="', 1)[1].split('"', 1)[0]
+    template.write_text(f'<div>\n  <img src="{image}" width="24" height="24" />\n</div>\n', encoding="utf-8")
+    code, data, out = audit(app, "--axe", "--theme", "light")
+    assert code == 1, out
+    assert [(f["rule"], f["status"], f["severity"]) for f in data["findings"]] == [("axe/image-alt", "new", "error")]
+    code, data, out = audit(app, "--axe", "--theme", "light", "--update-axe-baseline")
+    baseline = json.loads((app / "__audit__" / "axe-baseline.json").read_text(encoding="utf-8"))
+    assert baseline["violations"] == ["logo.default.light axe/image-alt img"]
+    code, data, out = audit(app, "--axe", "--theme", "light")
+    assert code == 0, out  # pre-existing violations do not fail the run
+    assert [f["status"] for f in data["findings"]] == ["pre-existing"]
+    template.write_text(f'<div>\n  <img src="{image}" alt="Acme" width="24" height="24" />\n</div>\n', encoding="utf-8")
+    code, data, out = audit(app, "--axe", "--theme", "light")
+    assert code == 0 and data["findings"] == [] and data["resolved"] == ["logo.default.light axe/image-alt img"], out
+    assert audit(app, "--update-axe-baseline")[0] == 2  # needs --axe
