@@ -2,8 +2,9 @@
 
 ``contrast``: text below WCAG 2's minimum contrast (4.5:1, large text 3:1) with what is behind
 it (from the cascade, or from pixels when an image or gradient is behind it). APCA's Lc is
-given alongside. ``image-contrast``: an <img>/<svg> whose most visible pixels stand out less than
-3:1 from the background behind it (WCAG's non-text minimum): a black icon on the dark theme.
+given alongside. ``image-contrast``: an <svg> whose most visible pixels stand out less than 3:1
+from the background behind it (WCAG's non-text minimum), an <img> less than 1.5:1: a black icon
+on the dark theme. ``axe/<id>``: axe-core's violations, when the run asks for them.
 ``hardcoded-color``: text whose colour a template's inline style fixes, identical in light and
 dark while the background behind it changed. ``hardcoded-background``: an inline background
 identical in both themes while what is around it changed. A contrast failure caused by a
