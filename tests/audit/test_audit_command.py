@@ -65,6 +65,7 @@ def test_where_the_defect_shows(corpus) -> None:
     themes = {v: sorted(f["theme"] for f in fs) for v, fs in by_view.items()}
     assert themes["low-dark-only"] == ["dark"] and themes["low-light-only"] == ["light"]
     assert themes["large-fails"] == ["light"] and themes["faded"] == ["dark", "light"]
+    assert themes["component-color-prop"] == ["dark"]  # <Pill color="#000">: its text mixes black in
     for view in ("gradient", "background-image", "image-under-text", "black-svg", "black-png"):
         assert themes[view] == ["dark"], view
         assert all(f["sampled"] for f in by_view[view]), view
@@ -84,6 +85,7 @@ def test_hard_coded_colours_name_their_template_line(corpus) -> None:
     assert hard["hardcoded-background"]["source"] == "kviews/hardcoded-background.jsx:1"
     # A pair that reads fine in both themes is still hard-coded, as a warning, not a contrast error.
     assert hard["hardcoded-pair"]["severity"] == "warning"
+    assert hard["hardcoded-readable"]["severity"] == "warning"  # large text, 3:1 or more in both themes
     assert hard["hardcoded-text"]["severity"] == "error"
     assert hard["hardcoded-text"]["themes"]["dark"]["ratio"] < 4.5 <= hard["hardcoded-text"]["themes"]["light"]["ratio"]
 
