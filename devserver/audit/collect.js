@@ -82,6 +82,21 @@
     const v = inline(n, "background-color") ?? inline(n, "background");
     return v !== null && !/var\(/i.test(v) && !/gradient|url\(/i.test(v) ? v : null;
   };
+  // The colour an <svg> is painted with as the template wrote it: a fill or stroke attribute, or
+  // the hard-coded colour its currentColor takes.
+  const paint = (el) => {
+    if (el.tagName.toLowerCase() !== "svg") return null;
+    for (const n of [el, ...el.querySelectorAll("*")]) {
+      for (const attr of ["fill", "stroke"]) {
+        const v = n.getAttribute(attr) ?? inline(n, attr);
+        if (v && !/^(none|transparent)$/i.test(v)) {
+          if (/^currentcolor$/i.test(v)) { const h = hardColor(el); if (h) return h.literal; continue; }
+          if (!/var\(/i.test(v)) return v;
+        }
+      }
+    }
+    return null;
+  };
   const opacityChain = (el) => {
     let o = 1;
     for (let n = el; n; n = n.parentElement) o *= parseFloat(getComputedStyle(n).opacity);
@@ -156,7 +171,7 @@
     }
     if (isPicture(el)) {
       images.push({ key: key(el), label: label(el), tag: el.tagName.toLowerCase(), rect: rectOf(box),
-                    name: el.getAttribute("alt") || el.getAttribute("aria-label") || "" });
+                    name: el.getAttribute("alt") || el.getAttribute("aria-label") || "", literal: paint(el) });
       continue;
     }
     const nodes = Array.from(el.childNodes).filter((n) => n.nodeType === 3 && n.data.trim());

@@ -91,7 +91,7 @@ def _clip(text: str, n: int = 40) -> str:
 
 
 def judge(view: str, scenario: str, themes: Mapping[str, Measured],
-          locate: Callable[[str, tuple[float, ...]], str]) -> list[Finding]:
+          locate: Callable[[str, tuple[float, ...] | None], str]) -> list[Finding]:
     """The findings of one view in one scenario, from its measurements per theme (``light`` and/or
     ``dark``); ``locate(literal, colour)`` is the file:line a colour is written at, or "unknown"."""
     findings: list[Finding] = []
@@ -162,7 +162,8 @@ def judge(view: str, scenario: str, themes: Mapping[str, Measured],
             findings.append(Finding(
                 "image-contrast", "error", view, scenario, theme, img["label"], img["key"], img["name"],
                 f"<{img['tag']}> stands out {seen:.2f}:1 from the background behind it, needs {minimum:g}:1",
-                round(seen, 2), minimum, None, None, css(behind), True, "unknown",
+                round(seen, 2), minimum, None, None, css(behind), True,
+                locate(img["literal"], None) if img.get("literal") else "unknown",
                 _in_frame(img["rect"], d["frame"])))
         for v in themes[theme].axe or ():
             findings.append(Finding(

@@ -9,7 +9,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
-def _spellings(literal: str, color: Sequence[float]) -> list[str]:
+def _spellings(literal: str, color: Sequence[float] | None) -> list[str]:
+    if color is None:
+        return [re.sub(r"\s+", "", literal).lower()]
     r, g, b = (max(0, min(255, round(c))) for c in color[:3])
     spellings = [literal, f"#{r:02x}{g:02x}{b:02x}", f"rgb({r},{g},{b})"]
     if all(v % 17 == 0 for v in (r, g, b)):
@@ -17,7 +19,7 @@ def _spellings(literal: str, color: Sequence[float]) -> list[str]:
     return [re.sub(r"\s+", "", s).lower() for s in spellings if s]
 
 
-def locator(files: Sequence[Path], root: Path | None) -> Callable[[str, tuple[float, ...]], str]:
+def locator(files: Sequence[Path], root: Path | None) -> Callable[[str, tuple[float, ...] | None], str]:
     """``locate(literal, colour)`` over ``files`` (read once), naming them relative to ``root``."""
     texts: list[tuple[str, list[str]]] = []
     for path in files:
@@ -28,7 +30,7 @@ def locator(files: Sequence[Path], root: Path | None) -> Callable[[str, tuple[fl
         name = path.relative_to(root).as_posix() if root is not None and path.is_relative_to(root) else str(path)
         texts.append((name, [re.sub(r"\s+", "", line).lower() for line in lines]))
 
-    def locate(literal: str, color: tuple[float, ...]) -> str:
+    def locate(literal: str, color: tuple[float, ...] | None) -> str:
         patterns = [re.compile(re.escape(s) + (r"(?![0-9a-z])" if s[-1].isalnum() else "")) for s in
                     _spellings(literal, color)]
         for pattern in patterns:

@@ -85,6 +85,9 @@ def test_hard_coded_colours_name_their_template_line(corpus) -> None:
     assert hard["hardcoded-background"]["source"] == "kviews/hardcoded-background.jsx:1"
     # A pair that reads fine in both themes is still hard-coded, as a warning, not a contrast error.
     assert hard["hardcoded-pair"]["severity"] == "warning"
+    icons = {f["view"]: f["source"] for f in data["findings"] if f["rule"] == "image-contrast"}
+    assert icons == {"black-svg": "kviews/black-svg.jsx:2", "black-currentcolor-svg": "kviews/black-currentcolor-svg.jsx:2",
+                     "black-png": "unknown"}
     assert hard["hardcoded-readable"]["severity"] == "warning"  # large text, 3:1 or more in both themes
     assert hard["hardcoded-text"]["severity"] == "error"
     assert hard["hardcoded-text"]["themes"]["dark"]["ratio"] < 4.5 <= hard["hardcoded-text"]["themes"]["light"]["ratio"]
