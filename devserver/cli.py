@@ -724,7 +724,7 @@ def _audit_summary(result: Any, report: Path, color: bool) -> str:
     told = ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n) or "no findings"
     lines = [f"kview audit: {len(result.shots)} shots: {told} ({result.seconds:.2f} s)"]
     for name, error in result.errors.items():
-        lines.append(style(f"  ✗ {name}: does not render: {error.splitlines()[0] if error else ''}", fg="red"))
+        lines.append(style(f"  ✗ {name}: not audited: {error.splitlines()[0] if error else ''}", fg="red"))
     group = None
     for f in result.findings:
         here = (f.view, f.scenario, f.theme)

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from ..snapshot.capture import VIEWPORT
@@ -49,11 +50,18 @@ class Measured:
     axe: list[dict[str, Any]] | None = None  # axe-core's violations, when asked for
 
 
-def probe(axe: bool = False) -> Callable[[Page, Shot, bytes], Awaitable[Measured]]:
+@dataclass(frozen=True)
+class Unmeasured:
+    """A shot the page could not measure (a script error in the page): why."""
+
+    error: str
+
+
+def probe(axe: bool = False) -> Callable[[Page, Shot, bytes], Awaitable[Measured | Unmeasured]]:
     """The ``snapshot.capture`` probe of ``kview audit`` (``axe``: run axe-core's rules too)."""
     source = axe_source() if axe else None  # read (or found missing) before a browser starts
 
-    async def measure(page: Page, shot: Shot, png: bytes) -> Measured:
+    async def measure(page: Page, shot: Shot, png: bytes) -> Measured | Unmeasured:
         height = await page.evaluate("() => document.documentElement.scrollHeight")
         await page.set_viewport_size({"width": VIEWPORT["width"],
                                       "height": max(VIEWPORT["height"], int(height))})
@@ -68,6 +76,8 @@ def probe(axe: bool = False) -> Callable[[Page, Shot, bytes], Awaitable[Measured
             textless = await page.screenshot(type="png", animations="disabled", caret="hide")
             await page.evaluate(STYLE, HIDE_TEXT + HIDE_IMAGES)
             bare = await page.screenshot(type="png", animations="disabled", caret="hide")
+        except PlaywrightError as exc:
+            return Unmeasured(f"the page could not be measured: {str(exc).splitlines()[0]}")
         finally:
             await page.evaluate(STYLE, "")
             await page.set_viewport_size(VIEWPORT)

@@ -13,7 +13,7 @@ from ..snapshot.capture import Taken, take
 from ..snapshot.shots import Shot
 from .axe import baseline_key, read_baseline, write_baseline
 from .catalog import SEVERITIES
-from .probe import Measured, probe
+from .probe import Measured, Unmeasured, probe
 from .rules import Finding, judge
 from .source import locator
 
@@ -55,7 +55,7 @@ def audit(shots: Sequence[Shot], sources: Mapping[str, Sequence[Path]], root: Pa
     pictures: dict[str, bytes] = {}
     for t in taken:
         if t.png is None or not isinstance(t.extra, Measured):
-            errors[t.shot.name] = t.error or "no measurements"
+            errors[t.shot.name] = t.extra.error if isinstance(t.extra, Unmeasured) else t.error or "no measurements"
             continue
         pictures[t.shot.name] = t.png
         groups.setdefault((t.shot.view, t.shot.scenario), {})[t.shot.theme] = t.extra

@@ -185,3 +185,17 @@ def test_axe_violations_are_new_then_pre_existing_then_resolved(tmp_path) -> Non
     code, data, out = audit(app, "--axe", "--theme", "light")
     assert code == 0 and data["findings"] == [] and data["resolved"] == ["logo.default.light axe/image-alt img"], out
     assert audit(app, "--update-axe-baseline")[0] == 2  # needs --axe
+
+
+def test_a_view_that_does_not_render_is_an_error_not_a_traceback(tmp_path) -> None:
+    app = tmp_path / "app"
+    (app / "kviews").mkdir(parents=True)
+    (app / "kviews" / "broken.jsx").write_text("<div>{customer.name.</div>\n", encoding="utf-8")
+    (app / "kviews" / "fine.jsx").write_text("<div><p>Fine</p></div>\n", encoding="utf-8")
+    code, data, out = audit(app)
+    assert code == 1, out
+    assert set(data["errors"]) == {"broken.default.light", "broken.default.dark"} and data["findings"] == []
+    code, data, out = audit(app, "--fail-on", "never")
+    assert code == 0, out
+    result = CliRunner().invoke(main, ["audit", str(app), "--workers", "1"])
+    assert "broken.default.dark: not audited" in result.stdout and "Traceback" not in result.output
