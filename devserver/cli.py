@@ -710,6 +710,9 @@ def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str
         raise click.UsageError(f"kview audit needs the snapshot extra ({exc.name} is missing): "
                                "pip install 'kview[snapshot]'") from None
     report = write_report(result, report_path or app_dir / "__audit__" / "report.html")
+    ignore = app_dir / "__audit__" / ".gitignore"
+    if report_path is None and not ignore.exists():  # the report is output; an axe baseline is kept
+        ignore.write_text("report.html\n", encoding="utf-8")
     if fmt == "json":
         click.echo(json.dumps({**result.to_dict(), "report": str(report)}, indent=2))
     else:

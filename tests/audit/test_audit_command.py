@@ -97,6 +97,7 @@ def test_the_report_outlines_each_finding_on_its_picture(corpus) -> None:
     app, _, data, _ = corpus
     report = Path(data["report"])
     assert report == app / "__audit__" / "report.html"
+    assert (app / "__audit__" / ".gitignore").read_text(encoding="utf-8") == "report.html\n"
     html = report.read_text(encoding="utf-8")
     assert "http" not in re.sub(r'xmlns="http://www.w3.org/2000/svg"', "", html.split("<body>", 1)[1])
     shots = {f"{f['view']}.default.{t}" for f in data["findings"]
