@@ -25,6 +25,8 @@ VIEW_ROOT = "#kvg-stage .kview"
 # Text painted transparent without touching `color` (an SVG's currentColor keeps its colour).
 HIDE_TEXT = ("#kvg-stage * { -webkit-text-fill-color: transparent !important; text-shadow: none !important;"
              " text-decoration-color: transparent !important; }")
+# elementsFromPoint skips what pointer-events: none leaves out; an overlay still covers the text.
+HIT_ALL = "#kvg-stage * { pointer-events: auto !important; }"
 HIDE_IMAGES = "#kvg-stage img, #kvg-stage svg { visibility: hidden !important; }"
 STYLE = """(css) => {
   let s = document.getElementById('kvaudit-style');
@@ -66,6 +68,7 @@ def probe(axe: bool = False) -> Callable[[Page, Shot, bytes], Awaitable[Measured
         await page.set_viewport_size({"width": VIEWPORT["width"],
                                       "height": max(VIEWPORT["height"], int(height))})
         try:
+            await page.evaluate(STYLE, HIT_ALL)
             data = await page.evaluate(collect_js(), VIEW_ROOT)
             violations = None
             if source is not None:
