@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 import threading
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -45,6 +45,9 @@ SWAP = """async ([html, theme]) => {
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# A look at the page after a shot is taken (``kview audit`` measures colours there): given the page
+# with the view swapped in, the shot and its picture; what it returns is the ``Taken``'s ``extra``.
+Probe = Callable[[Page, Shot, bytes], Awaitable[Any]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Taken:
     shot: Shot
     png: bytes | None = None
     error: str | None = None
+    extra: Any = None  # what the run's probe returned, if it has one
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ async def _prepare(context: Any) -> Page:
     return page
 
 
-async def _shoot(page: Page, staged: Staged, masks: Sequence[str]) -> Taken:
+async def _shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe | None = None) -> Taken:
     shot = staged.shot
     await page.evaluate(SWAP, [staged.html, shot.theme])
     frame = page.locator(FRAME)
@@ -116,11 +120,11 @@ async def _shoot(page: Page, staged: Staged, masks: Sequence[str]) -> Taken:
         return Taken(shot, error="the view's frame is missing from the snapshot page")
     png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
                                  mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
-    return Taken(shot, png)
+    return Taken(shot, png, extra=None if probe is None else await probe(page, shot, png))
 
 
 async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
-                    on_taken: Callable[[Taken], None]) -> None:
+                    on_taken: Callable[[Taken], None], probe: Probe | None = None) -> None:
     queue: asyncio.Queue[Staged] = asyncio.Queue()
     for staged in shots:
         queue.put_nowait(staged)
@@ -134,7 +138,7 @@ async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
 
             async def work(page: Page) -> None:
                 while not queue.empty():
-                    on_taken(await _shoot(page, queue.get_nowait(), masks))
+                    on_taken(await _shoot(page, queue.get_nowait(), masks, probe))
 
             await asyncio.gather(*(work(page) for page in pages))
         finally:
@@ -142,10 +146,11 @@ async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
 
 
 def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
-         on_taken: Callable[[Taken], None] = lambda taken: None) -> list[Taken]:
+         on_taken: Callable[[Taken], None] = lambda taken: None, probe: Probe | None = None) -> list[Taken]:
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
     done; returns them all in ``shots``' order. Their HTML is made first: a browser starts only
     when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot.
+    ``probe``, when given, looks at the page after each shot (its result is ``Taken.extra``).
     Raises ``ChromiumNotFound`` without a Chromium."""
     done: dict[str, Taken] = {}
 
@@ -161,7 +166,7 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
         else:
             staged.append(ready)
     if staged:
-        _run_async(lambda: _take_all(staged, workers, masks, record))
+        _run_async(lambda: _take_all(staged, workers, masks, record, probe))
     return [done[s.name] for s in shots]
 
 

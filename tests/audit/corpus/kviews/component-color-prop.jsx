@@ -1,0 +1,3 @@
+<div>
+  <Pill color="#000" text="Custom black pill" />
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <svg width="24" height="24" viewBox="0 0 24 24"><path d="M4 4h16v16H4z" fill="currentColor" /></svg>
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <p style={{opacity: 0.3}}>Faded text</p>
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <p style={{color: '#767676', fontSize: 24}}>Mid grey, large</p>
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <p style={{color: '#333'}}>Hard-coded grey text</p>
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <p style={{color: 'var(--kv-accent-fill)'}}>Accent fill as text</p>
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <p style={{color: 'var(--kv-yellow)'}}>Yellow as text</p>
+</div>

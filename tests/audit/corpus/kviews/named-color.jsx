@@ -1,0 +1,3 @@
+<div>
+  <p style={{color: 'black'}}>Black by name</p>
+</div>

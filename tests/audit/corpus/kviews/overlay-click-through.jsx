@@ -1,0 +1,4 @@
+<div style={{position: 'relative', padding: 8}}>
+  <p>Under a veil that lets clicks through</p>
+  <div style={{position: 'absolute', top: 0, left: 0, right: 0, bottom: 0, pointerEvents: 'none', background: 'rgba(var(--background-modal-overlay-color-rgb), 0.6)'}} />
+</div>

@@ -1,0 +1,3 @@
+<div>
+  <p style={{color: '#ffffff'}}>White text</p>
+</div>
