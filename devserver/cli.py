@@ -15,7 +15,6 @@ Flask, which would add about 80 ms (a third) to the start-up of every ``kview re
 from __future__ import annotations
 
 import difflib
-import functools
 import ipaddress
 import json
 import logging
@@ -23,7 +22,6 @@ import os
 import signal
 import sys
 import webbrowser
-from collections.abc import Callable
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
@@ -31,17 +29,15 @@ from typing import Any
 
 import click
 
-import renderer
-from renderer import Budgets, KViewError, ViewCache
+from renderer import Budgets, KViewError
 
+from .app_shots import app_shots
 from .build import BuildError, build
 from .check import check
 from .check import report as check_report
 from .project import (
-    RENDER_THEMES,
     App,
     AppLoadError,
-    ViewInputs,
     ViewSpec,
     load,
     read_inputs,
@@ -51,7 +47,7 @@ from .project.scenarios import UnknownScenario, default_scenario_target, scenari
 from .scaffold import ScaffoldError, scaffold
 from .snapshot import run as snapshot_run
 from .snapshot.chromium import ChromiumNotFound
-from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest, select
+from .snapshot.shots import select
 from .snapshot.store import Store
 from .snapshot.tolerance import Tolerance
 
@@ -452,62 +448,6 @@ SNAPSHOT_FORMATS = ("human", "json")
 SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch")  # top-level module names
 
 
-# The gallery's Jinja templates (devserver/web/templates/), named without importing ``web``:
-# that brings Flask, which a run where nothing changed does not need.
-GALLERY_TEMPLATES = Path(__file__).resolve().parent / "web" / "templates"
-FRAME_TEMPLATES = (GALLERY_TEMPLATES / "partials" / "frames.html", GALLERY_TEMPLATES / "partials" / "icons.html")
-
-
-@functools.cache
-def _gallery_frame() -> Callable[..., Any]:
-    """The gallery's ``frame`` macro (``partials/frames.html``), rendered outside Flask."""
-    # Imported here: Flask (through web) only when a view is framed for a shot.
-    from jinja2 import Environment, FileSystemLoader
-
-    from .web.gallery import icon_key  # web brings Flask: see above
-
-    env = Environment(loader=FileSystemLoader(GALLERY_TEMPLATES), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
-    env.globals["icon_key"] = icon_key
-    frame: Callable[..., Any] = env.get_template("partials/frames.html").module.frame  # type: ignore[attr-defined]
-    return frame
-
-
-def _snapshot_shots(app: App) -> list[Shot]:
-    """Every view × scenario × theme of ``app`` as a snapshot ``Shot``: its digest from the view's
-    inputs (``ViewInputs.key``), its frame, kview's assets and the renderer's code; its HTML the
-    view rendered by ``render_view`` in the gallery's frame (``partials/frames.html``), made only
-    when the shot is taken."""
-    common = (assets_digest(FRAME_TEMPLATES), code_digest(Path(renderer.__file__).parent))
-    cache = ViewCache()
-    shots: list[Shot] = []
-    for spec in app.views:
-        for scenario in scenario_names(app, spec):
-            inputs: ViewInputs | KViewError
-            try:
-                inputs = read_inputs(app, spec, scenario=scenario)
-                key = inputs.key()
-            except KViewError as exc:
-                inputs, key = exc, f"error: {exc}"
-            meta = (spec.display_name, spec.context, spec.resource, sorted(spec.meta.items(), key=str))
-            for theme in RENDER_THEMES:
-                shots.append(Shot(spec.name, scenario, theme, digest(key, theme, meta, *common),
-                                  functools.partial(_framed_view, spec, inputs, theme, cache)))
-    return shots
-
-
-def _framed_view(spec: ViewSpec, inputs: ViewInputs | KViewError, theme: str, cache: ViewCache) -> str:
-    """A shot's HTML: the view rendered in ``theme``, in its gallery frame; ``ShotError`` (the
-    located message and code frame) when it does not render."""
-    try:
-        if isinstance(inputs, KViewError):
-            raise inputs
-        fragment = render_view(inputs, theme=theme, cache=cache).html
-    except KViewError as exc:
-        raise ShotError("\n".join(filter(None, (str(exc), exc.code_frame())))) from None
-    return str(_gallery_frame()(spec, theme, fragment))
-
-
 def _snapshot_progress(total: int, fmt: str) -> Any:
     """A bar on stderr at a terminal; elsewhere (CI, pipes) one line per shot taken."""
     bar = sys.stderr.isatty() and not os.environ.get("CI")
@@ -575,7 +515,7 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    shots = _snapshot_shots(app)
+    shots = app_shots(app)
     chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
     if not chosen:
         what = "no views" if not shots else "no shot matches --view/--theme/--scenario"

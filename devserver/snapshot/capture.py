@@ -21,9 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
-from playwright.async_api import Page, Route, ViewportSize, async_playwright
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Route,
+    ViewportSize,
+    async_playwright,
+)
 
 from ..assets import static_dir
+from . import remote
 from .chromium import LAUNCH_ARGS, chromium_path
 from .shots import Shot, ShotError
 
@@ -119,17 +127,29 @@ async def _shoot(page: Page, staged: Staged, masks: Sequence[str]) -> Taken:
     return Taken(shot, png)
 
 
+async def open_browser(playwright: Any, endpoint: str | None = None) -> Browser:
+    """The system Chromium with the determinism switches, or the browser at ``endpoint`` (``remote``)."""
+    if endpoint:
+        return await remote.connect(playwright, endpoint, SNAPSHOT_ARGS)
+    return await playwright.chromium.launch(executable_path=chromium_path(), headless=True,
+                                            args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
+
+
+async def new_context(browser: Browser) -> BrowserContext:
+    """The context every shot is taken in: fixed viewport, scale 1, light scheme, no motion, UTC."""
+    return await browser.new_context(viewport=VIEWPORT, device_scale_factor=1, color_scheme="light",
+                                     reduced_motion="reduce", locale="en-US", timezone_id="UTC")
+
+
 async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
-                    on_taken: Callable[[Taken], None]) -> None:
+                    on_taken: Callable[[Taken], None], endpoint: str | None) -> None:
     queue: asyncio.Queue[Staged] = asyncio.Queue()
     for staged in shots:
         queue.put_nowait(staged)
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=chromium_path(), headless=True,
-                                          args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
+        browser = await open_browser(p, endpoint)
         try:
-            context = await browser.new_context(viewport=VIEWPORT, device_scale_factor=1, color_scheme="light",
-                                                reduced_motion="reduce", locale="en-US", timezone_id="UTC")
+            context = await new_context(browser)
             pages = await asyncio.gather(*(_prepare(context) for _ in range(max(1, min(workers, len(shots))))))
 
             async def work(page: Page) -> None:
@@ -142,11 +162,12 @@ async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
 
 
 def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
-         on_taken: Callable[[Taken], None] = lambda taken: None) -> list[Taken]:
+         on_taken: Callable[[Taken], None] = lambda taken: None, endpoint: str | None = None) -> list[Taken]:
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
     done; returns them all in ``shots``' order. Their HTML is made first: a browser starts only
-    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot.
-    Raises ``ChromiumNotFound`` without a Chromium."""
+    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot;
+    ``endpoint``: a remote browser's URL (``remote``). Raises ``ChromiumNotFound`` without a
+    Chromium, ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
     done: dict[str, Taken] = {}
 
     def record(taken: Taken) -> None:
@@ -161,7 +182,7 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
         else:
             staged.append(ready)
     if staged:
-        _run_async(lambda: _take_all(staged, workers, masks, record))
+        _run_async(lambda: _take_all(staged, workers, masks, record, endpoint))
     return [done[s.name] for s in shots]
 
 
