@@ -45,6 +45,7 @@ from .project import (
 )
 from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
 from .scaffold import ScaffoldError, scaffold
+from .snapshot import remote
 from .snapshot import run as snapshot_run
 from .snapshot.chromium import ChromiumNotFound
 from .snapshot.shots import select
@@ -488,17 +489,26 @@ def _snapshot_progress(total: int, fmt: str) -> Any:
 @click.option("--force", is_flag=True, help="Take every shot, even those whose inputs did not change.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Where failed shots, diffs and report.html go (default DIR/__snapshots__/.results).")
+@click.option("--browser-endpoint", metavar="URL",
+              help="Take the shots in a remote browser: ws://HOST:PORT/… (a Playwright browser server) "
+                   "or http://HOST:PORT (a Chromium's DevTools port). See docs/SNAPSHOTS.md.")
 @click.option("--format", "fmt", type=click.Choice(SNAPSHOT_FORMATS), default="human", show_default=True)
 def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], accept_all: bool,
                  view_pattern: str | None, theme: str, scenario: str | None, workers: int | None,
                  threshold: float, max_diff_pixels: int | None, max_diff_pixel_ratio: float | None,
-                 masks: tuple[str, ...], force: bool, output: Path | None, fmt: str) -> None:
+                 masks: tuple[str, ...], force: bool, output: Path | None, browser_endpoint: str | None,
+                 fmt: str) -> None:
     """Screenshot every view of DIR in light and dark, in each scenario, framed as in the gallery,
     in headless Chromium, and compare each with its baseline in DIR/__snapshots__/ (written on the
     first run). Shots whose inputs did not change are not taken again. A failure writes the
     actual, expected and diff pictures and report.html; --accept makes them baselines.
     Exit status: 0 all pass, 1 a shot failed or a view did not render, 2 usage errors.
     """
+    if browser_endpoint:
+        try:
+            remote.parse(browser_endpoint)
+        except remote.BadEndpoint as exc:
+            raise click.UsageError(str(exc)) from None
     store = Store(app_dir, output)
     if accept_names or accept_all:
         if accept_names and accept_all:
@@ -522,11 +532,11 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
         raise click.UsageError(f"{app_dir}: {what}")
     options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
                                    tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
-                                   masks=masks)
+                                   masks=masks, endpoint=browser_endpoint)
     try:
         result = snapshot_run.run(store, chosen, {s.name for s in shots}, options,
                                   _snapshot_progress(len(chosen), fmt))
-    except ChromiumNotFound as exc:
+    except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
         raise click.UsageError(str(exc)) from None
     except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
         if exc.name not in SNAPSHOT_EXTRA:

@@ -22,6 +22,7 @@ import pytest
 
 from .app_shots import app_shots
 from .project import load
+from .snapshot import remote
 from .snapshot.run import Options, judge
 from .snapshot.shots import Shot, select
 from .snapshot.store import Failure, Store
@@ -52,6 +53,11 @@ def settings(config: pytest.Config, app: Path) -> Settings:
     options = Options(update=bool(config.getoption("kview_update")), tolerance=tolerance,
                       masks=tuple(config.getoption("kview_masks") or ()),
                       endpoint=config.getoption("kview_browser_endpoint"))
+    if options.endpoint:
+        try:
+            remote.parse(options.endpoint)
+        except remote.BadEndpoint as exc:
+            raise pytest.UsageError(f"--kview-browser-endpoint: {exc}") from None
     label = app.relative_to(config.rootpath).as_posix() if app.is_relative_to(config.rootpath) else app.name
     return Settings(app, label, Store(app), options, config.getoption("kview_theme"))
 
@@ -88,13 +94,21 @@ class SnapshotItem(pytest.Item):
     def runtest(self) -> None:
         config = self.config
         s = config.stash[_SETTINGS]
-        if _CAMERA not in config.stash:
+        camera = config.stash.get(_CAMERA, None)
+        if camera is None:
             from .snapshot.camera import Camera  # Playwright: only when a shot is taken
+            from .snapshot.chromium import ChromiumNotFound
 
-            config.stash[_CAMERA] = Camera(endpoint=s.options.endpoint, masks=s.options.masks)
+            try:
+                camera = Camera(endpoint=s.options.endpoint, masks=s.options.masks)
+            except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
+                camera = SnapshotFailure(str(exc))  # every item says so, none tries again
+            config.stash[_CAMERA] = camera
+        if isinstance(camera, SnapshotFailure):
+            raise camera
         name, store = self.shot.name, s.store
         store.clear_result(name)
-        taken = config.stash[_CAMERA].take(self.shot)
+        taken = camera.take(self.shot)
         if taken.png is None:
             raise SnapshotFailure(f"{name}: the view does not render\n{taken.error}")
         actual, expected, diff = store.result_files(name)
@@ -144,7 +158,7 @@ class SnapshotSession:
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         camera = session.config.stash.get(_CAMERA, None)
-        if camera is not None:
+        if camera is not None and not isinstance(camera, SnapshotFailure):
             camera.close()
 
     def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:

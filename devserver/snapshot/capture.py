@@ -29,6 +29,7 @@ from playwright.async_api import (
     ViewportSize,
     async_playwright,
 )
+from playwright.async_api import Error as PlaywrightError
 
 from ..assets import static_dir
 from . import remote
@@ -122,8 +123,11 @@ async def _shoot(page: Page, staged: Staged, masks: Sequence[str]) -> Taken:
     frame = page.locator(FRAME)
     if await frame.count() != 1:
         return Taken(shot, error="the view's frame is missing from the snapshot page")
-    png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
-                                 mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
+    try:
+        png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
+                                     mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
+    except PlaywrightError as exc:  # e.g. a remote browser that throttles background pages: see remote
+        return Taken(shot, error=f"no screenshot: {str(exc.message).splitlines()[0]}")
     return Taken(shot, png)
 
 

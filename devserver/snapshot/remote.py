@@ -3,7 +3,7 @@
 Chromium's DevTools port (``--remote-debugging-port``, or a grid that speaks CDP), reached with
 ``connect_over_cdp``. kview cannot launch a remote browser with its determinism switches
 (``capture.SNAPSHOT_ARGS``): a Playwright server is asked to (it obeys with ``--unsafe``), a
-DevTools browser must have been started with them.
+DevTools browser must have been started with them and ``BACKGROUND_ARGS`` (docs/SNAPSHOTS.md).
 """
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 CONNECT_MS = 30_000
+# What Playwright adds when it launches Chromium and a browser started by hand lacks: without them
+# a page that is not the focused tab gets no animation frames and its screenshot never comes.
+BACKGROUND_ARGS = ["--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+                   "--disable-renderer-backgrounding"]
 LAUNCH_OPTIONS = "launch-options"  # the Playwright server's query parameter and header suffix
 
 
