@@ -97,7 +97,7 @@ class SnapshotItem(pytest.Item):
         camera = config.stash.get(_CAMERA, None)
         if camera is None:
             from .snapshot.camera import Camera  # Playwright: only when a shot is taken
-            from .snapshot.chromium import ChromiumNotFound
+            from .snapshot.chromium import ChromiumNotFound  # beside it: same reason
 
             try:
                 camera = Camera(endpoint=s.options.endpoint, masks=s.options.masks)

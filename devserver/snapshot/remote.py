@@ -64,7 +64,7 @@ async def connect(playwright: Any, url: str, args: list[str]) -> Any:
     """The browser at ``url`` (see the module); ``args``: the switches a Playwright server should
     launch Chromium with, added to any launch options the URL gives. Raises ``BadEndpoint`` or
     ``BrowserUnavailable`` (one line each)."""
-    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import Error as PlaywrightError  # here: parse() needs no Playwright
 
     endpoint = parse(url)
     try:
