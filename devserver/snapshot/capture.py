@@ -1,6 +1,7 @@
-"""Taking the pictures: one headless Chromium (the system one, ``chromium.py``), one context with a
-fixed viewport, device scale factor 1 and the sRGB colour profile, and ``workers`` pages that each
-load the snapshot page once and then swap view after view into it (no navigation per shot).
+"""Taking the pictures: one headless Chromium (the system one, ``chromium.py``, or a remote one,
+``remote.py``) and ``workers`` pages, each in a context of its own with a fixed viewport, device
+scale factor 1 and the sRGB colour profile, that load the snapshot page once and then swap view
+after view into it (no navigation per shot).
 
 The page lives at a made-up origin that never reaches the network: Playwright's router answers
 it with the page (``templates/page.html``), kview's stylesheets and the fonts from ``static/``,
@@ -153,8 +154,11 @@ async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
     async with async_playwright() as p:
         browser = await open_browser(p, endpoint)
         try:
-            context = await new_context(browser)
-            pages = await asyncio.gather(*(_prepare(context) for _ in range(max(1, min(workers, len(shots))))))
+            # A context (a window) per page: each page is its window's front tab. Pages sharing a
+            # window are background tabs, which a browser kview did not launch may stop painting.
+            count = max(1, min(workers, len(shots)))
+            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
+            pages = await asyncio.gather(*(_prepare(context) for context in contexts))
 
             async def work(page: Page) -> None:
                 while not queue.empty():

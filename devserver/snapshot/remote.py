@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 CONNECT_MS = 30_000
-# What Playwright adds when it launches Chromium and a browser started by hand lacks: without them
-# a page that is not the focused tab gets no animation frames and its screenshot never comes.
+# What Playwright adds when it launches Chromium and a browser started by hand lacks: they keep a
+# page that is not in front painting (animation frames, which a screenshot waits for).
 BACKGROUND_ARGS = ["--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
                    "--disable-renderer-backgrounding"]
 LAUNCH_OPTIONS = "launch-options"  # the Playwright server's query parameter and header suffix

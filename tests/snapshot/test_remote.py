@@ -87,6 +87,22 @@ def app(tmp_path: Path) -> Path:
     return root
 
 
+def _start(args: list[str], log: Path, pattern: str) -> tuple[subprocess.Popen[bytes], re.Match[str]]:
+    """Start ``args`` with its output in ``log`` (a pipe nobody drains would stall it) and wait
+    for a line matching ``pattern``."""
+    with log.open("wb") as out:
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if found := re.search(pattern, log.read_text(errors="replace")):
+            return proc, found
+        if proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    _stop(proc)
+    pytest.fail(f"{args[0]} did not print {pattern!r} (exit {proc.returncode}):\n{log.read_text(errors='replace')}")
+
+
 def _stop(proc: subprocess.Popen[bytes]) -> None:
     proc.terminate()
     try:
@@ -99,38 +115,24 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 @pytest.fixture
 def devtools_chromium(tmp_path: Path) -> Iterator[str]:
     """The system Chromium started as the docs say, its DevTools URL read from its stderr."""
-    proc = subprocess.Popen([chromium_path(), "--headless", "--remote-debugging-port=0",
-                             "--remote-debugging-address=127.0.0.1", f"--user-data-dir={tmp_path / 'profile'}",
-                             *LAUNCH_ARGS, *SNAPSHOT_ARGS, *BACKGROUND_ARGS, "about:blank"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc, found = _start([chromium_path(), "--headless", "--remote-debugging-port=0",
+                          "--remote-debugging-address=127.0.0.1", f"--user-data-dir={tmp_path / 'profile'}",
+                          *LAUNCH_ARGS, *SNAPSHOT_ARGS, *BACKGROUND_ARGS, "about:blank"],
+                         tmp_path / "chromium.log", r"DevTools listening on ws://(127\.0\.0\.1:\d+)/")
     try:
-        assert proc.stderr is not None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            line = proc.stderr.readline().decode(errors="replace")
-            if m := re.search(r"DevTools listening on ws://(127\.0\.0\.1:\d+)/", line):
-                yield f"http://{m.group(1)}"
-                break
-            if not line and proc.poll() is not None:
-                pytest.fail(f"chromium exited with {proc.returncode} before listening")
-        else:
-            pytest.fail("chromium did not print its DevTools URL within 30 s")
+        yield f"http://{found.group(1)}"
     finally:
         _stop(proc)
 
 
 @pytest.fixture
-def playwright_server() -> Iterator[str]:
+def playwright_server(tmp_path: Path) -> Iterator[str]:
     """Playwright's browser server (``--unsafe``: it launches what the client's launch options say)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "playwright", "run-server", "--port", str(port),
-                             "--host", "127.0.0.1", "--unsafe"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc, _ = _start([sys.executable, "-m", "playwright", "run-server", "--port", str(port), "--host", "127.0.0.1",
+                      "--unsafe"], tmp_path / "server.log", rf"Listening on ws://127\.0\.0\.1:{port}/")
     try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().decode(errors="replace")
-        assert f"Listening on ws://127.0.0.1:{port}/" in line, line
-        options = json.dumps({"executablePath": chromium_path()})
-        yield f"ws://127.0.0.1:{port}/?launch-options={options}"
+        yield f"ws://127.0.0.1:{port}/?launch-options={json.dumps({'executablePath': chromium_path()})}"
     finally:
         _stop(proc)
 
@@ -164,11 +166,12 @@ def test_kview_snapshot_in_a_remote_browser_equals_the_local_shots(
 @pytest.mark.browser
 @pytest.mark.xdist_group("snapshot-command")
 def test_the_plugins_items_in_a_remote_browser(server: str, app: Path, pytester: pytest.Pytester,
-                                               request: pytest.FixtureRequest) -> None:
+                                               request: pytest.FixtureRequest,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, out = snapshot(app)
     assert code == 0, out
     endpoint = request.getfixturevalue(server)
-    pytester.monkeypatch.setenv("KVIEW_CHROMIUM", str(app / "no-such-chromium"))
+    monkeypatch.setenv("KVIEW_CHROMIUM", str(app / "no-such-chromium"))  # the subprocess inherits it
     result = pytester.runpytest_subprocess("--kview-app", str(app), "-p", "no:cacheprovider",
                                            "--kview-browser-endpoint", endpoint, timeout=180)
     result.assert_outcomes(passed=2)
