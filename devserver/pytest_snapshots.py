@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from renderer import KViewError
+
 from .app_shots import app_shots
 from .project import load
 from .snapshot import remote
@@ -70,7 +72,7 @@ def _shots(config: pytest.Config) -> list[Shot]:
     app = config.stash[_SETTINGS].app
     try:
         return app_shots(load(app))
-    except Exception as exc:  # an app that does not load: one line, not a traceback
+    except KViewError as exc:  # an app that does not load: one line, not a traceback
         raise pytest.UsageError(f"--kview-app {app}: {exc}") from None
 
 

@@ -215,3 +215,16 @@ def test_a_bad_browser_endpoint_is_one_line(pytester: pytest.Pytester, small_app
     result.stderr.fnmatch_lines(["ERROR: --kview-browser-endpoint: browser endpoint 'ftp://example.invalid': "
                                  "expected ws://HOST:PORT/… (a Playwright browser server) or http://HOST:PORT*"])
     assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("snapshot-command")
+def test_a_view_that_does_not_render_fails_its_items_with_the_located_error(pytester: pytest.Pytester,
+                                                                            small_app: Path) -> None:
+    run(pytester, "--kview-update").assert_outcomes(passed=4)
+    (small_app / "kviews" / "note.jsx").write_text("<div>{</div>\n", encoding="utf-8")
+    result = run(pytester)
+    result.assert_outcomes(passed=2, failed=2)
+    assert outcome_ids(result, "FAILED") == {"app::note[default-light]", "app::note[default-dark]"}
+    result.stdout.fnmatch_lines(["note.default.light: the view does not render",
+                                 "*/app/kviews/note.jsx:1:*", "> 1 | <div>{</div>"])
