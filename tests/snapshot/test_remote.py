@@ -8,7 +8,9 @@ is taken was taken remotely; remote shots equal local ones byte for byte.
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -91,7 +93,9 @@ def _start(args: list[str], log: Path, pattern: str) -> tuple[subprocess.Popen[b
     """Start ``args`` with its output in ``log`` (a pipe nobody drains would stall it) and wait
     for a line matching ``pattern``."""
     with log.open("wb") as out:
-        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
+        # A session of its own: ``python -m playwright`` runs the server as a child, which must
+        # stop with it (``_stop`` ends the process group it leads).
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if found := re.search(pattern, log.read_text(errors="replace")):
@@ -104,12 +108,20 @@ def _start(args: list[str], log: Path, pattern: str) -> tuple[subprocess.Popen[b
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    """End ``proc`` and its children (its process group: ``_start`` made it lead one)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            proc.wait(10)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:  # the group outlives its leader until its children go
+                os.killpg(proc.pid, 0)
+                time.sleep(0.05)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
+            continue
 
 
 @pytest.fixture
