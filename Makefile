@@ -61,11 +61,12 @@ chromium:
 run: $(RUN_STAMP)
 	$(VENV)/bin/kview serve $(VIEWS) --host $(HOST) --port $(PORT)
 
-# The whole suite, browser tests included. The Chromium path is re-evaluated
-# here because `install` may just have installed it.
+# The whole suite, browser tests included, and the sample app's snapshot items (--kview-app:
+# each view × scenario × theme against sample_views/__snapshots__/). The Chromium path is
+# re-evaluated here because `install` may just have installed it.
 test: install
 	KVIEW_CHROMIUM="$${KVIEW_CHROMIUM:-$$(command -v chromium || echo /usr/bin/chromium)}" \
-		$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+		$(VENV)/bin/pytest $(XDIST) --kview-app $(VIEWS) $(PYTEST_ARGS)
 
 test-quick: install
 	$(VENV)/bin/pytest $(XDIST) -m "not browser and not slow" $(PYTEST_ARGS)

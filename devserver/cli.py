@@ -15,7 +15,6 @@ Flask, which would add about 80 ms (a third) to the start-up of every ``kview re
 from __future__ import annotations
 
 import difflib
-import functools
 import ipaddress
 import json
 import logging
@@ -31,19 +30,17 @@ from typing import Any
 
 import click
 
-import renderer
-from renderer import Budgets, KViewError, ViewCache
+from renderer import Budgets, KViewError
 
+from .app_shots import app_shots
 from .audit.catalog import RULES as AUDIT_RULES
 from .audit.catalog import SEVERITIES as AUDIT_SEVERITIES
 from .build import BuildError, build
 from .check import check
 from .check import report as check_report
 from .project import (
-    RENDER_THEMES,
     App,
     AppLoadError,
-    ViewInputs,
     ViewSpec,
     load,
     read_inputs,
@@ -51,9 +48,10 @@ from .project import (
 )
 from .project.scenarios import UnknownScenario, default_scenario_target, scenario_names
 from .scaffold import ScaffoldError, scaffold
+from .snapshot import remote
 from .snapshot import run as snapshot_run
 from .snapshot.chromium import ChromiumNotFound
-from .snapshot.shots import Shot, ShotError, assets_digest, code_digest, digest, select
+from .snapshot.shots import select
 from .snapshot.store import Store
 from .snapshot.tolerance import Tolerance
 
@@ -456,62 +454,6 @@ SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch",  # top-le
                   "axe_playwright_python")
 
 
-# The gallery's Jinja templates (devserver/web/templates/), named without importing ``web``:
-# that brings Flask, which a run where nothing changed does not need.
-GALLERY_TEMPLATES = Path(__file__).resolve().parent / "web" / "templates"
-FRAME_TEMPLATES = (GALLERY_TEMPLATES / "partials" / "frames.html", GALLERY_TEMPLATES / "partials" / "icons.html")
-
-
-@functools.cache
-def _gallery_frame() -> Callable[..., Any]:
-    """The gallery's ``frame`` macro (``partials/frames.html``), rendered outside Flask."""
-    # Imported here: Flask (through web) only when a view is framed for a shot.
-    from jinja2 import Environment, FileSystemLoader
-
-    from .web.gallery import icon_key  # web brings Flask: see above
-
-    env = Environment(loader=FileSystemLoader(GALLERY_TEMPLATES), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
-    env.globals["icon_key"] = icon_key
-    frame: Callable[..., Any] = env.get_template("partials/frames.html").module.frame  # type: ignore[attr-defined]
-    return frame
-
-
-def _snapshot_shots(app: App) -> list[Shot]:
-    """Every view × scenario × theme of ``app`` as a snapshot ``Shot``: its digest from the view's
-    inputs (``ViewInputs.key``), its frame, kview's assets and the renderer's code; its HTML the
-    view rendered by ``render_view`` in the gallery's frame (``partials/frames.html``), made only
-    when the shot is taken."""
-    common = (assets_digest(FRAME_TEMPLATES), code_digest(Path(renderer.__file__).parent))
-    cache = ViewCache()
-    shots: list[Shot] = []
-    for spec in app.views:
-        for scenario in scenario_names(app, spec):
-            inputs: ViewInputs | KViewError
-            try:
-                inputs = read_inputs(app, spec, scenario=scenario)
-                key = inputs.key()
-            except KViewError as exc:
-                inputs, key = exc, f"error: {exc}"
-            meta = (spec.display_name, spec.context, spec.resource, sorted(spec.meta.items(), key=str))
-            for theme in RENDER_THEMES:
-                shots.append(Shot(spec.name, scenario, theme, digest(key, theme, meta, *common),
-                                  functools.partial(_framed_view, spec, inputs, theme, cache)))
-    return shots
-
-
-def _framed_view(spec: ViewSpec, inputs: ViewInputs | KViewError, theme: str, cache: ViewCache) -> str:
-    """A shot's HTML: the view rendered in ``theme``, in its gallery frame; ``ShotError`` (the
-    located message and code frame) when it does not render."""
-    try:
-        if isinstance(inputs, KViewError):
-            raise inputs
-        fragment = render_view(inputs, theme=theme, cache=cache).html
-    except KViewError as exc:
-        raise ShotError("\n".join(filter(None, (str(exc), exc.code_frame())))) from None
-    return str(_gallery_frame()(spec, theme, fragment))
-
-
 def _snapshot_progress(total: int, fmt: str) -> Any:
     """A bar on stderr at a terminal; elsewhere (CI, pipes) one line per shot taken."""
     bar = sys.stderr.isatty() and not os.environ.get("CI")
@@ -552,17 +494,26 @@ def _snapshot_progress(total: int, fmt: str) -> Any:
 @click.option("--force", is_flag=True, help="Take every shot, even those whose inputs did not change.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Where failed shots, diffs and report.html go (default DIR/__snapshots__/.results).")
+@click.option("--browser-endpoint", metavar="URL",
+              help="Take the shots in a remote browser: ws://HOST:PORT/… (a Playwright browser server) "
+                   "or http://HOST:PORT (a Chromium's DevTools port). See docs/SNAPSHOTS.md.")
 @click.option("--format", "fmt", type=click.Choice(SNAPSHOT_FORMATS), default="human", show_default=True)
 def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], accept_all: bool,
                  view_pattern: str | None, theme: str, scenario: str | None, workers: int | None,
                  threshold: float, max_diff_pixels: int | None, max_diff_pixel_ratio: float | None,
-                 masks: tuple[str, ...], force: bool, output: Path | None, fmt: str) -> None:
+                 masks: tuple[str, ...], force: bool, output: Path | None, browser_endpoint: str | None,
+                 fmt: str) -> None:
     """Screenshot every view of DIR in light and dark, in each scenario, framed as in the gallery,
     in headless Chromium, and compare each with its baseline in DIR/__snapshots__/ (written on the
     first run). Shots whose inputs did not change are not taken again. A failure writes the
     actual, expected and diff pictures and report.html; --accept makes them baselines.
     Exit status: 0 all pass, 1 a shot failed or a view did not render, 2 usage errors.
     """
+    if browser_endpoint:
+        try:
+            remote.parse(browser_endpoint)
+        except remote.BadEndpoint as exc:
+            raise click.UsageError(str(exc)) from None
     store = Store(app_dir, output)
     if accept_names or accept_all:
         if accept_names and accept_all:
@@ -579,18 +530,18 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    shots = _snapshot_shots(app)
+    shots = app_shots(app)
     chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
     if not chosen:
         what = "no views" if not shots else "no shot matches --view/--theme/--scenario"
         raise click.UsageError(f"{app_dir}: {what}")
     options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
                                    tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
-                                   masks=masks)
+                                   masks=masks, endpoint=browser_endpoint)
     try:
         result = snapshot_run.run(store, chosen, {s.name for s in shots}, options,
                                   _snapshot_progress(len(chosen), fmt))
-    except ChromiumNotFound as exc:
+    except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
         raise click.UsageError(str(exc)) from None
     except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
         if exc.name not in SNAPSHOT_EXTRA:
@@ -688,7 +639,7 @@ def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    shots = _snapshot_shots(app)
+    shots = app_shots(app)
     chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
     if not chosen:
         what = "no views" if not shots else "no view matches --view/--theme/--scenario"

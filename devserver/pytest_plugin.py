@@ -43,6 +43,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--kview-app", metavar="DIR", default=None,
                     help="the app folder the kview_* fixtures serve (also: ini kview_app, env KVIEW_APP)")
     parser.addini("kview_app", "the app folder the kview_* fixtures serve", default="")
+    group.addoption("--kview-update", action="store_true", dest="kview_update",
+                    help="with --kview-app: rewrite the snapshot baselines that changed and write missing ones")
+    group.addoption("--kview-theme", choices=("light", "dark"), default=None, dest="kview_theme",
+                    help="with --kview-app: only this theme's snapshot items")
+    group.addoption("--kview-threshold", type=float, default=0.2, dest="kview_threshold",
+                    help="how far a pixel's colour may move (0-1), as kview snapshot --threshold")
+    group.addoption("--kview-max-diff-pixels", type=int, default=None, dest="kview_max_diff_pixels",
+                    help="how many pixels may differ (default 0)")
+    group.addoption("--kview-max-diff-pixel-ratio", type=float, default=None, dest="kview_max_diff_pixel_ratio",
+                    help="what share of the pixels may differ (0-1)")
+    group.addoption("--kview-mask", action="append", metavar="SELECTOR", dest="kview_masks",
+                    help="paint over what a CSS selector matches in every shot (repeatable)")
+    group.addoption("--kview-browser-endpoint", metavar="URL", default=None, dest="kview_browser_endpoint",
+                    help="take the snapshots in a remote browser: ws://… (a Playwright browser server) "
+                         "or http://… (a Chromium's DevTools port)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With ``--kview-app`` on the command line, the app's snapshot items (``pytest_snapshots``)."""
+    if not config.getoption("--kview-app"):
+        return
+    config.addinivalue_line("markers", "kview_snapshot: a kview snapshot item (a view's picture vs its baseline)")
+    from .pytest_snapshots import SnapshotSession  # here: nothing of it runs without --kview-app
+
+    config.pluginmanager.register(SnapshotSession(config, _app_dir(config)), "kview-snapshots")
 
 
 def _app_dir(config: pytest.Config) -> Path:

@@ -29,7 +29,8 @@ from typing import Any
 
 log = logging.getLogger("kview.watch")
 
-IGNORED_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".idea", ".vscode"})
+# __snapshots__: kview snapshot's baselines and results, which no view reads
+IGNORED_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", "node_modules", ".idea", ".vscode", "__snapshots__"})
 # reads (our own renders read the files), and opens that have not written anything yet
 IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 _STOP = object()

@@ -1,6 +1,7 @@
-"""Taking the pictures: one headless Chromium (the system one, ``chromium.py``), one context with a
-fixed viewport, device scale factor 1 and the sRGB colour profile, and ``workers`` pages that each
-load the snapshot page once and then swap view after view into it (no navigation per shot).
+"""Taking the pictures: one headless Chromium (the system one, ``chromium.py``, or a remote one,
+``remote.py``) and ``workers`` pages, each in a context of its own with a fixed viewport, device
+scale factor 1 and the sRGB colour profile, that load the snapshot page once and then swap view
+after view into it (no navigation per shot).
 
 The page lives at a made-up origin that never reaches the network: Playwright's router answers
 it with the page (``templates/page.html``), kview's stylesheets and the fonts from ``static/``,
@@ -21,9 +22,18 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
-from playwright.async_api import Page, Route, ViewportSize, async_playwright
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Route,
+    ViewportSize,
+    async_playwright,
+)
+from playwright.async_api import Error as PlaywrightError
 
 from ..assets import static_dir
+from . import remote
 from .chromium import LAUNCH_ARGS, chromium_path
 from .shots import Shot, ShotError
 
@@ -118,23 +128,41 @@ async def _shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe 
     frame = page.locator(FRAME)
     if await frame.count() != 1:
         return Taken(shot, error="the view's frame is missing from the snapshot page")
-    png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
-                                 mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
+    try:
+        png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
+                                     mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
+    except PlaywrightError as exc:  # e.g. a remote browser that throttles background pages: see remote
+        return Taken(shot, error=f"no screenshot: {str(exc.message).splitlines()[0]}")
     return Taken(shot, png, extra=None if probe is None else await probe(page, shot, png))
 
 
+async def open_browser(playwright: Any, endpoint: str | None = None) -> Browser:
+    """The system Chromium with the determinism switches, or the browser at ``endpoint`` (``remote``)."""
+    if endpoint:
+        return await remote.connect(playwright, endpoint, SNAPSHOT_ARGS)
+    return await playwright.chromium.launch(executable_path=chromium_path(), headless=True,
+                                            args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
+
+
+async def new_context(browser: Browser) -> BrowserContext:
+    """The context every shot is taken in: fixed viewport, scale 1, light scheme, no motion, UTC."""
+    return await browser.new_context(viewport=VIEWPORT, device_scale_factor=1, color_scheme="light",
+                                     reduced_motion="reduce", locale="en-US", timezone_id="UTC")
+
+
 async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
-                    on_taken: Callable[[Taken], None], probe: Probe | None = None) -> None:
+                    on_taken: Callable[[Taken], None], endpoint: str | None, probe: Probe | None = None) -> None:
     queue: asyncio.Queue[Staged] = asyncio.Queue()
     for staged in shots:
         queue.put_nowait(staged)
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=chromium_path(), headless=True,
-                                          args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
+        browser = await open_browser(p, endpoint)
         try:
-            context = await browser.new_context(viewport=VIEWPORT, device_scale_factor=1, color_scheme="light",
-                                                reduced_motion="reduce", locale="en-US", timezone_id="UTC")
-            pages = await asyncio.gather(*(_prepare(context) for _ in range(max(1, min(workers, len(shots))))))
+            # A context (a window) per page: each page is its window's front tab. Pages sharing a
+            # window are background tabs, which a browser kview did not launch may stop painting.
+            count = max(1, min(workers, len(shots)))
+            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
+            pages = await asyncio.gather(*(_prepare(context) for context in contexts))
 
             async def work(page: Page) -> None:
                 while not queue.empty():
@@ -146,12 +174,14 @@ async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
 
 
 def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
-         on_taken: Callable[[Taken], None] = lambda taken: None, probe: Probe | None = None) -> list[Taken]:
+         on_taken: Callable[[Taken], None] = lambda taken: None, endpoint: str | None = None,
+         probe: Probe | None = None) -> list[Taken]:
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
     done; returns them all in ``shots``' order. Their HTML is made first: a browser starts only
-    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot.
-    ``probe``, when given, looks at the page after each shot (its result is ``Taken.extra``).
-    Raises ``ChromiumNotFound`` without a Chromium."""
+    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot;
+    ``endpoint``: a remote browser's URL (``remote``); ``probe``, when given, looks at the page
+    after each shot (its result is ``Taken.extra``). Raises ``ChromiumNotFound`` without a
+    Chromium, ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
     done: dict[str, Taken] = {}
 
     def record(taken: Taken) -> None:
@@ -166,7 +196,7 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
         else:
             staged.append(ready)
     if staged:
-        _run_async(lambda: _take_all(staged, workers, masks, record, probe))
+        _run_async(lambda: _take_all(staged, workers, masks, record, endpoint, probe))
     return [done[s.name] for s in shots]
 
 

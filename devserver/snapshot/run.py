@@ -36,6 +36,7 @@ class Options:
     workers: int = 1
     tolerance: Tolerance = field(default_factory=Tolerance)
     masks: tuple[str, ...] = ()  # CSS selectors painted over in every shot
+    endpoint: str | None = None  # a remote browser's URL (``remote``); None: the system Chromium
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
             to_take.append(shot)
     failures: list[Failure] = []
 
-    def judge(taken: Taken) -> None:
-        result = _judge(store, taken, options, digests, failures)
+    def judged(taken: Taken) -> None:
+        result = judge(store, taken, options, digests, failures)
         results[taken.shot.name] = result
         on_result(result)
 
@@ -98,7 +99,7 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
         from .capture import take
 
         store.clear_results()
-        take(to_take, workers=options.workers, masks=options.masks, on_taken=judge)
+        take(to_take, workers=options.workers, masks=options.masks, on_taken=judged, endpoint=options.endpoint)
         store.save_digests(digests)
     report = None
     if to_take:
@@ -112,8 +113,10 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
     return RunResult(ordered, stale, shot_in_browser, time.perf_counter() - t0, report)
 
 
-def _judge(store: Store, taken: Taken, options: Options, digests: dict[str, str],
-           failures: list[Failure]) -> ShotResult:
+def judge(store: Store, taken: Taken, options: Options, digests: dict[str, str],
+          failures: list[Failure]) -> ShotResult:
+    """One taken shot against its baseline (see the module), recording its digest in ``digests``
+    and, when it failed, its pictures in the results folder and a ``Failure`` in ``failures``."""
     shot = taken.shot
     name = shot.name
     if taken.png is None:

@@ -93,6 +93,15 @@ class Store:
             if p.name in (LAST_RUN, REPORT) or p.name.endswith(_RESULT_SUFFIXES):
                 p.unlink(missing_ok=True)
 
+    def result_files(self, name: str) -> tuple[Path, Path, Path]:
+        """Where a failed shot's actual, expected and diff pictures go."""
+        return tuple(self.results / f"{name}{suffix}" for suffix in _RESULT_SUFFIXES)  # type: ignore[return-value]
+
+    def clear_result(self, name: str) -> None:
+        """Remove one shot's pictures of an earlier run (the pytest plugin judges shot by shot)."""
+        for path in self.result_files(name):
+            path.unlink(missing_ok=True)
+
     def write_result(self, file: str, png: bytes) -> None:
         write_atomic(self.results / file, png)
         ignore = self.results / ".gitignore"
