@@ -454,6 +454,23 @@ SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch",  # top-le
                   "axe_playwright_python")
 
 
+def _chosen_shots(app_dir: Path, view_pattern: str | None, theme: str,
+                  scenario: str | None) -> tuple[App, list[Any], list[Any]]:
+    """The app, all its shots and those ``--view``/``--theme``/``--scenario`` choose (snapshot
+    and audit); a load error is reported (exit 1), an empty choice is a usage error (exit 2)."""
+    try:
+        app = load(app_dir)
+    except KViewError as exc:
+        _report(exc)
+        sys.exit(EXIT_TEMPLATE_ERROR)
+    shots = app_shots(app)
+    chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
+    if not chosen:
+        what = "no views" if not shots else "no shot matches --view/--theme/--scenario"
+        raise click.UsageError(f"{app_dir}: {what}")
+    return app, shots, chosen
+
+
 def _snapshot_progress(total: int, fmt: str) -> Any:
     """A bar on stderr at a terminal; elsewhere (CI, pipes) one line per shot taken."""
     bar = sys.stderr.isatty() and not os.environ.get("CI")
@@ -525,16 +542,7 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
         click.echo(f"kview snapshot: accepted {len(done)} shot{'' if len(done) == 1 else 's'}"
                    + "".join(f"\n  {n}" for n in done))
         return
-    try:
-        app = load(app_dir)
-    except KViewError as exc:
-        _report(exc)
-        sys.exit(EXIT_TEMPLATE_ERROR)
-    shots = app_shots(app)
-    chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
-    if not chosen:
-        what = "no views" if not shots else "no shot matches --view/--theme/--scenario"
-        raise click.UsageError(f"{app_dir}: {what}")
+    app, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
     options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
                                    tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
                                    masks=masks, endpoint=browser_endpoint)
@@ -634,16 +642,7 @@ def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str
               update_axe_baseline: bool) -> None:
     if update_axe_baseline and not axe:
         raise click.UsageError("--update-axe-baseline needs --axe")
-    try:
-        app = load(app_dir)
-    except KViewError as exc:
-        _report(exc)
-        sys.exit(EXIT_TEMPLATE_ERROR)
-    shots = app_shots(app)
-    chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
-    if not chosen:
-        what = "no views" if not shots else "no view matches --view/--theme/--scenario"
-        raise click.UsageError(f"{app_dir}: {what}")
+    app, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
     try:
         # Imported here: Playwright, numpy and Pillow (the snapshot extra) only for a run.
         from .audit.report import write_report

@@ -134,7 +134,7 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, monkeypatch) -> None:
     app = tmp_path / "app"
     shutil.copytree(CORPUS, app)
     code, _, out = audit(app, "--view", "no-such-view")
-    assert code == 2 and "no view matches" in out and "Traceback" not in out
+    assert code == 2 and "no shot matches" in out and "Traceback" not in out
     monkeypatch.setenv("KVIEW_CHROMIUM", str(app / "no-chromium"))
     code, _, out = audit(app, "--view", "faded")
     assert code == 2 and "no-chromium" in out and "Traceback" not in out
