@@ -542,7 +542,7 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
         click.echo(f"kview snapshot: accepted {len(done)} shot{'' if len(done) == 1 else 's'}"
                    + "".join(f"\n  {n}" for n in done))
         return
-    app, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
+    _, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
     options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
                                    tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
                                    masks=masks, endpoint=browser_endpoint)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from playwright.async_api import async_playwright
 
-from .capture import Taken, _prepare, _shoot, new_context, open_browser, stage
+from .capture import Taken, new_context, open_browser, prepare_page, shoot, stage
 from .shots import Shot
 
 T = TypeVar("T")
@@ -42,14 +42,14 @@ class Camera:
     async def _open(self, endpoint: str | None) -> None:
         self._playwright = await async_playwright().start()
         self._browser = await open_browser(self._playwright, endpoint)
-        self._page = await _prepare(await new_context(self._browser))
+        self._page = await prepare_page(await new_context(self._browser))
 
     def take(self, shot: Shot) -> Taken:
         """``shot``'s picture, or the error of a view that does not render."""
         ready = stage(shot)
         if isinstance(ready, Taken):
             return ready
-        return self._call(_shoot(self._page, ready, self._masks))
+        return self._call(shoot(self._page, ready, self._masks))
 
     async def _close(self) -> None:
         if self._browser is not None:

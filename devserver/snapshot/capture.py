@@ -115,14 +115,17 @@ async def _route(route: Route) -> None:
         await route.fulfill(status=200, body=found[0], content_type=found[1])
 
 
-async def _prepare(context: Any) -> Page:
+async def prepare_page(context: Any) -> Page:
+    """A page of ``context`` on the snapshot page, its requests answered by ``_route`` (also the
+    pytest plugin's camera's one page)."""
     page = await context.new_page()
     await page.route("**/*", _route)
     await page.goto(ORIGIN, wait_until="load")
     return page
 
 
-async def _shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe | None = None) -> Taken:
+async def shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe | None = None) -> Taken:
+    """``staged`` swapped into ``page`` and photographed (and looked at by ``probe``)."""
     shot = staged.shot
     await page.evaluate(SWAP, [staged.html, shot.theme])
     frame = page.locator(FRAME)
@@ -162,11 +165,11 @@ async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
             # window are background tabs, which a browser kview did not launch may stop painting.
             count = max(1, min(workers, len(shots)))
             contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
-            pages = await asyncio.gather(*(_prepare(context) for context in contexts))
+            pages = await asyncio.gather(*(prepare_page(context) for context in contexts))
 
             async def work(page: Page) -> None:
                 while not queue.empty():
-                    on_taken(await _shoot(page, queue.get_nowait(), masks, probe))
+                    on_taken(await shoot(page, queue.get_nowait(), masks, probe))
 
             await asyncio.gather(*(work(page) for page in pages))
         finally:
