@@ -13,6 +13,11 @@ most ``MAX_KEPT_BODY``) is read whole before the app runs, so nothing of it is l
 socket, and a response whose end the client can tell (``Content-Length``, chunked, no body)
 leaves the connection open. Anything else closes, as before. An idle kept connection is closed
 quietly after ``timeout`` seconds.
+
+Take-over: a view that answers ``101 Switching Protocols`` and puts a callable at
+``environ[TAKEOVER]`` gets the connection once the response is written (the WebSocket of
+``sdk.py``): the callable runs on this connection's thread with its reader and socket, without
+deadlines, and the connection closes when it returns.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any, ClassVar
 from werkzeug.serving import WSGIRequestHandler
 
 MAX_KEPT_BODY = 1024 * 1024  # a bigger body (a rare upload) is streamed, and the connection closed
+TAKEOVER = "kview.takeover"  # environ key: ``(reader, socket) -> None``, run after a 101 response
 
 
 class IdleConnection(ConnectionError):
@@ -56,7 +62,7 @@ class _DeadlineReader(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         handler = self.handler
-        wait = handler.timeout
+        wait = None if handler.unbounded else handler.timeout
         if handler.head_deadline is not None:
             left = handler.head_deadline - time.monotonic()
             if left <= 0:
@@ -85,6 +91,8 @@ class _TimedHandler(_QuietHandler):
     idle = False  # waiting for a request of which nothing has arrived yet
     _keep = False  # this request may leave the connection open
     _framed = False  # the response says where it ends
+    _status = 0  # the status sent for the current request
+    unbounded = False  # taken over (a WebSocket): reads wait as long as they must
 
     def setup(self) -> None:
         super().setup()
@@ -107,6 +115,14 @@ class _TimedHandler(_QuietHandler):
             self.idle = False
 
     def run_wsgi(self) -> None:
+        self._respond()
+        takeover = self.environ.get(TAKEOVER)
+        if takeover is not None and self._status == 101:
+            self.close_connection = True
+            self.unbounded = True  # a socket may stay quiet for hours
+            takeover(self.rfile, self.connection)
+
+    def _respond(self) -> None:
         body = self._whole_body()
         if body is None:
             self._keep = False
@@ -141,6 +157,7 @@ class _TimedHandler(_QuietHandler):
         return body if len(body) == n else None
 
     def send_response(self, code: int, message: str | None = None) -> None:
+        self._status = code
         if code in (204, 304) or 100 <= code < 200:
             self._framed = True
         super().send_response(code, message)

@@ -22,19 +22,21 @@ from ..watch import Watcher
 from .config import ServerConfig
 from .events import Broadcaster
 from .push import reload_payload
+from .websocket import GOING_AWAY, WebSocket
 
 log = logging.getLogger("kview")
 
 
 @dataclass
 class KviewState:
-    """The server's config, its one ``Project`` and the SSE broadcaster."""
+    """The server's config, its one ``Project``, the SSE broadcaster and the open SDK sockets."""
 
     config: ServerConfig
     project: Project
     broadcaster: Broadcaster
     # renders pushed after a mock-store write, one at a time and in order, off the SDK request
     pusher: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "kview-push"))
+    sockets: set[WebSocket] = field(default_factory=set)  # the hosts' open Cards SDK sockets
 
     def on_files_changed(self, paths: list[Path]) -> Refreshed:
         """The watcher's callback: the affected views rendered again and ``publish``-ed."""
@@ -60,6 +62,8 @@ class KviewState:
         """Stop pushing: the event stream closes, a pending render is dropped."""
         self.pusher.shutdown(wait=False, cancel_futures=True)
         self.broadcaster.close()
+        for ws in list(self.sockets):  # the pages see the close and fall back to fetch
+            ws.close(GOING_AWAY, "kview is stopping")
 
     def publish(self, done: Refreshed, files: list[str]) -> None:
         """``done`` to the open pages: one ``reload`` event carrying the new renders

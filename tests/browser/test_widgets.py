@@ -138,6 +138,40 @@ def test_request_write_is_visible_in_a_kview(desktop: Any, server: Any) -> None:
     assert "Renamed From Widget" not in _get(server.url, "/render/customer-overview?theme=light")
 
 
+def test_the_host_answers_over_its_socket_and_falls_back_to_fetch_when_it_closes(desktop: Any, server: Any) -> None:
+    """The host's asks go over kview's WebSocket once it is open (no POST), by fetch() while it
+    is closed (a server restart), and over a new socket after that."""
+    posts: list[str] = []
+    desktop.on("request", lambda r: posts.append(r.url) if "/_kview/sdk/" in r.url else None)
+    body = desktop.frame_.locator("body")
+    ask = "() => Kustomer.request({url: '/v1/users/current'}).then(d => d.attributes.name)"
+    name = _post(server.url, "/_kview/sdk/request", {"method": "GET", "url": "/v1/users/current"})[
+        "body"]["data"]["attributes"]["name"]
+
+    def last_request() -> dict[str, Any]:
+        return [e for e in _log(desktop) if e["method"] == "request"][-1]
+
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:  # initialize went by fetch and opened the socket: a call soon goes over it
+        assert body.evaluate(ask) == name
+        if last_request()["via"] == "socket" or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert last_request()["via"] == "socket" and last_request()["status"] == "ok"
+    posts.clear()
+    assert body.evaluate(ask) == name and posts == []  # answered without a request
+    for ws in list(server.app.extensions["kview"].sockets):
+        ws.close(1001, "as a restart would")
+    _wait_log(desktop, "e.method === 'socket closed'")
+    assert body.evaluate(ask) == name
+    assert last_request()["via"] == "fetch" and posts == [server.url + "_kview/sdk/request"]
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while last_request()["via"] != "socket" and time.monotonic() < deadline:
+        time.sleep(0.05)
+        assert body.evaluate(ask) == name
+    assert last_request()["via"] == "socket"
+
+
 def test_missing_record_fails_with_kustomers_error(desktop: Any) -> None:
     err = desktop.frame_.locator("body").evaluate(
         """() => new Promise(resolve => Kustomer.request({url: '/v1/customers/000000000000000000000000'},
