@@ -589,6 +589,27 @@ def theme_blocks() -> dict[str, dict[str, str]]:
     return out
 
 
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_button_fills_keep_white_text_readable(theme: str) -> None:
+    """The filled buttons (primary, danger), hovered or not, give their text (--kv-on-accent)
+    WCAG's 4.5:1 in both themes: a dark theme's lighter hover used to drop it to 3:1."""
+    block = theme_blocks()[theme]
+    on = _luminance(block["--kv-on-accent"])
+    for token in ("--kv-accent-fill", "--kv-accent-hover", "--kv-danger-fill", "--kv-danger-hover"):
+        back = _luminance(block[token])
+        ratio = (max(on, back) + 0.05) / (min(on, back) + 0.05)
+        assert ratio >= 4.5, (theme, token, block[token], round(ratio, 2))
+    for rule in re.findall(r"\.kv-button-(?:primary|danger)(?::hover)?\s*\{[^}]*\}", CSS):
+        assert "background: var(--kv-accent-fill)" in rule or "background: var(--kv-danger-fill)" in rule \
+            or "background: var(--kv-accent-hover)" in rule or "background: var(--kv-danger-hover)" in rule, rule
+
+
 def test_css_defines_every_spec_variable_for_both_themes():
     blocks = theme_blocks()
     for theme in ("light", "dark", "system-dark"):
