@@ -452,16 +452,16 @@ class Project:
             self._seed_checked = 0.0  # the next SDK call re-reads what the store starts from
         names, everything = self._affected(app, paths, before)
         pages = sorted({name for p in paths if (name := page_touched(app, Path(p)))})
-        done = self._rendered(app, names, everything, pages)
-        done.listed = [v.name for v in before.views] != [v.name for v in app.views]
-        return done
+        listed = [v.name for v in before.views] != [v.name for v in app.views]
+        return self._rendered(app, names, everything, pages, listed)
 
     def rerender(self, names: Iterable[str]) -> Refreshed:
         """The named views rendered again (their data changed, not their files: the Cards SDK
         wrote to the mock store), reported as ``refresh`` reports a change."""
         return self._rendered(self.app(), sorted(set(names)), False, [])
 
-    def _rendered(self, app: App, names: list[str], everything: bool, pages: list[str]) -> Refreshed:
+    def _rendered(self, app: App, names: list[str], everything: bool, pages: list[str],
+                  listed: bool = False) -> Refreshed:
         errors: list[tuple[ViewSpec | None, Diagnostic]] = []
         states: list[ViewState] = []
         for name in names:
@@ -474,7 +474,7 @@ class Project:
                 errors.append((spec, state.error))
         if self.app_error:
             errors.append((None, self.app_error))
-        return Refreshed(names, everything, errors, states, app, pages)
+        return Refreshed(names, everything, errors, states, app, pages, listed)
 
 
 def _in_theme(out: Outcome, theme: str) -> Outcome | None:
