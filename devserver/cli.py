@@ -652,11 +652,19 @@ def _audit_progress(total: int, fmt: str) -> Callable[[Any], None]:
               help="Browser pages working in parallel (default: the number of cores).")
 @click.option("--axe", is_flag=True, help="Run axe-core's rules too, against DIR/__audit__/axe-baseline.json.")
 @click.option("--update-axe-baseline", is_flag=True, help="With --axe: record this run's axe violations as the baseline.")
+@click.option("--browser-endpoint", metavar="URL",
+              help="Audit in a remote browser: ws://HOST:PORT/… (a Playwright browser server) "
+                   "or http://HOST:PORT (a Chromium's DevTools port), as kview snapshot's.")
 def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str | None, fmt: str,
               fail_on: str, report_path: Path | None, workers: int | None, axe: bool,
-              update_axe_baseline: bool) -> None:
+              update_axe_baseline: bool, browser_endpoint: str | None) -> None:
     if update_axe_baseline and not axe:
         raise click.UsageError("--update-axe-baseline needs --axe")
+    if browser_endpoint:
+        try:
+            remote.parse(browser_endpoint)
+        except remote.BadEndpoint as exc:
+            raise click.UsageError(str(exc)) from None
     app, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
     try:
         # Imported here: Playwright, numpy and Pillow (the snapshot extra) only for a run.
@@ -666,8 +674,8 @@ def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str
         result = audit(chosen, _audit_sources(app), app.root, workers=workers or os.cpu_count() or 1,
                        on_taken=_audit_progress(len(chosen), fmt),
                        axe_baseline=app_dir / "__audit__" / "axe-baseline.json" if axe else None,
-                       update_baseline=update_axe_baseline)
-    except ChromiumNotFound as exc:
+                       update_baseline=update_axe_baseline, endpoint=browser_endpoint)
+    except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
         raise click.UsageError(str(exc)) from None
     except ImportError as exc:
         if exc.name not in SNAPSHOT_EXTRA:
