@@ -114,6 +114,9 @@ class Store:
 
     def write_result(self, file: str, png: bytes) -> None:
         write_atomic(self.results / file, png)
+        self._ignore_results()
+
+    def _ignore_results(self) -> None:
         ignore = self.results / ".gitignore"
         if not ignore.exists():  # results are per run: the folder keeps itself out of git
             write_atomic(ignore, b"# written by kview snapshot: the last run's results\n*\n")
@@ -122,6 +125,7 @@ class Store:
         data = {"version": 1, "baselines": str(self.baselines.resolve()), "summary": summary,
                 "failures": [f.__dict__ for f in failures]}
         write_atomic(self.results / LAST_RUN, (json.dumps(data, indent=1) + "\n").encode())
+        self._ignore_results()  # also a run without failures (its last-run.json)
 
     def last_failures(self) -> list[Failure] | None:
         """The failures of the last run, or ``None`` when there is no (readable) last run."""

@@ -181,6 +181,9 @@ def test_3_forced_widget_shots_are_byte_identical(app: Path) -> None:
     assert statuses(data) == {**dict.fromkeys(WIDGET_SHOTS, "passed"), **dict.fromkeys(REMOTE_SHOTS, "skipped")}
     assert {s["message"] for s in data["shots"] if s["status"] == "passed"} == {"identical"}
     assert baselines(app) == before
+    # a run without failures wrote last-run.json, and the results folder keeps it out of git
+    results = app / "__snapshots__" / ".results"
+    assert (results / "last-run.json").is_file() and (results / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
 def test_4_a_colour_changed_in_a_widgets_page_fails_exactly_that_widget(app: Path) -> None:
