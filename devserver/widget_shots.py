@@ -7,9 +7,11 @@ the declared size, not the rail or the host's panel. Beside ``app_shots`` (and n
 A widget page needs the server (its Cards SDK calls are answered from the mock store), so a
 ``WidgetServer`` is handed to the shots and started by the first one taken: a run where every
 shot is unchanged starts none. The shot is ready when the widget's frame said hello to the host
-(``connected``), ``initialize`` was answered, every SDK call any frame made has its answer, and
-that still holds two animation frames later (a callback may call again); ``Date`` is fixed in
-every frame (``capture`` sets Playwright's clock), the store is reset before each shot.
+(``connected``), ``initialize`` was answered, every SDK call any frame made has its answer at
+the host and every promise of an SDK call in every frame has settled (its callbacks have run,
+and any call they made is counted), checked again until a pass finds nothing to wait for;
+``Date`` is fixed in every frame (``capture`` sets Playwright's clock), the store is reset
+before each shot.
 
 Only a widget whose page is in the app folder (``widgets/<name>/index.html``) is photographed. A
 widget whose URL is the developer's own server cannot be digested (kview cannot tell when it
@@ -62,16 +64,55 @@ DESKTOP_FILES = (_TEMPLATES / "widget.html", *sorted((_TEMPLATES / "partials").g
 CODE = (Path(renderer.__file__).parent, _DEVSERVER / "web", _DEVSERVER / "sdk", _DEVSERVER / "project",
         Path(__file__).resolve())
 
-# Run in every frame before the page's scripts; in the desktop only, it counts the SDK calls the
-# frames post (before the host's own listener sees them), so that READY knows none is pending.
-COUNT_CALLS = """(() => {
-  if (window !== window.top) return;
-  const seen = window.__kviewShotCalls = { count: 0 };
-  window.addEventListener('message', (event) => {
-    const m = event.data;
-    if (m && typeof m === 'object' && m.tag === 'kview-card-sdk' && m.kind === 'call') seen.count += 1;
-  }, true);
+# Run in every frame before the page's scripts. In the desktop it counts the SDK calls the frames
+# post (before the host's own listener sees them), so that READY knows none is unanswered. In a
+# widget's frame it wraps the ``window.Kustomer`` the stub assigns, counting the promises its
+# methods return that have not settled: a call made in the answer of another is pending there
+# before its message reaches the host (FRAME_READY waits for none).
+INSTRUMENT = """(() => {
+  if (window === window.top) {
+    const seen = window.__kviewShotCalls = { count: 0 };
+    window.addEventListener('message', (event) => {
+      const m = event.data;
+      if (m && typeof m === 'object' && m.tag === 'kview-card-sdk' && m.kind === 'call') seen.count += 1;
+    }, true);
+    return;
+  }
+  let pending = 0;
+  Object.defineProperty(window, '__kviewShotPending', { get: () => pending });
+  const settle = () => { pending -= 1; };
+  const watch = (value) => {
+    if (value && typeof value.then === 'function') { pending += 1; value.then(settle, settle); }
+    return value;
+  };
+  const wrap = (obj) => new Proxy(obj, {
+    get(target, key) {
+      const value = target[key];
+      if (typeof value === 'function') return function (...args) { return watch(value.apply(target, args)); };
+      if (value && typeof value === 'object' && (key === 'command' || key === 'modal')) return wrap(value);
+      return value;
+    }
+  });
+  let current;
+  Object.defineProperty(window, 'Kustomer', {
+    configurable: true, enumerable: true, get: () => current,
+    set: (v) => { current = v && typeof v === 'object' ? wrap(v) : v; }
+  });
 })()"""
+# Awaited in every frame below the desktop: resolves true when it had SDK calls to wait for,
+# false when none was pending (two checks a task apart: a frame that is hidden draws no frames).
+FRAME_READY = """async ({ timeoutMs }) => {
+  const deadline = performance.now() + timeoutMs;
+  const pending = () => window.__kviewShotPending || 0;
+  const tick = () => new Promise((done) => setTimeout(done, 0));
+  let waited = false;
+  for (;;) {
+    if (pending() === 0) { await tick(); if (pending() === 0) return waited; }
+    if (performance.now() > deadline) throw new Error(`${pending()} SDK call(s) of ${location.pathname} still pending`);
+    waited = true;
+    await new Promise((done) => setTimeout(done, 10));
+  }
+}"""
 # Awaited in the desktop: resolves when the widget is ready (see the module), rejects with what it
 # still waits for after ``timeoutMs``.
 READY = """async ({ name, timeoutMs }) => {
@@ -199,7 +240,8 @@ def _visit(server: WidgetServer, name: str, scenario: str, theme: str) -> Visit:
     quoted = name.replace("\\", "\\\\").replace('"', '\\"')
     return Visit(url=f"{base}widget/{quote(name, safe='')}?{query}",
                  selector=f'.kvh-widget[data-widget="{quoted}"]', viewport=VIEWPORT, fixed_time=FIXED_TIME,
-                 ready=READY, ready_arg={"name": name, "timeoutMs": READY_MS}, init_script=COUNT_CALLS,
+                 ready=READY, frame_ready=FRAME_READY, ready_arg={"name": name, "timeoutMs": READY_MS},
+                 init_script=INSTRUMENT,
                  styles=(f"{base}static/snapshot.css",),  # the fonts kview ships, nothing moving
                  before=server.reset, timeout_ms=READY_MS + 10_000)
 

@@ -234,8 +234,14 @@ async def _open(page: Page, visit: Visit) -> None:
     await page.goto(visit.url, wait_until="load")
     for href in visit.styles:
         await page.add_style_tag(url=href)
-    if visit.ready:
-        await page.evaluate(visit.ready, visit.ready_arg)
+    waited = True
+    while waited:  # a frame that had calls to wait for may have made more: look again
+        if visit.ready:
+            await page.evaluate(visit.ready, visit.ready_arg)
+        waited = False
+        if visit.frame_ready:
+            for frame in page.frames[1:]:
+                waited = bool(await frame.evaluate(visit.frame_ready, visit.ready_arg)) or waited
     for frame in page.frames:
         await frame.evaluate(SETTLE_FRAME)
     await page.evaluate(TWO_FRAMES)

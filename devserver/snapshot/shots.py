@@ -40,14 +40,17 @@ class Visit:
     every frame), the element ``selector`` matches photographed. Only ``url``'s origin is
     answered; every other request is blocked. ``before`` runs first (a store reset);
     ``init_script`` runs in every frame before the page's own scripts; ``ready`` is a JavaScript
-    function awaited in the page (given ``ready_arg``) before the fonts, images and two animation
-    frames every shot waits for; ``styles`` are stylesheets (URLs) added to the page."""
+    function awaited in the page (given ``ready_arg``), then ``frame_ready`` in every frame below
+    it (it resolves true when it had to wait), again until a pass where no frame waited; then the
+    fonts, images and two animation frames every shot waits for. ``styles`` are stylesheets (URLs)
+    added to the page."""
 
     url: str
     selector: str
     viewport: tuple[int, int] = (1280, 800)
     fixed_time: str = "2024-01-15T12:00:00Z"
     ready: str | None = None
+    frame_ready: str | None = None
     ready_arg: object = None
     init_script: str | None = None
     styles: tuple[str, ...] = ()
