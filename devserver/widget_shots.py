@@ -157,10 +157,6 @@ class WidgetServer:
         self._server: DevServer | None = None
         self._lock = threading.Lock()
 
-    @property
-    def started(self) -> bool:
-        return self._server is not None
-
     def url(self) -> str:
         """The server's URL (``http://127.0.0.1:PORT/``), starting it the first time."""
         with self._lock:
