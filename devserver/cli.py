@@ -54,6 +54,7 @@ from .snapshot.chromium import ChromiumNotFound
 from .snapshot.shots import select
 from .snapshot.store import Store
 from .snapshot.tolerance import Tolerance
+from .widget_shots import WidgetServer, widget_shots
 
 EXIT_TEMPLATE_ERROR = 1
 EXIT_USAGE = 2
@@ -454,19 +455,21 @@ SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch",  # top-le
                   "axe_playwright_python")
 
 
-def _chosen_shots(app_dir: Path, view_pattern: str | None, theme: str,
-                  scenario: str | None) -> tuple[App, list[Any], list[Any]]:
+def _chosen_shots(app_dir: Path, view_pattern: str | None, theme: str, scenario: str | None,
+                  widgets: WidgetServer | None = None) -> tuple[App, list[Any], list[Any]]:
     """The app, all its shots and those ``--view``/``--theme``/``--scenario`` choose (snapshot
-    and audit); a load error is reported (exit 1), an empty choice is a usage error (exit 2)."""
+    and audit); with ``widgets`` (snapshot), the widgets' shots too, taken through that server.
+    A load error is reported (exit 1), an empty choice is a usage error (exit 2)."""
     try:
         app = load(app_dir)
     except KViewError as exc:
         _report(exc)
         sys.exit(EXIT_TEMPLATE_ERROR)
-    shots = app_shots(app)
+    shots = app_shots(app) + (widget_shots(app, widgets) if widgets is not None else [])
     chosen = select(shots, view=view_pattern, theme=theme, scenario=scenario)
     if not chosen:
-        what = "no views" if not shots else "no shot matches --view/--theme/--scenario"
+        what = ("no views" + (" or widgets" if widgets is not None else "") if not shots
+                else "no shot matches --view/--theme/--scenario")
         raise click.UsageError(f"{app_dir}: {what}")
     return app, shots, chosen
 
@@ -494,7 +497,8 @@ def _snapshot_progress(total: int, fmt: str) -> Any:
 @click.option("--accept", "accept_names", metavar="NAME", multiple=True,
               help="Make the last run's picture of NAME (a glob; repeatable) its baseline, without running again.")
 @click.option("--accept-all", is_flag=True, help="Accept every failed shot of the last run.")
-@click.option("--view", "view_pattern", metavar="PATTERN", help="Only views whose name matches (a glob).")
+@click.option("--view", "view_pattern", metavar="PATTERN",
+              help="Only views and widgets whose name matches (a glob; 'widgets/*': the widgets only).")
 @click.option("--theme", type=click.Choice(["both", "light", "dark"]), default="both", show_default=True,
               help="Only this theme.")
 @click.option("--scenario", metavar="NAME", help="Only this scenario.")
@@ -521,9 +525,11 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
                  masks: tuple[str, ...], force: bool, output: Path | None, browser_endpoint: str | None,
                  fmt: str) -> None:
     """Screenshot every view of DIR in light and dark, in each scenario, framed as in the gallery,
-    in headless Chromium, and compare each with its baseline in DIR/__snapshots__/ (written on the
-    first run). Shots whose inputs did not change are not taken again. A failure writes the
-    actual, expected and diff pictures and report.html; --accept makes them baselines.
+    and every widget of DIR in its frame on kview's mock desktop (a dev server is started for
+    them), in headless Chromium, and compare each with its baseline in DIR/__snapshots__/
+    (widgets: DIR/__snapshots__/widgets/; written on the first run). Shots whose inputs did not
+    change are not taken again. A failure writes the actual, expected and diff pictures and
+    report.html; --accept makes them baselines.
     Exit status: 0 all pass, 1 a shot failed or a view did not render, 2 usage errors.
     """
     if browser_endpoint:
@@ -542,20 +548,22 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
         click.echo(f"kview snapshot: accepted {len(done)} shot{'' if len(done) == 1 else 's'}"
                    + "".join(f"\n  {n}" for n in done))
         return
-    _, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
     options = snapshot_run.Options(update=update, force=force, workers=workers or os.cpu_count() or 1,
                                    tolerance=Tolerance(threshold, max_diff_pixels, max_diff_pixel_ratio),
                                    masks=masks, endpoint=browser_endpoint)
-    try:
-        result = snapshot_run.run(store, chosen, {s.name for s in shots}, options,
-                                  _snapshot_progress(len(chosen), fmt))
-    except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
-        raise click.UsageError(str(exc)) from None
-    except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
-        if exc.name not in SNAPSHOT_EXTRA:
-            raise
-        raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
-                               "pip install 'kview[snapshot]'") from None
+    # The widgets' dev server starts with the first widget shot taken (none: no server).
+    with WidgetServer(app_dir) as server:
+        _, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario, widgets=server)
+        try:
+            result = snapshot_run.run(store, chosen, {s.name for s in shots}, options,
+                                      _snapshot_progress(len(chosen), fmt))
+        except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
+            raise click.UsageError(str(exc)) from None
+        except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
+            if exc.name not in SNAPSHOT_EXTRA:
+                raise
+            raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
+                                   "pip install 'kview[snapshot]'") from None
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
@@ -570,6 +578,13 @@ def _snapshot_summary(result: Any, color: bool) -> str:
     lines = [f"kview snapshot: {len(result.results)} shots: {counts} ({result.seconds:.2f} s{browser})"]
     for r in result.failed:
         lines.append(style(f"  ✗ {r.name}: {r.message.splitlines()[0] if r.message else r.status}", fg="red"))
+    skipped: dict[str, list[str]] = {}
+    for r in result.results:
+        if r.status == "skipped":
+            skipped.setdefault(r.message, []).append(r.name)
+    for reason, names in skipped.items():  # one line per reason (a widget: its scenarios × themes)
+        what = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+        lines.append(style(f"  - skipped {what}: {reason}", fg="yellow"))
     if result.report:
         lines.append(f"report: {result.report}")
         lines.append("accept: kview snapshot … --accept NAME, or --accept-all (reads the last run)")
@@ -637,11 +652,19 @@ def _audit_progress(total: int, fmt: str) -> Callable[[Any], None]:
               help="Browser pages working in parallel (default: the number of cores).")
 @click.option("--axe", is_flag=True, help="Run axe-core's rules too, against DIR/__audit__/axe-baseline.json.")
 @click.option("--update-axe-baseline", is_flag=True, help="With --axe: record this run's axe violations as the baseline.")
+@click.option("--browser-endpoint", metavar="URL",
+              help="Audit in a remote browser: ws://HOST:PORT/… (a Playwright browser server) "
+                   "or http://HOST:PORT (a Chromium's DevTools port), as kview snapshot's.")
 def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str | None, fmt: str,
               fail_on: str, report_path: Path | None, workers: int | None, axe: bool,
-              update_axe_baseline: bool) -> None:
+              update_axe_baseline: bool, browser_endpoint: str | None) -> None:
     if update_axe_baseline and not axe:
         raise click.UsageError("--update-axe-baseline needs --axe")
+    if browser_endpoint:
+        try:
+            remote.parse(browser_endpoint)
+        except remote.BadEndpoint as exc:
+            raise click.UsageError(str(exc)) from None
     app, shots, chosen = _chosen_shots(app_dir, view_pattern, theme, scenario)
     try:
         # Imported here: Playwright, numpy and Pillow (the snapshot extra) only for a run.
@@ -651,8 +674,8 @@ def audit_cmd(app_dir: Path, view_pattern: str | None, theme: str, scenario: str
         result = audit(chosen, _audit_sources(app), app.root, workers=workers or os.cpu_count() or 1,
                        on_taken=_audit_progress(len(chosen), fmt),
                        axe_baseline=app_dir / "__audit__" / "axe-baseline.json" if axe else None,
-                       update_baseline=update_axe_baseline)
-    except ChromiumNotFound as exc:
+                       update_baseline=update_axe_baseline, endpoint=browser_endpoint)
+    except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
         raise click.UsageError(str(exc)) from None
     except ImportError as exc:
         if exc.name not in SNAPSHOT_EXTRA:

@@ -1,7 +1,10 @@
 """The pytest plugin's snapshot tests: with ``pytest --kview-app DIR``, one test item per view ×
-scenario × theme of the app (``DIR::<view>[<scenario>-<theme>]``), each comparing its picture with
-``DIR/__snapshots__/<view>.<scenario>.<theme>.png`` exactly as ``kview snapshot`` does (the same
-shots, capture, comparison and tolerance: ``snapshot.run.judge``).
+scenario × theme of the app (``DIR::<view>[<scenario>-<theme>]``) and per widget × scenario ×
+theme (``DIR::widgets/<widget>[<scenario>-<theme>]``), each comparing its picture with
+``DIR/__snapshots__/<name>.png`` exactly as ``kview snapshot`` does (the same shots, capture,
+comparison and tolerance: ``snapshot.run.judge``). The widgets' dev server is started by the
+first widget item a process runs, and stopped at the end of the session; a widget whose page is
+the developer's own server is skipped with the reason.
 
 Registered by ``pytest_plugin`` only when ``--kview-app`` is on the command line. One browser per
 pytest process (an xdist worker has its own), opened by the first item, one page reused. Every
@@ -26,13 +29,15 @@ from .app_shots import app_shots
 from .project import load
 from .snapshot import remote
 from .snapshot.run import Options, judge
-from .snapshot.shots import Shot, select
+from .snapshot.shots import WIDGET, WIDGETS, Shot, select
 from .snapshot.store import Failure, Store
 from .snapshot.tolerance import Tolerance
+from .widget_shots import WidgetServer, widget_shots
 
 MARKER = "kview_snapshot"
 _SETTINGS = pytest.StashKey["Settings"]()
 _CAMERA = pytest.StashKey[Any]()
+_SERVER = pytest.StashKey[WidgetServer]()
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,21 @@ class SnapshotFailure(Exception):
 
 
 def _shots(config: pytest.Config) -> list[Shot]:
+    """The app's view shots, then its widget shots (through this process's ``WidgetServer``)."""
     app = config.stash[_SETTINGS].app
+    if _SERVER not in config.stash:
+        config.stash[_SERVER] = WidgetServer(app)
     try:
-        return app_shots(load(app))
+        loaded = load(app)
     except KViewError as exc:  # an app that does not load: one line, not a traceback
         raise pytest.UsageError(f"--kview-app {app}: {exc}") from None
+    return [*app_shots(loaded), *widget_shots(loaded, config.stash[_SERVER])]
+
+
+def item_name(shot: Shot) -> str:
+    """``<view>[<scenario>-<theme>]``; a widget's: ``widgets/<widget>[<scenario>-<theme>]``."""
+    subject = f"{WIDGETS}/{shot.view}" if shot.kind == WIDGET else shot.view
+    return f"{subject}[{shot.scenario}-{shot.theme}]"
 
 
 class KviewApp(pytest.Collector):
@@ -81,7 +96,7 @@ class KviewApp(pytest.Collector):
 
     def collect(self) -> list[pytest.Item]:
         theme = self.config.stash[_SETTINGS].theme
-        return [SnapshotItem.from_parent(self, name=f"{s.view}[{s.scenario}-{s.theme}]", shot=s)
+        return [SnapshotItem.from_parent(self, name=item_name(s), shot=s)
                 for s in select(_shots(self.config), theme=theme)]
 
 
@@ -94,6 +109,8 @@ class SnapshotItem(pytest.Item):
         self.add_marker(MARKER)
 
     def runtest(self) -> None:
+        if self.shot.skip is not None:
+            pytest.skip(f"{self.shot.name}: {self.shot.skip}")
         config = self.config
         s = config.stash[_SETTINGS]
         camera = config.stash.get(_CAMERA, None)
@@ -112,7 +129,8 @@ class SnapshotItem(pytest.Item):
         store.clear_result(name)
         taken = camera.take(self.shot)
         if taken.png is None:
-            raise SnapshotFailure(f"{name}: the view does not render\n{taken.error}")
+            what = "the widget cannot be photographed" if self.shot.kind == WIDGET else "the view does not render"
+            raise SnapshotFailure(f"{name}: {what}\n{taken.error}")
         actual, expected, diff = store.result_files(name)
         if store.baseline(name) is None and not s.options.update:
             store.write_result(actual.name, taken.png)
@@ -162,6 +180,9 @@ class SnapshotSession:
         camera = session.config.stash.get(_CAMERA, None)
         if camera is not None and not isinstance(camera, SnapshotFailure):
             camera.close()
+        server = session.config.stash.get(_SERVER, None)
+        if server is not None:
+            server.close()
 
     def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:
         if hasattr(config, "workerinput"):  # a worker ran a part: the controller reports for the whole

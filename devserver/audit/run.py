@@ -42,14 +42,18 @@ class AuditResult:
 
 def audit(shots: Sequence[Shot], sources: Mapping[str, Sequence[Path]], root: Path | None = None, *,
           workers: int = 1, on_taken: Callable[[Taken], None] = lambda taken: None,
-          axe_baseline: Path | None = None, update_baseline: bool = False) -> AuditResult:
+          axe_baseline: Path | None = None, update_baseline: bool = False,
+          endpoint: str | None = None) -> AuditResult:
     """Audit ``shots`` (both themes of a view and scenario are judged together; a lone theme is
     judged alone, without the hard-coded rules). ``sources`` maps a view to the files its colours
     may be written in (its template first). With ``axe_baseline``, axe-core's rules run too and
     their violations are sorted against that file (``update_baseline``: rewritten with this run's
-    for the shots audited). Raises ``ChromiumNotFound`` without a Chromium."""
+    for the shots audited). ``endpoint``: a remote browser's URL, as ``kview snapshot``'s
+    (``snapshot.remote``). Raises ``ChromiumNotFound`` without a Chromium,
+    ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
     t0 = time.perf_counter()
-    taken = take(shots, workers=workers, probe=probe(axe=axe_baseline is not None), on_taken=on_taken)
+    taken = take(shots, workers=workers, probe=probe(axe=axe_baseline is not None), on_taken=on_taken,
+                 endpoint=endpoint)
     groups: dict[tuple[str, str], dict[str, Measured]] = {}
     errors: dict[str, str] = {}
     pictures: dict[str, bytes] = {}

@@ -1,7 +1,8 @@
 """One browser for many shots asked for one at a time from synchronous code: the pytest plugin's
 session-wide camera. The browser and its page live on an event loop in a thread of their own
 (Playwright's async API, as ``capture`` uses it), so a test process that also runs Playwright's
-sync API on its main thread is not disturbed; each ``take`` swaps a view into the same page.
+sync API on its main thread is not disturbed; each ``take`` swaps a view into the same page (a
+widget's shot opens its page: ``capture.Visitor``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ from typing import Any, TypeVar
 
 from playwright.async_api import async_playwright
 
-from .capture import Taken, new_context, open_browser, prepare_page, shoot, stage
+from .capture import (
+    StagedVisit,
+    Taken,
+    Visitor,
+    new_context,
+    open_browser,
+    prepare_page,
+    shoot,
+    stage,
+)
 from .shots import Shot
 
 T = TypeVar("T")
@@ -30,6 +40,7 @@ class Camera:
         self._playwright: Any = None
         self._browser: Any = None
         self._page: Any = None
+        self._visitor: Any = None
         try:
             self._call(self._open(endpoint))
         except BaseException:
@@ -43,12 +54,15 @@ class Camera:
         self._playwright = await async_playwright().start()
         self._browser = await open_browser(self._playwright, endpoint)
         self._page = await prepare_page(await new_context(self._browser))
+        self._visitor = Visitor(self._browser)
 
     def take(self, shot: Shot) -> Taken:
         """``shot``'s picture, or the error of a view that does not render."""
         ready = stage(shot)
         if isinstance(ready, Taken):
             return ready
+        if isinstance(ready, StagedVisit):
+            return self._call(self._visitor.shoot(ready, self._masks))
         return self._call(shoot(self._page, ready, self._masks))
 
     async def _close(self) -> None:

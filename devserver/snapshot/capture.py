@@ -8,18 +8,27 @@ it with the page (``templates/page.html``), kview's stylesheets and the fonts fr
 and aborts every other request (a view's remote image would make shots depend on the network).
 Before each shot the fonts are loaded (``document.fonts.ready``) and every image has settled;
 animations are off and the caret hidden (``snapshot.css`` and Playwright's own options).
+
+A shot with a ``Visit`` (a widget in kview's mock desktop) is taken the other way (``Visitor``):
+its URL is opened in a page of its own (the same determinism settings, the visit's viewport,
+``Date`` fixed in every frame with Playwright's clock), only the URL's origin is answered, the
+visit's readiness script is awaited, then the fonts and images of every frame and two animation
+frames, and the element its selector names is photographed. Visits run one at a time (they
+share the server they open, whose state ``Visit.before`` resets), beside the pages swapping views.
 """
 
 from __future__ import annotations
 
 import asyncio
 import mimetypes
+import re
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader
 from playwright.async_api import (
@@ -35,7 +44,7 @@ from playwright.async_api import Error as PlaywrightError
 from ..assets import static_dir
 from . import remote
 from .chromium import LAUNCH_ARGS, chromium_path
-from .shots import Shot, ShotError
+from .shots import Shot, ShotError, Visit
 
 ORIGIN = "http://kview-snapshot.invalid/"
 VIEWPORT: ViewportSize = {"width": 800, "height": 600}
@@ -54,6 +63,13 @@ SWAP = """async ([html, theme]) => {
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
+# Run in every frame of a visited page before its shot: its fonts loaded, its images decoded.
+SETTLE_FRAME = """async () => {
+  await document.fonts.ready;
+  await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
+}"""
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+MASK_COLOR = "#FF00FF"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # A look at the page after a shot is taken (``kview audit`` measures colours there): given the page
 # with the view swapped in, the shot and its picture; what it returns is the ``Taken``'s ``extra``.
@@ -78,9 +94,21 @@ class Staged:
     html: str
 
 
-def stage(shot: Shot) -> Staged | Taken:
-    """``shot`` with its HTML, or its error as a ``Taken`` without a picture."""
+@dataclass(frozen=True)
+class StagedVisit:
+    """A shot with the page to open for it (making it may have started a server)."""
+
+    shot: Shot
+    visit: Visit
+
+
+def stage(shot: Shot) -> Staged | StagedVisit | Taken:
+    """``shot`` with its HTML or its visit, or its error as a ``Taken`` without a picture."""
     try:
+        if shot.visit is not None:
+            return StagedVisit(shot, shot.visit())
+        if shot.html is None:
+            return Taken(shot, error="the shot has neither HTML nor a page to visit")
         return Staged(shot, shot.html())
     except ShotError as exc:
         return Taken(shot, error=str(exc))
@@ -133,10 +161,94 @@ async def shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe |
         return Taken(shot, error="the view's frame is missing from the snapshot page")
     try:
         png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
-                                     mask=[page.locator(m) for m in masks], mask_color="#FF00FF")
+                                     mask=[page.locator(m) for m in masks], mask_color=MASK_COLOR)
     except PlaywrightError as exc:  # e.g. a remote browser that throttles background pages: see remote
         return Taken(shot, error=f"no screenshot: {str(exc.message).splitlines()[0]}")
     return Taken(shot, png, extra=None if probe is None else await probe(page, shot, png))
+
+
+class Visitor:
+    """Takes visit shots in ``browser``, one at a time (visits share the server they open, whose
+    state ``Visit.before`` resets). Each shot gets a page of its own (a fresh document, every
+    frame's script started anew) in a context kept for the run per viewport, time and init
+    script: its HTTP cache spares every shot but the first the stylesheets and fonts."""
+
+    def __init__(self, browser: Browser) -> None:
+        self._browser = browser
+        self._contexts: dict[tuple[object, ...], BrowserContext] = {}
+        self._one = asyncio.Lock()
+
+    async def _context(self, visit: Visit) -> BrowserContext:
+        key = (visit.viewport, visit.fixed_time, visit.init_script)
+        if key not in self._contexts:
+            width, height = visit.viewport
+            context = await new_context(self._browser, {"width": width, "height": height})
+            await context.clock.set_fixed_time(visit.fixed_time)  # Date, in every frame (iframes too)
+            if visit.init_script:
+                await context.add_init_script(visit.init_script)
+            self._contexts[key] = context
+        return self._contexts[key]
+
+    async def shoot(self, staged: StagedVisit, masks: Sequence[str]) -> Taken:
+        """``staged``'s page opened and its element photographed (see the module); a page that
+        does not load or get ready in time is the shot's error, not an exception."""
+        async with self._one:
+            return await self._shoot(staged, masks)
+
+    async def _shoot(self, staged: StagedVisit, masks: Sequence[str]) -> Taken:
+        shot, visit = staged.shot, staged.visit
+        if visit.before is not None:
+            await asyncio.to_thread(visit.before)
+        parts = urlsplit(visit.url)
+        # Every URL but the visit's origin's (a regular expression the browser side matches, so
+        # the origin's own requests are not stopped on their way): the network (a remote image, a
+        # font from a CDN) would make shots differ.
+        elsewhere = re.compile(f"^(?!{re.escape(f'{parts.scheme}://{parts.netloc}/')})")
+        page = await (await self._context(visit)).new_page()
+        try:
+            page.set_default_timeout(visit.timeout_ms)
+            await page.route(elsewhere, _blocked)
+            try:
+                await asyncio.wait_for(_open(page, visit), visit.timeout_ms / 1000 + 5)
+            except TimeoutError:
+                return Taken(shot, error=f"{visit.url} was not ready in {visit.timeout_ms / 1000:.0f} s")
+            target = page.locator(visit.selector)
+            if await target.count() != 1:
+                return Taken(shot, error=f"{visit.selector} is not (once) on {visit.url}")
+            png = await target.screenshot(type="png", animations="disabled", caret="hide", scale="css",
+                                          mask=[f.locator(m) for f in page.frames for m in masks],
+                                          mask_color=MASK_COLOR)
+        except PlaywrightError as exc:
+            return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
+        finally:
+            await page.close()
+        return Taken(shot, png)
+
+
+async def _blocked(route: Route) -> None:
+    await route.abort("blockedbyclient")
+
+
+async def _open(page: Page, visit: Visit) -> None:
+    """``visit``'s page loaded, its styles added, its readiness awaited, every frame settled."""
+    await page.goto(visit.url, wait_until="load")
+    for href in visit.styles:
+        await page.add_style_tag(url=href)
+    waited = True
+    while waited:  # a frame that had calls to wait for may have made more: look again
+        if visit.ready:
+            await page.evaluate(visit.ready, visit.ready_arg)
+        waited = False
+        if visit.frame_ready:
+            for frame in page.frames[1:]:
+                waited = bool(await frame.evaluate(visit.frame_ready, visit.ready_arg)) or waited
+    for frame in page.frames:
+        await frame.evaluate(SETTLE_FRAME)
+    await page.evaluate(TWO_FRAMES)
+
+
+def _first_line(exc: PlaywrightError) -> str:
+    return next((line.strip() for line in str(exc.message).splitlines() if line.strip()), "failed")
 
 
 async def open_browser(playwright: Any, endpoint: str | None = None) -> Browser:
@@ -147,31 +259,37 @@ async def open_browser(playwright: Any, endpoint: str | None = None) -> Browser:
                                             args=[*LAUNCH_ARGS, *SNAPSHOT_ARGS])
 
 
-async def new_context(browser: Browser) -> BrowserContext:
+async def new_context(browser: Browser, viewport: ViewportSize = VIEWPORT) -> BrowserContext:
     """The context every shot is taken in: fixed viewport, scale 1, light scheme, no motion, UTC."""
-    return await browser.new_context(viewport=VIEWPORT, device_scale_factor=1, color_scheme="light",
+    return await browser.new_context(viewport=viewport, device_scale_factor=1, color_scheme="light",
                                      reduced_motion="reduce", locale="en-US", timezone_id="UTC")
 
 
-async def _take_all(shots: Sequence[Staged], workers: int, masks: Sequence[str],
+async def _take_all(shots: Sequence[Staged | StagedVisit], workers: int, masks: Sequence[str],
                     on_taken: Callable[[Taken], None], endpoint: str | None, probe: Probe | None = None) -> None:
-    queue: asyncio.Queue[Staged] = asyncio.Queue()
+    queue: asyncio.Queue[Staged | StagedVisit] = asyncio.Queue()
     for staged in shots:
         queue.put_nowait(staged)
+    views = sum(1 for s in shots if isinstance(s, Staged))
     async with async_playwright() as p:
         browser = await open_browser(p, endpoint)
         try:
             # A context (a window) per page: each page is its window's front tab. Pages sharing a
             # window are background tabs, which a browser kview did not launch may stop painting.
-            count = max(1, min(workers, len(shots)))
-            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
+            count = max(1, min(workers, views))
+            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count if views else 0)))
             pages = await asyncio.gather(*(prepare_page(context) for context in contexts))
+            visitor = Visitor(browser)  # visits: one at a time, beside the pages swapping views
 
-            async def work(page: Page) -> None:
+            async def work(page: Page | None) -> None:
                 while not queue.empty():
-                    on_taken(await shoot(page, queue.get_nowait(), masks, probe))
+                    item = queue.get_nowait()
+                    if isinstance(item, StagedVisit):
+                        on_taken(await visitor.shoot(item, masks))
+                    elif page is not None:
+                        on_taken(await shoot(page, item, masks, probe))
 
-            await asyncio.gather(*(work(page) for page in pages))
+            await asyncio.gather(*(work(page) for page in ([*pages] if pages else [None])))
         finally:
             await browser.close()
 
@@ -180,8 +298,8 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
          on_taken: Callable[[Taken], None] = lambda taken: None, endpoint: str | None = None,
          probe: Probe | None = None) -> list[Taken]:
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
-    done; returns them all in ``shots``' order. Their HTML is made first: a browser starts only
-    when some shot has HTML. ``masks`` are CSS selectors painted over (magenta) in every shot;
+    done; returns them all in ``shots``' order. Their HTML (or visit) is made first: a browser
+    starts only when some shot has one. ``masks`` are CSS selectors painted over (magenta) in every shot;
     ``endpoint``: a remote browser's URL (``remote``); ``probe``, when given, looks at the page
     after each shot (its result is ``Taken.extra``). Raises ``ChromiumNotFound`` without a
     Chromium, ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
@@ -191,7 +309,7 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
         done[taken.shot.name] = taken
         on_taken(taken)
 
-    staged: list[Staged] = []
+    staged: list[Staged | StagedVisit] = []
     for shot in shots:
         ready = stage(shot)
         if isinstance(ready, Taken):

@@ -58,14 +58,20 @@ def write_report(store: Store, failures: list[Failure]) -> Path:
         groups.setdefault(stem, []).append(ShownShot(
             f.name, theme, f.message, _data_uri(store, f.actual), _data_uri(store, f.expected),
             _data_uri(store, f.diff), accept_command(store, f.name) if f.actual else None))
-    shown = [ShownGroup(stem.replace(".", " · "), sorted(shots, key=lambda s: s.theme != "light"))
-             for stem, shots in groups.items()]
+    shown = [ShownGroup(_title(stem), sorted(shots, key=lambda s: s.theme != "light")) for stem, shots in groups.items()]
     html = _env().get_template("report.html").render(
         groups=shown, count=len(failures), app=str(store.baselines.parent),
         accept_all=accept_command(store, None))
     path = store.results / REPORT
     write_atomic(path, html.encode())
     return path
+
+
+def _title(stem: str) -> str:
+    """``view · scenario``, or ``widget name · scenario`` for ``widgets/name.scenario``."""
+    kind, _, rest = stem.rpartition("/")
+    title = rest.replace(".", " · ")
+    return f"{kind.rstrip('s')} {title}" if kind else title
 
 
 def _data_uri(store: Store, file: str | None) -> str | None:

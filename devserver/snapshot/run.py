@@ -5,8 +5,9 @@ A shot whose baseline exists and whose input digest equals the one recorded when
 last passed is ``unchanged``: not taken (a run where nothing changed starts no browser). The
 others are taken in one browser; a missing baseline is written (``new``), identical bytes or a
 difference within the tolerance ``pass``, anything else ``fail``s (or, with ``update``, its
-baseline is rewritten: ``updated``). Baselines no shot of the app produces are listed as
-``stale`` (kept: deleting them is the developer's call).
+baseline is rewritten: ``updated``). A shot that can never be taken (a widget whose page is the
+developer's own server) is ``skipped`` with its reason, which fails nothing. Baselines no shot of
+the app produces are listed as ``stale`` (kept: deleting them is the developer's call).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .tolerance import Tolerance
 if TYPE_CHECKING:
     from .capture import Taken
 
-STATUSES = ("unchanged", "passed", "new", "updated", "failed", "error")
+STATUSES = ("unchanged", "passed", "new", "updated", "skipped", "failed", "error")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,10 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
     results: dict[str, ShotResult] = {}
     to_take: list[Shot] = []
     for shot in shots:
-        if not options.force and digests.get(shot.name) == shot.digest and store.baseline_path(shot.name).is_file():
+        if shot.skip is not None:
+            results[shot.name] = ShotResult(shot.name, "skipped", shot.skip)
+            on_result(results[shot.name])
+        elif not options.force and digests.get(shot.name) == shot.digest and store.baseline_path(shot.name).is_file():
             results[shot.name] = ShotResult(shot.name, "unchanged")
             on_result(results[shot.name])
         else:
@@ -109,7 +113,7 @@ def run(store: Store, shots: Sequence[Shot], all_names: set[str], options: Optio
             report = write_report(store, failures)
     ordered = [results[s.name] for s in shots]
     stale = sorted(store.baseline_names() - all_names)
-    shot_in_browser = any(r.status not in ("unchanged", "error") for r in ordered)
+    shot_in_browser = any(r.status not in ("unchanged", "skipped", "error") for r in ordered)
     return RunResult(ordered, stale, shot_in_browser, time.perf_counter() - t0, report)
 
 

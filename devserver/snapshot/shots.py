@@ -1,9 +1,15 @@
-"""What a run photographs: a ``Shot`` is one view in one scenario and one theme, named
-``<view>.<scenario>.<theme>``, with the digest of everything its picture depends on and a way to
-make its HTML (only called when the shot is actually taken: an unchanged run makes none).
+"""What a run photographs: a ``Shot`` is one view, or one widget, in one scenario and one theme,
+with the digest of everything its picture depends on and a way to make it (only called when the
+shot is actually taken: an unchanged run makes none).
+
+Two kinds: a view's shot makes HTML, swapped into the snapshot page (``capture``), and is named
+``<view>.<scenario>.<theme>``; a widget's shot makes a ``Visit`` (a URL to open and the element to
+photograph there) and is named ``widgets/<name>.<scenario>.<theme>``: its baseline lives in the
+``widgets/`` subfolder, so a widget never shares a file with a view of the same name (a view's
+name never holds a ``/``).
 
 The caller (``kview snapshot`` in ``cli``) builds the shots from the app; this package never
-reads an app folder, so it stays below ``project`` and ``web`` in the layers.
+reads an app folder or starts a server, so it stays below ``project`` and ``web`` in the layers.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from pathlib import Path
 from ..assets import static_dir
 
 THEMES = ("light", "dark")
+VIEW, WIDGET = "view", "widget"  # the kinds of shot
+WIDGETS = "widgets"  # a widget shot's name (and baseline) is under widgets/
 _UNSAFE = re.compile(r"[^A-Za-z0-9_\-]+")
 
 
@@ -26,16 +34,45 @@ class ShotError(Exception):
 
 
 @dataclass(frozen=True)
+class Visit:
+    """How a shot is taken by opening a page rather than swapping HTML into the snapshot page:
+    ``url`` opened in a context of its own (``viewport``, ``Date`` fixed at ``fixed_time`` in
+    every frame), the element ``selector`` matches photographed. Only ``url``'s origin is
+    answered; every other request is blocked. ``before`` runs first (a store reset);
+    ``init_script`` runs in every frame before the page's own scripts; ``ready`` is a JavaScript
+    function awaited in the page (given ``ready_arg``), then ``frame_ready`` in every frame below
+    it (it resolves true when it had to wait), again until a pass where no frame waited; then the
+    fonts, images and two animation frames every shot waits for. ``styles`` are stylesheets (URLs)
+    added to the page."""
+
+    url: str
+    selector: str
+    viewport: tuple[int, int] = (1280, 800)
+    fixed_time: str = "2024-01-15T12:00:00Z"
+    ready: str | None = None
+    frame_ready: str | None = None
+    ready_arg: object = None
+    init_script: str | None = None
+    styles: tuple[str, ...] = ()
+    before: Callable[[], None] | None = None
+    timeout_ms: int = 30_000
+
+
+@dataclass(frozen=True)
 class Shot:
-    view: str
+    view: str  # the view's name; for a widget shot, the widget's
     scenario: str
     theme: str
     digest: str  # equal digests give equal pictures (inputs, assets, options)
-    html: Callable[[], str]  # the framed view; raises ShotError when the view fails
+    html: Callable[[], str] | None = None  # the framed view; raises ShotError when the view fails
+    kind: str = VIEW
+    visit: Callable[[], Visit] | None = None  # a widget shot's page (may start a server); raises ShotError
+    skip: str | None = None  # why the shot is never taken (listed as skipped, not a failure)
 
     @property
     def name(self) -> str:
-        return shot_name(self.view, self.scenario, self.theme)
+        base = shot_name(self.view, self.scenario, self.theme)
+        return f"{WIDGETS}/{base}" if self.kind == WIDGET else base
 
 
 def shot_name(view: str, scenario: str, theme: str) -> str:
@@ -45,10 +82,12 @@ def shot_name(view: str, scenario: str, theme: str) -> str:
 
 def select(shots: Iterable[Shot], *, view: str | None = None, theme: str | None = None,
            scenario: str | None = None) -> list[Shot]:
-    """The shots a run takes: ``view`` is a glob (``order-*``) or a name, ``theme`` light or dark
-    (``None``/``both``: both), ``scenario`` a name."""
+    """The shots a run takes: ``view`` is a glob (``order-*``) or a name, matched against a view's
+    name and a widget's name alike, and against ``widgets/<name>`` (``widgets/*``: every widget and
+    no view); ``theme`` light or dark (``None``/``both``: both), ``scenario`` a name."""
     return [s for s in shots
-            if (view is None or fnmatch.fnmatchcase(s.view, view))
+            if (view is None or fnmatch.fnmatchcase(s.view, view)
+                or (s.kind == WIDGET and fnmatch.fnmatchcase(f"{WIDGETS}/{s.view}", view)))
             and (theme in (None, "both") or s.theme == theme)
             and (scenario is None or s.scenario == scenario)]
 
@@ -77,11 +116,23 @@ def digest(*parts: object) -> str:
 
 
 def code_digest(*packages: Path) -> str:
-    """A digest of the Python source of ``packages`` (the renderer): a new kview that renders
-    differently takes the shots again rather than trusting the recorded digests."""
+    """A digest of the Python source of ``packages`` (the renderer; a package or one module): a
+    new kview that renders differently takes the shots again rather than trusting the recorded
+    digests."""
     h = hashlib.sha256()
     for package in packages:
-        for path in sorted(package.rglob("*.py")):
-            h.update(path.relative_to(package).as_posix().encode())
+        files = [package] if package.is_file() else sorted(package.rglob("*.py"))
+        for path in files:
+            h.update((path.name if path == package else path.relative_to(package).as_posix()).encode())
             h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def files_digest(folder: Path) -> str:
+    """A digest of every file below ``folder`` (names and bytes; nothing there: a digest too)."""
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()

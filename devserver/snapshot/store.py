@@ -1,5 +1,6 @@
-"""Where a run's files live. Baselines: ``DIR/__snapshots__/<view>.<scenario>.<theme>.png``, with
-``.kview-inputs.json`` beside them (each baseline's input digest: an unchanged shot is not taken
+"""Where a run's files live. Baselines: ``DIR/__snapshots__/<view>.<scenario>.<theme>.png`` and, for
+widgets, ``DIR/__snapshots__/widgets/<widget>.<scenario>.<theme>.png`` (a shot's name is its path
+below the folder, without ``.png``), with ``.kview-inputs.json`` beside them (each baseline's input digest: an unchanged shot is not taken
 again). Results of the last run: ``__snapshots__/.results/`` (or ``--output``): the actual,
 expected and diff PNGs of each failed shot, ``report.html`` and ``last-run.json``, which
 ``--accept`` reads to write baselines without running again; a ``.gitignore`` keeps the folder
@@ -21,6 +22,7 @@ RESULTS = ".results"
 LAST_RUN = "last-run.json"
 REPORT = "report.html"
 _RESULT_SUFFIXES = (".actual.png", ".expected.png", ".diff.png")
+SUBFOLDERS = ("widgets",)  # shots named <sub>/<…> (shots.WIDGETS): baselines and results there
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -69,7 +71,11 @@ class Store:
         write_atomic(self.baseline_path(name), png)
 
     def baseline_names(self) -> set[str]:
-        return {p.name[: -len(".png")] for p in self.baselines.glob("*.png")} if self.baselines.is_dir() else set()
+        """Every baseline's shot name (``card.default.light``, ``widgets/lookup.default.dark``)."""
+        if not self.baselines.is_dir():
+            return set()
+        found = [*self.baselines.glob("*.png"), *(p for sub in SUBFOLDERS for p in self.baselines.glob(f"{sub}/*.png"))]
+        return {p.relative_to(self.baselines).as_posix()[: -len(".png")] for p in found}
 
     def digests(self) -> dict[str, str]:
         """Each baseline's input digest as the last run that wrote or passed it saw it."""
@@ -92,6 +98,10 @@ class Store:
         for p in self.results.iterdir():
             if p.name in (LAST_RUN, REPORT) or p.name.endswith(_RESULT_SUFFIXES):
                 p.unlink(missing_ok=True)
+        for sub in SUBFOLDERS:
+            for p in self.results.glob(f"{sub}/*"):
+                if p.name.endswith(_RESULT_SUFFIXES):
+                    p.unlink(missing_ok=True)
 
     def result_files(self, name: str) -> tuple[Path, Path, Path]:
         """Where a failed shot's actual, expected and diff pictures go."""
@@ -104,6 +114,9 @@ class Store:
 
     def write_result(self, file: str, png: bytes) -> None:
         write_atomic(self.results / file, png)
+        self._ignore_results()
+
+    def _ignore_results(self) -> None:
         ignore = self.results / ".gitignore"
         if not ignore.exists():  # results are per run: the folder keeps itself out of git
             write_atomic(ignore, b"# written by kview snapshot: the last run's results\n*\n")
@@ -112,6 +125,7 @@ class Store:
         data = {"version": 1, "baselines": str(self.baselines.resolve()), "summary": summary,
                 "failures": [f.__dict__ for f in failures]}
         write_atomic(self.results / LAST_RUN, (json.dumps(data, indent=1) + "\n").encode())
+        self._ignore_results()  # also a run without failures (its last-run.json)
 
     def last_failures(self) -> list[Failure] | None:
         """The failures of the last run, or ``None`` when there is no (readable) last run."""

@@ -187,3 +187,42 @@ def test_the_plugins_items_in_a_remote_browser(server: str, app: Path, pytester:
     result = pytester.runpytest_subprocess("--kview-app", str(app), "-p", "no:cacheprovider",
                                            "--kview-browser-endpoint", endpoint, timeout=180)
     result.assert_outcomes(passed=2)
+
+
+# ---------------------------------------------------------------------- kview audit
+FAINT = CARD.replace("</Segment>", "  <p style={{color: '#dddddd'}}>Hard to read</p>\n</Segment>")
+
+
+def audit(app: Path, *args: str) -> tuple[int, dict, str]:
+    result = CliRunner().invoke(main, ["audit", str(app), "--format", "json", "--workers", "2",
+                                       "--report", str(app.parent / "report.html"), *args])
+    text = result.stdout
+    data = json.loads(text[text.index("{"):]) if "{" in text and result.exit_code in (0, 1) else {}
+    return result.exit_code, data, result.output
+
+
+def test_audit_refuses_a_bad_endpoint_in_one_line_and_exit_2(app: Path) -> None:
+    code, _, out = audit(app, "--browser-endpoint", "ftp://host:1")
+    assert code == 2 and "Error: browser endpoint 'ftp://host:1': expected ws://HOST:PORT/" in out
+    code, _, out = audit(app, "--browser-endpoint", f"http://127.0.0.1:{free_port()}")
+    assert code == 2
+    assert re.search(r"Error: cannot use the browser at http://127\.0\.0\.1:\d+: .*ECONNREFUSED", out)
+    assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("server", ["devtools_chromium", "playwright_server"])
+@pytest.mark.browser
+@pytest.mark.xdist_group("snapshot-command")
+def test_kview_audit_in_a_remote_browser_finds_what_a_local_one_finds(
+        server: str, app: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    (app / "kviews" / "card.jsx").write_text(FAINT, encoding="utf-8")
+    code, local, out = audit(app)
+    assert code == 1 and local["shots"] == 2 and not local["errors"], out
+    assert any(f["text"] == "Hard to read" for f in local["findings"]), local["findings"]
+    endpoint = request.getfixturevalue(server)
+    monkeypatch.setenv("KVIEW_CHROMIUM", str(app / "no-such-chromium"))  # a local launch would fail
+    code, remote, out = audit(app, "--browser-endpoint", endpoint)
+    assert code == 1 and remote["shots"] == 2 and not remote["errors"], out
+    assert remote["findings"] == local["findings"]
+    code, _, out = audit(app)  # and without the endpoint it does try the local one
+    assert code == 2 and "no-such-chromium" in out

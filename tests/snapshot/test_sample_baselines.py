@@ -13,14 +13,20 @@ from devserver.project import load
 from devserver.snapshot.store import Store
 from devserver.watch import Watcher, is_ignored
 from devserver.web import ServerConfig, create_app
+from devserver.widget_shots import WidgetServer, widget_shots
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_views"
 
 
 def test_every_sample_shot_has_a_committed_baseline_and_every_baseline_a_shot() -> None:
-    shots = {s.name for s in app_shots(load(SAMPLES))}
-    assert len(shots) == 26
+    app = load(SAMPLES)
+    views = {s.name for s in app_shots(app)}
+    widgets = {s.name for s in widget_shots(app, WidgetServer(SAMPLES)) if s.skip is None}
+    assert len(views) == 26
+    assert len(widgets) == 20  # order-lookup and shipment-tracker × 5 scenarios × 2 themes
+    shots = views | widgets
     assert Store(SAMPLES).baseline_names() == shots
+    assert (SAMPLES / "__snapshots__" / "widgets" / "order-lookup.vip.dark.png").is_file()
     for name in shots:
         assert Store(SAMPLES).baseline_path(name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
@@ -46,6 +52,7 @@ def same_page(html: str, app: Path) -> str:
 def test_the_watcher_ignores_baselines_and_results(tmp_path: Path) -> None:
     assert is_ignored(Path("__snapshots__") / "card.default.light.png")
     assert is_ignored(Path("__snapshots__") / ".results" / "card.default.light.diff.png")
+    assert is_ignored(Path("__snapshots__") / "widgets" / "order-lookup.default.light.png")
     assert not is_ignored(Path("kviews") / "card.jsx")
     (tmp_path / "__snapshots__").mkdir()
     (tmp_path / "__snapshots__" / "card.default.light.png").write_bytes(b"png")
