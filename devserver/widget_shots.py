@@ -193,7 +193,7 @@ class WidgetServer:
 
 
 def widget_shots(app: App, server: WidgetServer) -> list[Shot]:
-    """Every named widget of ``app`` × ``app_scenario_names`` × theme as a ``Shot`` of kind
+    """Every named widget of ``app`` × ``widget_scenarios`` × theme as a ``Shot`` of kind
     widget (named ``widgets/<name>.<scenario>.<theme>``), opened through ``server``. Its digest:
     every widget's definition, every file under ``widgets/`` (pages may share files: the sample's
     pages load ``../order-lookup/widget.css``), the scenario's settings, the mock store's data
@@ -220,13 +220,25 @@ def widget_shots(app: App, server: WidgetServer) -> list[Shot]:
         if not (root / PAGES / name / "index.html").is_file():
             skip = (f"its page is {w.url or 'not given'} (the developer's server, not {PAGES}/{name}/index.html "
                     "in the app folder): kview cannot tell when it changes, so it does not photograph it")
-        for scenario in app_scenario_names(app):
-            settings = sorted((k, repr(v)) for k, v in scenario_settings(app, scenario).items())
+        for scenario, settings in widget_scenarios(app):
             for theme in RENDER_THEMES:
                 shots.append(Shot(name, scenario, theme, digest(WIDGET, name, scenario, theme, settings, common),
                                   kind=WIDGET, skip=skip,
                                   visit=functools.partial(_visit, server, name, scenario, theme)))
     return shots
+
+
+def widget_scenarios(app: App) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The scenarios a widget is photographed in, with their settings: ``default`` and each
+    scenario whose ``$scenario.settings`` differ from every one kept before it. On the desktop a
+    scenario changes a widget only through its settings (the URL's placeholders): the store the
+    SDK answers from is the same in all, so the other scenarios would give the same picture."""
+    kept: list[tuple[str, list[tuple[str, str]]]] = []
+    for scenario in app_scenario_names(app):
+        settings = sorted((k, repr(v)) for k, v in scenario_settings(app, scenario).items())
+        if scenario == DEFAULT or (settings and all(settings != other for _, other in kept)):
+            kept.append((scenario, settings))
+    return kept
 
 
 def _visit(server: WidgetServer, name: str, scenario: str, theme: str) -> Visit:

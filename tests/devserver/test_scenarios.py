@@ -226,6 +226,22 @@ def test_a_widget_url_is_filled_from_the_scenario_the_desktop_shows(app_dir: Pat
     assert missing.status_code == 404 and "french-admin" in missing.text
 
 
+def test_widgets_are_photographed_in_the_scenarios_that_change_them(app_dir: Path) -> None:
+    """A scenario reaches a widget only through its settings: kview snapshot shoots the widget in
+    ``default`` and in each scenario whose settings differ, not once per scenario."""
+    from devserver.widget_shots import WidgetServer, widget_scenarios, widget_shots
+
+    write(app_dir, {"app.json": {**DEFINITION, "widgets": [{"name": "store", "title": "Store", "url": "https://x.example/"}]},
+                    "mocks/order/same-settings.json": {"$scenario": {
+                        "settings": {"default": {"storeDomain": "vip.acme.example"}}}}})
+    app = load(app_dir)
+    assert [name for name, _ in widget_scenarios(app)] == ["default", "french-admin"]  # same-settings repeats it
+    shots = widget_shots(app, WidgetServer(app_dir))
+    assert sorted(s.name for s in shots) == [f"widgets/store.{sc}.{t}" for sc in ("default", "french-admin")
+                                             for t in ("dark", "light")]
+    assert len({s.digest for s in shots}) == 4
+
+
 def test_the_sdk_answers_from_every_views_default_scenario_requests(tmp_path: Path) -> None:
     """The mock store's request table: each view's default scenario entries over the app-wide
     table (the first view to give a key wins), not the first view's only."""

@@ -23,10 +23,10 @@ def test_every_sample_shot_has_a_committed_baseline_and_every_baseline_a_shot() 
     views = {s.name for s in app_shots(app)}
     widgets = {s.name for s in widget_shots(app, WidgetServer(SAMPLES)) if s.skip is None}
     assert len(views) == 26
-    assert len(widgets) == 20  # order-lookup and shipment-tracker × 5 scenarios × 2 themes
+    assert len(widgets) == 4  # order-lookup and shipment-tracker × default × 2 themes: no scenario sets settings
     shots = views | widgets
     assert Store(SAMPLES).baseline_names() == shots
-    assert (SAMPLES / "__snapshots__" / "widgets" / "order-lookup.vip.dark.png").is_file()
+    assert (SAMPLES / "__snapshots__" / "widgets" / "order-lookup.default.dark.png").is_file()
     for name in shots:
         assert Store(SAMPLES).baseline_path(name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
