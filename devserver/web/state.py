@@ -37,6 +37,8 @@ class KviewState:
     # renders pushed after a mock-store write, one at a time and in order, off the SDK request
     pusher: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "kview-push"))
     sockets: set[WebSocket] = field(default_factory=set)  # the hosts' open Cards SDK sockets
+    # the sockets' asks, answered side by side (as many as a browser's connections to a host)
+    answerers: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(6, "kview-sdk"))
 
     def on_files_changed(self, paths: list[Path]) -> Refreshed:
         """The watcher's callback: the affected views rendered again and ``publish``-ed."""
@@ -61,6 +63,7 @@ class KviewState:
     def close(self) -> None:
         """Stop pushing: the event stream closes, a pending render is dropped."""
         self.pusher.shutdown(wait=False, cancel_futures=True)
+        self.answerers.shutdown(wait=False, cancel_futures=True)
         self.broadcaster.close()
         for ws in list(self.sockets):  # the pages see the close and fall back to fetch
             ws.close(GOING_AWAY, "kview is stopping")

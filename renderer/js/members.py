@@ -135,6 +135,20 @@ def _index(key: Any) -> int:
     return -1
 
 
+def indexed_values(obj: dict, n: int) -> list:
+    """``[obj[0], …, obj[n - 1]]`` as ``get_member`` reads them, for a plain object (an
+    array-like such as ``{length: 1e6}``): in the time of its own keys, not of ``n`` lookups.
+    Nothing else can answer an index: ``Object.prototype``'s table holds method names only."""
+    out = [UNDEFINED] * n
+    hidden = hidden_props(obj)
+    for source in (hidden or {}, obj):  # own properties over hidden ones, as get_member
+        for key, value in source.items():
+            i = _index(key) if type(key) is str else -1
+            if 0 <= i < n:
+                out[i] = value
+    return out
+
+
 def get_member(obj: Any, key: Any) -> Any:
     t = type(obj)
     if t is dict:

@@ -14,6 +14,7 @@ import pytest
 
 from devserver.app_shots import app_shots
 from devserver.project import load
+from devserver.widget_shots import WidgetServer, widget_shots
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.browser
@@ -60,7 +61,8 @@ def test_a_developers_widget_tests_run_against_the_stub(pytester: pytest.Pyteste
     pytester.makepyfile(test_widget=DEVELOPERS_TESTS)
     result = pytester.runpytest_subprocess("--kview-app", str(app), "-p", "no:cacheprovider",
                                            "-m", "not kview_snapshot", timeout=180)
-    result.assert_outcomes(passed=2, failed=1, deselected=len(app_shots(load(app))))  # the snapshot items
+    snapshot_items = len(app_shots(load(app))) + len(widget_shots(load(app), WidgetServer(app)))
+    result.assert_outcomes(passed=2, failed=1, deselected=snapshot_items)  # the views' and widgets' shots
     result.stdout.fnmatch_lines(["*TimeoutError*", "FAILED test_widget.py::test_a_wrong_expectation_fails*"])
 
 

@@ -116,7 +116,8 @@ def test_a_close_is_answered_and_ends_the_messages(pair: tuple[WebSocket, socket
     (masked(0x9, b"x", fin=False), 1002),  # a fragmented control frame
     (bytes([0xC1, 0x81]) + b"\x00\x00\x00\x00x", 1002),  # a reserved bit
     (bytes([0x81, 0xFF]) + struct.pack("!Q", MAX_MESSAGE + 1), 1009),  # too big, refused before reading it
-])
+], ids=["unmasked", "binary", "not-utf8", "lone-continuation", "interleaved", "fragmented-control",
+        "reserved-bit", "too-big"])  # named: the frames' random masks must not make xdist workers' ids differ
 def test_broken_frames_close_with_the_rfc_code(pair: tuple[WebSocket, socket.socket], data: bytes, code: int) -> None:
     ws, client = pair
     client.sendall(data)
@@ -213,6 +214,44 @@ def test_the_socket_answers_as_the_post_endpoints_do(server: DevServer) -> None:
         assert fetched["body"]["data"]["attributes"]["name"] == "Changed by the socket"
     finally:
         post(server, "reset", {})
+        sock.close()
+
+
+def test_after_a_slow_answer_the_socket_answers_side_by_side(server: DevServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answers are made on the socket's thread while they are quick; once one was slow, a
+    later ask is not held back by one still being answered (the stub would time it out)."""
+    from devserver.project.store import MockStore
+    from devserver.web.sdk import SLOW_ANSWER
+
+    release = threading.Event()
+    handle = MockStore.handle
+
+    def paced(self: MockStore, seed: Any, method: str, url: str, body: Any = None) -> Any:
+        if url.endswith("/slow"):
+            time.sleep(SLOW_ANSWER * 2)
+        elif url.endswith("/blocked"):
+            release.wait(10)
+        return handle(self, seed, method, url, body)
+
+    monkeypatch.setattr(MockStore, "handle", paced)
+    sock, _ = handshake(server.port)
+    try:
+        def send(seq: int, url: str) -> None:
+            sock.sendall(masked(0x1, json.dumps({"seq": seq, "name": "request",
+                                                 "body": {"method": "GET", "url": url}}).encode()))
+
+        def seq_of_next() -> int:
+            return int(json.loads(read_frame(sock)[1])["seq"])
+
+        send(1, "/v1/customers/slow")
+        assert seq_of_next() == 1
+        send(2, "/v1/customers/blocked")
+        send(3, "/v1/users/current")
+        assert seq_of_next() == 3  # answered while 2 still waits
+        release.set()
+        assert seq_of_next() == 2
+    finally:
+        release.set()
         sock.close()
 
 

@@ -88,13 +88,15 @@ def test_tdz_and_const_assignment() -> None:
     ],
 )
 def test_runaway_loops_stop_quickly_with_a_located_error(source: str) -> None:
-    """The step budget stops a loop as soon as it is spent: 100,000 steps take well under 0.2 s
-    of CPU. (The default budget is larger so honest loops run; tests/js/test_budgets.py times the
-    defaults, with the time and memory budgets behind them.)"""
+    """The step budget stops a loop as soon as it is spent: the step budget, not the time budget
+    behind it (2 s), ends it, in well under a second of CPU (100,000 steps: some 0.1-0.2 s on a
+    2-core CI machine, which made a 0.2 s bound flaky there). (The default budget is larger so
+    honest loops run; tests/js/test_budgets.py times the defaults, with the time and memory
+    budgets behind them.)"""
     t0 = time.process_time()
     err = run_error(source, BudgetError, Budgets(max_steps=100_000))
-    assert time.process_time() - t0 < 0.2
-    assert "budget exceeded" in err.message
+    assert time.process_time() - t0 < 1.0
+    assert "step budget exceeded" in err.message
     assert err.line == 1 and err.column is not None
 
 

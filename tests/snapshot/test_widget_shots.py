@@ -91,7 +91,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "kviews" / "tracking.jsx").write_text(VIEW, encoding="utf-8")
     (root / "kviews" / "tracking.json").write_text(json.dumps(META), encoding="utf-8")
     (root / "mocks" / "customer.json").write_text(json.dumps({"customer": {"name": "Dana"}}), encoding="utf-8")
-    (root / "mocks" / "tracking" / "busy.json").write_text(json.dumps({"customer": {"name": "Busy"}}), encoding="utf-8")
+    (root / "mocks" / "tracking" / "busy.json").write_text(json.dumps(  # settings: widgets are shot in it too
+        {"$scenario": {"settings": {"default": {"region": "busy"}}}, "customer": {"name": "Busy"}}), encoding="utf-8")
     for name, (width, height) in WIDGETS.items():
         (root / "widgets" / f"{name}.json").write_text(json.dumps(
             {"name": name, "title": name.title(), "url": f"https://acme.example/{name}", "width": width,

@@ -24,6 +24,7 @@ from ..members import (
     check_string_length,
     define_methods,
     get_member,
+    indexed_values,
     iterate,
 )
 from ..values import (
@@ -64,6 +65,8 @@ def to_list(this: Any, method: str) -> list:
         return []
     n = int(n)
     check_array_length(n)
+    if type(this) is dict:
+        return indexed_values(this, n)
     return [get_member(this, float(i)) for i in range(n)]
 
 

@@ -71,6 +71,12 @@ CASES: list[str] = [
     "Array.from('a\\u{1F600}b')",
     "Array.from({length: 3}, (_, i) => i * i)",
     "Array.from({length: 2, 0: 'a', 1: 'b'})",
+    # array-likes read by their own keys (a fast path): gaps, non-canonical keys, keys past length
+    "Array.from({length: 5, 0: 'a', 3: 'd', '01': 'x', '4.0': 'y', 7: 'z', '-1': 'w'})",
+    "Array.from({length: '3', 2: null, 1: undefined})",
+    "Array.from({length: 2.7, 0: 1, 1: 2, 2: 3})",
+    "Array.prototype.join.call({length: 4, 1: 'b', 3: 'd'}, '-')",
+    "Array.from({length: 1e5}).length",
     "Array.from(new Set([1, 1, 2]))",
     "Array.from(new Map([['a', 1]]))",
     "Array.from([1, 2, 3], x => x * 2)",
