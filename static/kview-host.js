@@ -57,22 +57,17 @@
     chrome();
     entry.at = new Date().toISOString();
     entries.push(entry);
-    var li = h('li', { class: 'kvh-log-entry', 'data-status': entry.status, 'data-method': entry.method || '' }, [
-      h('span', { class: 'kvh-log-method' }, [(entry.frame ? entry.frame + ' · ' : '') + (entry.method || '')]),
-      entry.ms != null ? h('span', { class: 'kvh-log-ms' }, [entry.ms.toFixed(1) + ' ms' + (entry.via ? ' · ' + entry.via : '')]) : null,
-      entry.args !== undefined ? h('code', { class: 'kvh-log-args' }, [short(entry.args)]) : null,
-      entry.answer !== undefined ? h('code', { class: 'kvh-log-answer' }, ['→ ' + short(entry.answer)]) : null,
-      entry.message ? h('span', { class: 'kvh-log-message' }, [entry.message]) : null
-    ]);
-    unshown.push(li);
+    unshown.push(entry);
     if (!flushing) {
       flushing = true;
       setTimeout(showLog, 200);
     }
   }
 
-  /* The panel takes the entries of a frame at once: a list laid out per call would cost a burst
-     of calls (or a bench) a layout of the whole list each, some 10 ms, before the next message. */
+  /* The panel takes the entries of 200 ms at once, drawn then (not on the call's path): a list
+     laid out per call cost a burst of calls (or a bench) a layout of the whole list each, some
+     10 ms, before the next message. */
+  var SHOWN = 300;
   var unshown = [];
   var flushing = false;
   function showLog() {
@@ -80,10 +75,21 @@
     if (!unshown.length) return;
     var list = document.getElementById('kvh-log');
     var batch = document.createDocumentFragment();
-    for (var i = unshown.length - 1; i >= 0; i--) batch.appendChild(unshown[i]);
+    var newest = unshown.slice(-SHOWN);
     unshown = [];
+    for (var i = newest.length - 1; i >= 0; i--) batch.appendChild(entryItem(newest[i]));
     list.insertBefore(batch, list.firstChild);
-    while (list.children.length > 300) list.removeChild(list.lastChild);
+    while (list.children.length > SHOWN) list.removeChild(list.lastChild);
+  }
+
+  function entryItem(entry) {
+    return h('li', { class: 'kvh-log-entry', 'data-status': entry.status, 'data-method': entry.method || '' }, [
+      h('span', { class: 'kvh-log-method' }, [(entry.frame ? entry.frame + ' · ' : '') + (entry.method || '')]),
+      entry.ms != null ? h('span', { class: 'kvh-log-ms' }, [entry.ms.toFixed(1) + ' ms' + (entry.via ? ' · ' + entry.via : '')]) : null,
+      entry.args !== undefined ? h('code', { class: 'kvh-log-args' }, [short(entry.args)]) : null,
+      entry.answer !== undefined ? h('code', { class: 'kvh-log-answer' }, ['→ ' + short(entry.answer)]) : null,
+      entry.message ? h('span', { class: 'kvh-log-message' }, [entry.message]) : null
+    ]);
   }
 
   /* ------------------------------------------------------------ frames */
