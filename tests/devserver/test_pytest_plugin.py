@@ -113,7 +113,7 @@ def outcome_ids(result: pytest.RunResult, word: str) -> set[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("snapshot-command")
+@pytest.mark.xdist_group("plugin-command")
 def test_update_writes_the_baselines_then_a_clean_run_passes_every_item(pytester: pytest.Pytester,
                                                                         small_app: Path) -> None:
     written = run(pytester, "--kview-update")
@@ -135,7 +135,7 @@ def test_update_writes_the_baselines_then_a_clean_run_passes_every_item(pytester
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("snapshot-command")
+@pytest.mark.xdist_group("plugin-command")
 def test_a_missing_baseline_fails_saying_how_to_create_it(pytester: pytest.Pytester, small_app: Path) -> None:
     result = run(pytester, "-k", "dark")
     result.assert_outcomes(failed=2, deselected=2)
@@ -147,7 +147,7 @@ def test_a_missing_baseline_fails_saying_how_to_create_it(pytester: pytest.Pytes
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("snapshot-command")
+@pytest.mark.xdist_group("plugin-command")
 def test_a_changed_colour_fails_exactly_that_views_items_with_a_diff(pytester: pytest.Pytester,
                                                                      small_app: Path) -> None:
     from devserver.snapshot.compare import decode
@@ -182,7 +182,7 @@ def test_a_changed_colour_fails_exactly_that_views_items_with_a_diff(pytester: p
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("snapshot-command")
+@pytest.mark.xdist_group("plugin-command")
 def test_under_xdist_workers_split_the_items_and_the_controller_reports_stale_baselines_once(
         pytester: pytest.Pytester, small_app: Path) -> None:
     written = run(pytester, "-n", "2", "--kview-update")  # workers write separate files: all land
@@ -220,7 +220,7 @@ def test_a_bad_browser_endpoint_is_one_line(pytester: pytest.Pytester, small_app
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("snapshot-command")
+@pytest.mark.xdist_group("plugin-command")
 def test_a_view_that_does_not_render_fails_its_items_with_the_located_error(pytester: pytest.Pytester,
                                                                             small_app: Path) -> None:
     run(pytester, "--kview-update").assert_outcomes(passed=4)

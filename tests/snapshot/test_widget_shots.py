@@ -27,7 +27,7 @@ from devserver.snapshot.shots import select  # noqa: E402
 from devserver.snapshot.store import Store  # noqa: E402
 
 pytest_plugins = ["pytester"]
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("snapshot-command")]  # ordered steps: one worker
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("widget-shots")]  # ordered steps: one worker (its own: it may run beside the snapshot command tests)
 
 VIEW = """<Segment><div style={{color: '#1f6feb'}}>Tracking {customer.name}</div></Segment>
 """
