@@ -152,8 +152,7 @@ def _socket_answer(app: Flask, text: str) -> dict[str, Any]:
     try:
         return {"seq": ask.get("seq"), "status": 200, "body": ANSWERS[ask["name"]](kview_state(), ask["body"])}
     except HTTPException as exc:
-        return {"seq": ask.get("seq"), "status": exc.code or 500,
-                "body": {"error": exc.name, "description": exc.description}}
+        return {"seq": ask.get("seq"), "status": exc.code or 500, "body": _error_body(exc)}
     except Exception:  # as Flask does for a route: logged with its traceback, a 500 to the page
         app.logger.exception("kview: the Cards SDK socket's %s failed", ask["name"])
         return {"seq": ask.get("seq"), "status": 500,
@@ -216,4 +215,10 @@ def _json_body() -> dict[str, Any]:
 @bp.errorhandler(HTTPException)
 def _as_json(exc: HTTPException) -> tuple[Response, int]:
     """Errors of the SDK endpoints as JSON (the host shows ``description`` in its log)."""
-    return jsonify(error=exc.name, description=exc.description), exc.code or 500
+    return jsonify(_error_body(exc)), exc.code or 500
+
+
+def _error_body(exc: HTTPException) -> dict[str, Any]:
+    """An SDK endpoint's error as the host reads it (``description`` goes to its log), over HTTP
+    and over the socket alike."""
+    return {"error": exc.name, "description": exc.description}
