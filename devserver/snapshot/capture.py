@@ -276,8 +276,8 @@ async def _take_all(shots: Sequence[Staged | StagedVisit], workers: int, masks: 
         try:
             # A context (a window) per page: each page is its window's front tab. Pages sharing a
             # window are background tabs, which a browser kview did not launch may stop painting.
-            count = max(1, min(workers, views))
-            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count if views else 0)))
+            count = min(max(workers, 1), views)  # none when every shot is a visit
+            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
             pages = await asyncio.gather(*(prepare_page(context) for context in contexts))
             visitor = Visitor(browser)  # visits: one at a time, beside the pages swapping views
 
