@@ -239,7 +239,7 @@ def test_kview_serve_on_loopback_gives_no_network_warning(app_dir: Path) -> None
     ("0.0.0.0", False), ("::", False), ("", False), ("192.168.1.20", False), ("box.example", False),
 ])
 def test_which_hosts_get_the_network_warning(host: str, local: bool) -> None:
-    from devserver.cli import _loopback
+    from devserver.cli.serve import loopback as _loopback
 
     assert _loopback(host) is local
 
