@@ -322,6 +322,8 @@ def test_a_view_added_then_removed_leaves_the_other_cards_and_their_frames_alone
     the change does not name stay the same nodes, so the tracking view's DynamicCard frame is
     neither moved nor reloaded (a widget's state, here a marker in its window, survives)."""
     frame_sel = 'section[data-view="tracking"] .kvg-pane[data-theme="light"] iframe[data-kv-card-id]'
+    # a view far down the gallery is laid out, and its lazy frame loaded, when scrolled near
+    page.locator('section[data-view="tracking"]').scroll_into_view_if_needed()
     page.wait_for_function("sel => (document.querySelector(sel).getAttribute('src') || '').startsWith('/_kview/pages/')",
                            arg=frame_sel, timeout=WAIT_MS)
     frame = page.frame_locator(frame_sel)
