@@ -112,22 +112,23 @@ def contains_closure(node: Any) -> bool:
 _FUNCTIONS = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
 
 
-def _is_node(v: Any) -> bool:
-    # esprima's objects answer None for any missing attribute, so test the value, not hasattr
-    return type(getattr(v, "type", None)) is str
+_NOT_CHILDREN = frozenset(("type", "loc", "range"))
 
 
-def child_nodes(node: Any) -> Any:
-    """The ESTree nodes directly under ``node`` (any key, lists flattened)."""
+def child_nodes(node: Any) -> list[Any]:
+    """The ESTree nodes directly under ``node`` (any key, lists flattened), in source order.
+    A list, not a generator, and no helper call per value: every walk of a tree goes through here."""
+    # a node is what has a string ``type``: esprima's objects answer None for any missing
+    # attribute, so the value is tested, not hasattr
+    out: list[Any] = []
     for key, value in vars(node).items():
-        if key in ("type", "loc", "range") or key.startswith("_"):
+        if key in _NOT_CHILDREN or key[:1] == "_":
             continue
-        if isinstance(value, list):
-            for v in value:
-                if _is_node(v):
-                    yield v
-        elif _is_node(value):
-            yield value
+        if type(value) is list:
+            out.extend(v for v in value if type(getattr(v, "type", None)) is str)
+        elif type(getattr(value, "type", None)) is str:
+            out.append(value)
+    return out
 
 
 def _hoisted(stmts: list) -> set[str]:

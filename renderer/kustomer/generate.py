@@ -8,7 +8,7 @@
     so the customer is the same whatever else a template uses, and dates are offsets from a
     fixed base instant (not the wall clock). Ids are 24-hex (ObjectId-like: 8 hex of the
     creation time + 16 random), dates ISO 8601 UTC with milliseconds. ``custom`` maps a
-    record name to custom attribute names the template reads (``referenced_custom_attributes``);
+    record name to custom attribute names the template reads (``needs.referenced_data``);
     each gets a value typed by its suffix (``Str``, ``Num``, ``At``, ``Bool``, ``Url``, ``Id``,
     ``Txt``, ``Tree``), so ``this.kobject.custom.eventDurationNum.toString()`` works.
     ``klasses`` (``klasses.klass_attributes`` of the app's definition) gives a Klass the app

@@ -11,9 +11,9 @@ parsing again. The globals come from ``renderer.js.analysis.free_globals``:
         pseudo-name ``"this"`` is included when the template reads ``this`` outside any
         non-arrow function (``const data = this`` in KObject timeline views).
 
-``referenced_custom_attributes(tree)`` maps a record name to the custom attribute names the
-template reads (``customer.custom.tierStr`` → ``{"customer": {"tierStr"}}``).
-``referenced_records(tree)`` finds the records reached through ``this`` and ``context``
+``referenced_data(tree)`` maps a record name to the custom attribute names the template reads
+(``customer.custom.tierStr`` → ``{"customer": {"tierStr"}}``), and finds the records reached
+through ``this`` and ``context``
 (``this.kobject.title``, ``context.conversation``) and the KObjects of other Klasses the Cards SDK
 context carries (``context["kobject.group_booking"]``), so generated data has them too.
 """
@@ -65,61 +65,50 @@ def _owner(chain: list[str]) -> str | None:
     return None
 
 
-def referenced_custom_attributes(tree: Any) -> dict[str, set[str]]:
-    """Custom attributes a template reads, by record: ``{'kobject': {'eventDurationNum'}, …}``.
+def referenced_data(tree: Any) -> tuple[dict[str, set[str]], set[str], set[str]]:
+    """What a template reaches in its records, in one walk of the tree:
 
-    Found in member chains (``customer.custom.tierStr``, ``this.kobject.custom.x``,
-    ``context.customer.attributes.custom.x``) and in lodash path strings
-    (``_.get(customer, 'custom.@acmeLifetimeValueNum')``). The owner is the last record name
-    in the chain (``object`` is the view's own record); chains through other variables
-    (``reservation.attributes.custom.x``, data from a request) are not records and are skipped.
+    - custom attributes, by record: ``{'kobject': {'eventDurationNum'}, …}``, found in member
+      chains (``customer.custom.tierStr``, ``this.kobject.custom.x``,
+      ``context.customer.attributes.custom.x``) and in lodash path strings
+      (``_.get(customer, 'custom.@acmeLifetimeValueNum')``). The owner is the last record name in
+      the chain (``object`` is the view's own record); chains through other variables
+      (``reservation.attributes.custom.x``, data from a request) are not records and are skipped;
+    - the record names reached as ``this.X`` / ``context.X``;
+    - the Klasses reached as ``context["kobject.K"]``.
     """
-    found: dict[str, set[str]] = {}
+    custom: dict[str, set[str]] = {}
+    records: set[str] = set()
+    klasses: set[str] = set()
 
     def add(owner: str | None, attr: str) -> None:
         if owner is not None and _ATTR_NAME.match(attr):
-            found.setdefault(owner, set()).add(attr)
+            custom.setdefault(owner, set()).add(attr)
 
-    def visit(node: Any) -> None:
+    stack = [tree]
+    while stack:
+        node = stack.pop()
         t = node.type
         if t == "MemberExpression":
             chain = _member_chain(node)
-            if chain and "custom" in chain[:-1]:
-                i = len(chain) - 1 - chain[::-1].index("custom", 1)
-                if i + 1 < len(chain):
-                    add(_owner(chain[:i]), chain[i + 1])
+            if chain:
+                if "custom" in chain[:-1]:
+                    i = len(chain) - 1 - chain[::-1].index("custom", 1)
+                    if i + 1 < len(chain):
+                        add(_owner(chain[:i]), chain[i + 1])
+                if len(chain) > 1 and chain[0] in ("this", "context"):
+                    if chain[1] in RECORD_NAMES:
+                        records.add(chain[1])
+                    elif chain[0] == "context" and chain[1].startswith("kobject.") and len(chain[1]) > 8:
+                        klasses.add(chain[1][8:])
         elif t == "CallExpression" and len(node.arguments) >= 2:
             path = node.arguments[1]
             if path.type == "Literal" and isinstance(path.value, str):
                 m = _PATH_ATTR.search(path.value)
                 if m:
-                    chain = _member_chain(node.arguments[0]) or []
-                    add(_owner(chain), m.group(1))
-        for c in child_nodes(node):
-            visit(c)
-
-    visit(tree)
-    return found
-
-
-def referenced_records(tree: Any) -> tuple[set[str], set[str]]:
-    """``({record names reached as this.X / context.X}, {klasses reached as context["kobject.K"]})``."""
-    records: set[str] = set()
-    klasses: set[str] = set()
-
-    def visit(node: Any) -> None:
-        if node.type == "MemberExpression":
-            chain = _member_chain(node)
-            if chain and len(chain) > 1 and chain[0] in ("this", "context"):
-                if chain[1] in RECORD_NAMES:
-                    records.add(chain[1])
-                elif chain[0] == "context" and chain[1].startswith("kobject.") and len(chain[1]) > 8:
-                    klasses.add(chain[1][8:])
-        for c in child_nodes(node):
-            visit(c)
-
-    visit(tree)
-    return records, klasses
+                    add(_owner(_member_chain(node.arguments[0]) or []), m.group(1))
+        stack.extend(child_nodes(node))
+    return custom, records, klasses
 
 
 @dataclass(frozen=True)
@@ -133,6 +122,6 @@ class TemplateNeeds:
 def needs_of(tree: Any) -> TemplateNeeds:
     """Free globals, custom attributes and records reached indirectly, of a parsed template
     (``view.py`` keeps them)."""
-    custom = {k: frozenset(v) for k, v in referenced_custom_attributes(tree).items()}
-    records, klasses = referenced_records(tree)
-    return TemplateNeeds(frozenset(free_globals(tree)), custom, frozenset(records), frozenset(klasses))
+    custom, records, klasses = referenced_data(tree)
+    return TemplateNeeds(frozenset(free_globals(tree)), {k: frozenset(v) for k, v in custom.items()},
+                         frozenset(records), frozenset(klasses))

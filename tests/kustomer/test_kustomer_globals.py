@@ -19,7 +19,7 @@ from renderer.js.analysis import free_globals
 from renderer.js.builtins.promise import FULFILLED, JSPromise
 from renderer.js.parse import parse
 from renderer.kustomer.generate import generate_mock
-from renderer.kustomer.needs import referenced_custom_attributes
+from renderer.kustomer.needs import referenced_data
 from renderer.kustomer.records import DEFAULT_USER, record_globals
 from renderer.kustomer.requests import suggest_pattern
 from renderer.render import mock_data_for
@@ -524,7 +524,7 @@ class TestFreeGlobals:
     def test_custom_attributes(self):
         src = """<div>{this.kobject.custom.eventDurationNum.toString()} {_.get(customer, 'custom.@acmeTierStr', 'none')}
                  {object.custom.startTimeAt} {conversation?.custom?.["topicTree"]} {reservation.attributes.custom.unitStr}</div>"""
-        assert referenced_custom_attributes(parse(src)) == {
+        assert referenced_data(parse(src))[0] == {
             "kobject": {"eventDurationNum"}, "customer": {"@acmeTierStr"}, "object": {"startTimeAt"},
             "conversation": {"topicTree"}}
 
