@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, stream_with_context, url_for
 from markupsafe import Markup
 
 from renderer import KViewError
@@ -56,18 +57,21 @@ ICON_ALIASES = {
 
 # ---------------------------------------------------------------------- routes
 @bp.get("/")
-def index() -> str:
+def index() -> Response:
     kv = kview_state()
     mode = _theme_mode(kv)
     app = kv.project.app()
-    specs = sorted(app.views, key=_group_key)  # the sidebar's order
-    states = [kv.project.state(spec, themes_for(mode)) for spec in specs]
-    return _page("index.html", kv, app, "All views", states, mode,
-                 failing=sum(1 for s in states if s.error))
+
+    def body() -> str:
+        specs = sorted(app.views, key=_group_key)  # the sidebar's order
+        states = [kv.project.state(spec, themes_for(mode)) for spec in specs]
+        return _page("index.html", kv, app, states, mode, failing=sum(1 for s in states if s.error))
+
+    return _head_first(kv, app, "All views", body)
 
 
 @bp.get("/view/<path:name>")
-def view_page(name: str) -> str:
+def view_page(name: str) -> Response:
     kv = kview_state()
     mode = _theme_mode(kv)
     app = kv.project.app()
@@ -78,13 +82,17 @@ def view_page(name: str) -> str:
     scenario = request.args.get("scenario") or DEFAULT
     if scenario not in scenarios:
         abort(404, description=f"view {name!r} has no scenario {scenario!r} (its scenarios: {', '.join(scenarios)})")
-    state = kv.project.state(spec, themes_for(mode), scenario)
-    # the other views render too (memoised), so the sidebar's status dots are true
-    states = [state if s.name == spec.name else kv.project.state(s, themes_for(mode)) for s in app.views]
-    definition = json.dumps(app_entry(app, spec), indent=2, ensure_ascii=False)
-    return _page("view.html", kv, app, spec.display_name, states, mode, current=spec.name, state=state,
-                 scenarios=scenarios, scenario=scenario, editor=_editor_data(kv, spec, scenario, state),
-                 definition=definition)
+
+    def body() -> str:
+        state = kv.project.state(spec, themes_for(mode), scenario)
+        # the other views render too (memoised), so the sidebar's status dots are true
+        states = [state if s.name == spec.name else kv.project.state(s, themes_for(mode)) for s in app.views]
+        definition = json.dumps(app_entry(app, spec), indent=2, ensure_ascii=False)
+        return _page("view.html", kv, app, states, mode, current=spec.name, state=state,
+                     scenarios=scenarios, scenario=scenario, editor=_editor_data(kv, spec, scenario, state),
+                     definition=definition)
+
+    return _head_first(kv, app, spec.display_name, body)
 
 
 # Read whole rather than streamed (send_file): small files, and a client that never reads
@@ -193,15 +201,30 @@ def _group_key(spec: ViewSpec) -> tuple[int, str]:
     return (order.index(ctx) if ctx in order else len(order), ctx)
 
 
-def _page(template: str, kv: KviewState, app: App, title: str, states: list[ViewState], mode: str,
+def _head_first(kv: KviewState, app: App, title: str, body: Callable[[], str]) -> Response:
+    """A gallery page whose head (stylesheets, scripts) is sent before ``body()`` renders the
+    views: the browser fetches and parses them meanwhile (the first page after a start renders
+    every view, ~200 ms). Errors that choose the status (404) come before the head is sent."""
+    head = render_template("partials/head.html", page_title=title, app_title=app.title or kv.project.root.name,
+                           css_version=_mtime("kview.css"), js_version=_mtime("reload.js"),
+                           panel_version=_mtime("panel.js"))
+
+    def chunks() -> Iterator[str]:
+        yield head
+        yield body()
+
+    return Response(stream_with_context(chunks()), mimetype="text/html")
+
+
+def _page(template: str, kv: KviewState, app: App, states: list[ViewState], mode: str,
           current: str | None = None, **context: Any) -> str:
+    """The page after its head (``_head_first``)."""
     project = kv.project
     problems = app_problems(project, app)
     errors = app_errors(project, app, problems) + [error_event(s.spec, s.error) for s in states if s.error]
     theme_q = None if mode == kv.config.theme else mode  # keep ?theme= in links unless it is the default
     return render_template(
         template,
-        page_title=title,
         app_title=app.title or project.root.name,
         root=project.root,
         reload=kv.config.reload,
@@ -215,9 +238,6 @@ def _page(template: str, kv: KviewState, app: App, title: str, states: list[View
         apps=[AppCard(d.label, project.rel(d.path) if d.path else "", d.app, d.contents(), bool(d.views))
               for d in app.definitions],
         errors=errors,
-        css_version=_mtime("kview.css"),
-        js_version=_mtime("reload.js"),
-        panel_version=_mtime("panel.js"),
         **context,
     )
 
