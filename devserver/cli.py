@@ -451,8 +451,8 @@ def mocks_cmd(app_dir: Path, view_names: tuple[str, ...], write: bool, force: bo
 
 # ---------------------------------------------------------------------- snapshot
 SNAPSHOT_FORMATS = ("human", "json")
-SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch",  # top-level module names
-                  "axe_playwright_python")
+SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch", "pyspng", "zlib_ng",
+                  "axe_playwright_python")  # top-level module names
 
 
 def _chosen_shots(app_dir: Path, view_pattern: str | None, theme: str, scenario: str | None,
@@ -559,7 +559,7 @@ def snapshot_cmd(app_dir: Path, update: bool, accept_names: tuple[str, ...], acc
                                       _snapshot_progress(len(chosen), fmt))
         except (ChromiumNotFound, remote.BrowserUnavailable) as exc:
             raise click.UsageError(str(exc)) from None
-        except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch) is optional
+        except ImportError as exc:  # the snapshot extra (Playwright, numpy, Pillow, pixelmatch, …) is optional
             if exc.name not in SNAPSHOT_EXTRA:
                 raise
             raise click.UsageError(f"kview snapshot needs the snapshot extra ({exc.name} is missing): "
