@@ -34,7 +34,7 @@ $(RUN_STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
-# The tests also need the snapshot extra (kview snapshot: pixelmatch, numpy, Pillow).
+# The tests also need the snapshot extra (kview snapshot: pixelmatch, numpy, Pillow, pyspng, zlib-ng).
 $(PIP_STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -e '.[test,snapshot]'
 	@touch $@

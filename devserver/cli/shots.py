@@ -18,7 +18,7 @@ from ..widget_shots import WidgetServer, widget_shots
 from .common import load_or_exit
 
 SNAPSHOT_EXTRA = ("playwright", "numpy", "PIL", "pybind11_pixelmatch",  # top-level module names
-                  "axe_playwright_python")
+                  "pyspng", "zlib_ng", "axe_playwright_python")
 
 
 def check_endpoint(browser_endpoint: str | None) -> None:

@@ -5,22 +5,32 @@ distance with anti-aliasing detection) counts the differing pixels, and Playwrig
 ``max_diff_pixel_ratio`` how many pixels may differ (the larger bound wins when both are given;
 by default none may). Images of different sizes never match; their diff spans both.
 
-numpy, Pillow and pybind11_pixelmatch are the ``snapshot`` extra: imported here only, and this
-module only when a comparison is needed.
+pixelmatch runs only on the box around the pixels whose bytes differ, widened by ``MARGIN``:
+elsewhere it would find nothing and draw only grey, which ``diffimage`` draws faster. Its
+anti-aliasing test of a differing pixel reads the pixel's neighbours and their neighbours, two
+pixels away, and treats the image's edge apart; the margin keeps both as on the whole image.
+
+numpy, Pillow, pyspng, zlib-ng and pybind11_pixelmatch are the ``snapshot`` extra: imported by
+this module and its helpers (``pngio``, ``diffimage``) only, and these only when a comparison is
+needed.
 """
 
 from __future__ import annotations
 
-import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 import pybind11_pixelmatch as pixelmatch
-from PIL import Image
 
+from . import diffimage
+from .pngio import decode, encode
 from .tolerance import Tolerance
+
+__all__ = ["Comparison", "compare", "decode", "diff_pixels", "encode"]
+
+MARGIN = 2  # pixels around the differing ones that pixelmatch's anti-aliasing test reads
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ def compare(actual: bytes, expected: bytes, tolerance: Tolerance | None = None) 
     if actual == expected:
         return Comparison(True, True)
     tol = tolerance or Tolerance()
-    # the two decodes (zlib, which lets go of the GIL) side by side: most of a diff's time
+    # side by side: inflating, most of a decode, lets go of the GIL
     later = _decoder().submit(decode, expected)
     a = decode(actual)
     e = later.result()
@@ -57,10 +67,17 @@ def compare(actual: bytes, expected: bytes, tolerance: Tolerance | None = None) 
     if size != expected_size:  # both on one canvas: every pixel outside the other counts
         height, width = max(a.shape[0], e.shape[0]), max(a.shape[1], e.shape[1])
         a, e = _pad(a, height, width), _pad(e, height, width)
-    count, diff = diff_pixels(a, e, tol.threshold)
+    count, patch, corner = 0, None, (0, 0)
+    box = _changed(a, e)
+    if box is not None:
+        (top, bottom), (left, right) = ((max(lo - MARGIN, 0), min(hi + MARGIN, n))
+                                        for (lo, hi), n in zip(box, a.shape))
+        corner = (left, top)
+        count, patch = diff_pixels(a[top:bottom, left:right], e[top:bottom, left:right], tol.threshold)
     total = a.shape[0] * a.shape[1]
     ok = size == expected_size and count <= tol.allowed(total)
-    return Comparison(ok, False, count, total, size, expected_size, None if ok else encode(diff, fast=True))
+    diff = None if ok else diffimage.png(e, patch, corner)
+    return Comparison(ok, False, count, total, size, expected_size, diff)
 
 
 def diff_pixels(actual: np.ndarray, expected: np.ndarray, threshold: float) -> tuple[int, np.ndarray]:
@@ -79,17 +96,14 @@ def _decoder() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(1, thread_name_prefix="kview-decode")
 
 
-def decode(png: bytes) -> np.ndarray:
-    with Image.open(io.BytesIO(png)) as img:
-        rgba = img if img.mode == "RGBA" else img.convert("RGBA")
-        return np.asarray(rgba)  # uint8, contiguous, read-only (np.array() is five times slower)
-
-
-def encode(rgba: np.ndarray, *, fast: bool = False) -> bytes:
-    """PNG bytes; ``fast`` trades size for time (a diff image is looked at once)."""
-    buf = io.BytesIO()
-    Image.fromarray(rgba).save(buf, format="PNG", compress_level=1 if fast else 6)
-    return buf.getvalue()
+def _changed(a: np.ndarray, e: np.ndarray) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The rows and the columns, each as [first, last + 1), that hold a pixel whose bytes differ."""
+    differs = a.view(np.uint32)[..., 0] != e.view(np.uint32)[..., 0]
+    rows = np.flatnonzero(differs.any(axis=1))
+    if not len(rows):
+        return None
+    cols = np.flatnonzero(differs[rows[0] : rows[-1] + 1].any(axis=0))
+    return (int(rows[0]), int(rows[-1]) + 1), (int(cols[0]), int(cols[-1]) + 1)
 
 
 def _pad(img: np.ndarray, height: int, width: int) -> np.ndarray:

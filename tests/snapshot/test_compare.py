@@ -106,3 +106,273 @@ def test_another_size_never_matches() -> None:
 def test_bad_tolerances_are_refused(kwargs) -> None:
     with pytest.raises(ValueError):
         Tolerance(**kwargs)
+
+
+# --- the fast path against the straightforward one ------------------------------------------
+# compare() runs pixelmatch only around the pixels that differ and draws the grey elsewhere
+# itself; what it reports must be what pixelmatch over the whole image reports, and its diff PNG
+# must decode to pixelmatch's own diff image.
+
+
+def png_of(pixels, mode: str | None = None, **info) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    img = Image.fromarray(pixels)
+    if mode is not None:
+        img = img.convert(mode)
+    buf = BytesIO()
+    img.save(buf, format="PNG", **info)
+    return buf.getvalue()
+
+
+def straightforward(actual: bytes, expected: bytes, threshold: float):
+    """The comparison as it was: both decoded to RGBA by Pillow, padded onto one canvas of
+    transparent black, pixelmatch over all of it: (count, diff image)."""
+    from io import BytesIO
+
+    import pybind11_pixelmatch as pixelmatch
+    from PIL import Image
+
+    a, e = (np.asarray(Image.open(BytesIO(png)).convert("RGBA")) for png in (actual, expected))
+    if a.shape != e.shape:
+        h, w = max(a.shape[0], e.shape[0]), max(a.shape[1], e.shape[1])
+        a, e = (np.pad(x, ((0, h - x.shape[0]), (0, w - x.shape[1]), (0, 0))) for x in (a, e))
+    options = pixelmatch.Options()
+    options.threshold = threshold
+    options.includeAA = False
+    out = np.zeros_like(e)
+    count = pixelmatch.pixelmatch(np.ascontiguousarray(e), np.ascontiguousarray(a), output=out, options=options)
+    return count, out
+
+
+def assert_as_straightforward(actual: bytes, expected: bytes, threshold: float = 0.2) -> None:
+    count, diff = straightforward(actual, expected, threshold)
+    result = compare(actual, expected, Tolerance(threshold=threshold))
+    assert result.diff_pixels == count
+    if result.diff_png is None:  # passed: nothing differs, or only by anti-aliasing
+        assert result.matches and count == 0
+    else:
+        got = decode(result.diff_png)
+        assert got.shape == diff.shape
+        wrong = np.argwhere((got != diff).any(axis=2))
+        assert not len(wrong), f"{len(wrong)} diff pixels wrong, first at (y, x) {wrong[0]}: {got[tuple(wrong[0])]} ≠ {diff[tuple(wrong[0])]}"
+
+
+def page(width: int, height: int, seed: int = 0):
+    """White with flat blocks of colour and anti-aliased text: what a shot is made of."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    rng = np.random.default_rng(seed)
+    img = Image.new("RGBA", (width, height), (255, 255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    for _ in range(6):
+        x, y = int(rng.integers(0, width - 8)), int(rng.integers(0, height - 8))
+        w, h = int(rng.integers(4, width // 2)), int(rng.integers(4, height // 2))
+        draw.rectangle((x, y, x + w, y + h), fill=tuple(int(c) for c in rng.integers(0, 256, 3)))
+    font = ImageFont.load_default(13)
+    for row in range(2, height - 14, 17):
+        draw.text((3 + row % 7, row), "Order #1042 shipped · €12.50", fill=(20, 30, 40), font=font)
+    return np.array(img)
+
+
+def text_moved(width: int, height: int, dx: int, dy: int, at: tuple[int, int], colour=(20, 30, 40)):
+    """``page`` with one more line of text, drawn at ``at`` in ``expected`` and moved by (dx, dy),
+    or in another colour, in ``actual``: anti-aliased edges everywhere along the change."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.load_default(15)
+    pictures = []
+    for offset, fill in (((0, 0), (20, 30, 40)), ((dx, dy), colour)):
+        img = Image.fromarray(page(width, height))
+        ImageDraw.Draw(img).text((at[0] + offset[0], at[1] + offset[1]), "Refund", fill=fill, font=font)
+        pictures.append(np.array(img))
+    expected, actual = pictures
+    return actual, expected
+
+
+def changed(base, box: tuple[int, int, int, int], rgba=(200, 30, 30, 255)):
+    img = base.copy()
+    x0, y0, x1, y1 = box
+    img[y0:y1, x0:x1] = rgba
+    return img
+
+
+def noise(width: int, height: int, seed: int, alpha: bool = False):
+    rng = np.random.default_rng(seed)
+    img = rng.integers(0, 256, (height, width, 4), dtype=np.uint8)
+    if not alpha:
+        img[..., 3] = 255
+    return img
+
+
+# a 7×7 of four greys where one pixel's verdict depends on pixels two away from it: whether its
+# darkest or brightest neighbour has three equal siblings (pixelmatch's anti-aliasing test)
+NEIGHBOURHOOD = [[255, 0, 170, 255, 90, 0, 90], [0, 0, 255, 170, 255, 255, 255],
+                 [90, 90, 170, 90, 255, 0, 255], [170, 90, 170, 90, 255, 255, 90],
+                 [90, 0, 170, 170, 255, 255, 255], [255, 255, 0, 0, 90, 90, 255],
+                 [255, 90, 170, 170, 255, 0, 90]]
+
+
+def neighbourhood():
+    expected = np.full((7, 7, 4), 255, dtype=np.uint8)
+    expected[..., :3] = np.array(NEIGHBOURHOOD, dtype=np.uint8)[..., None]
+    actual = expected.copy()
+    actual[4, 3, :3] = 255  # x 3, y 4: from 170 to white
+    return actual, expected
+
+
+def cases():
+    base = page(160, 90)
+    w, h = 160, 90
+    flat = changed(base, (66, 36, 75, 45), (255, 255, 255, 255))
+    yield "one pixel", changed(flat, (70, 40, 71, 41), (0, 0, 0, 255)), flat
+    yield "top-left corner", changed(base, (0, 0, 1, 1)), base
+    yield "bottom-right corner", changed(base, (w - 1, h - 1, w, h)), base
+    yield "right column and bottom row", changed(changed(base, (w - 1, 0, w, h)), (0, h - 1, w, h)), base
+    yield "a block two pixels from the edge", changed(base, (2, 2, 30, 12)), base
+    yield "text moved by a pixel", *text_moved(w, h, 1, 0, (40, 50))
+    yield "text moved at the top edge", *text_moved(w, h, 0, 1, (100, -3))
+    yield "text moved at the left edge", *text_moved(w, h, -1, 1, (-2, 30))
+    yield "text recoloured", *text_moved(w, h, 0, 0, (20, 20), colour=(200, 40, 40))
+    yield "neighbourhood two pixels away", *neighbourhood()
+    lone = changed(image(160, 90), (77, 33, 78, 34), (0, 0, 0, 255))  # rows alike but one pixel
+    yield "a lone pixel elsewhere in the expected", changed(lone, (10, 80, 30, 85), (0, 0, 0, 255)), lone
+    yield "noise against noise", noise(64, 48, 1), noise(64, 48, 2)
+    grain = noise(64, 48, 3)
+    jittered = grain.copy()
+    jittered[..., :3] = np.clip(grain[..., :3].astype(int) + np.random.default_rng(4).integers(-12, 13, (48, 64, 3)), 0, 255)
+    yield "noise jittered", jittered, grain
+    see_through = noise(40, 30, 5, alpha=True)
+    yield "transparent pixels", changed(see_through, (10, 10, 20, 14), (9, 9, 9, 128)), see_through
+    yield "alpha only", changed(see_through, (0, 0, 40, 1), (0, 0, 0, 0)), see_through
+    yield "wider actual", page(170, 90), base
+    yield "taller expected", page(160, 80), page(150, 95, seed=1)
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.2, 0.5])
+@pytest.mark.parametrize(("name", "actual", "expected"), list(cases()), ids=[c[0] for c in cases()])
+def test_as_pixelmatch_over_the_whole_image(name: str, actual, expected, threshold: float) -> None:
+    assert_as_straightforward(png_of(actual), png_of(expected), threshold)
+
+
+@pytest.mark.parametrize(("actual_mode", "expected_mode"),
+                         [("RGB", "RGB"), ("RGB", "RGBA"), ("RGBA", "RGB"), ("P", "RGB"), ("L", "RGB"), ("LA", "RGBA")])
+def test_as_pixelmatch_whatever_the_png_modes(actual_mode: str, expected_mode: str) -> None:
+    actual, expected = text_moved(120, 60, 1, 1, (30, 20), colour=(120, 20, 20))
+    assert_as_straightforward(png_of(actual, actual_mode), png_of(expected, expected_mode))
+
+
+def test_an_rgb_png_with_a_transparent_colour_is_compared_as_rgba() -> None:
+    base = page(60, 40)
+    base[5:9, 5:9, :3] = (1, 2, 3)  # the colour tRNS makes transparent
+    actual = changed(base, (30, 30, 34, 34))
+    assert_as_straightforward(png_of(actual, "RGB", transparency=(1, 2, 3)), png_of(base, "RGB"))
+    assert_as_straightforward(png_of(actual, "RGB"), png_of(base, "RGB", transparency=(1, 2, 3)))
+
+
+def test_a_narrower_margin_would_change_the_verdict(monkeypatch) -> None:
+    """The neighbourhood case needs both pixels of the margin: the tests above can fail."""
+    from devserver.snapshot import compare as module
+
+    actual, expected = (png_of(x) for x in neighbourhood())
+    assert_as_straightforward(actual, expected)
+    monkeypatch.setattr(module, "MARGIN", 1)
+    with pytest.raises(AssertionError):
+        assert_as_straightforward(actual, expected)
+
+
+@pytest.mark.parametrize("mode", ["RGB", "RGBA"])
+def test_the_grey_is_pixelmatchs_for_every_opaque_colour(mode: str) -> None:
+    """All 2²⁴ colours: Pillow's luma and the fade table against pixelmatch's own grey."""
+    import pybind11_pixelmatch as pixelmatch
+    from PIL import Image
+
+    from devserver.snapshot.diffimage import faded
+
+    every = np.arange(1 << 24, dtype=np.uint32).reshape(4096, 4096)
+    rgba = np.empty((4096, 4096, 4), dtype=np.uint8)
+    rgba[..., 0], rgba[..., 1], rgba[..., 2], rgba[..., 3] = every & 255, (every >> 8) & 255, every >> 16, 255
+    out = np.empty_like(rgba)
+    pixelmatch.pixelmatch(rgba, rgba, output=out)  # identical: pixelmatch draws only grey
+    img = Image.fromarray(rgba)
+    grey = faded(rgba if mode == "RGBA" else np.asarray(img.convert("RGB").convert("RGBA")))
+    assert np.array_equal(grey, out[..., 0])
+
+
+def test_a_full_hd_diff_png_is_a_small_palette_png() -> None:
+    """The benchmark's picture: no bigger than Pillow's RGBA PNG at level 1 was."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    rng = np.random.default_rng(7)
+    expected = np.full((1080, 1920, 4), 255, dtype=np.uint8)
+    expected[::40, :, :3] = rng.integers(0, 255, (27, 1920, 3), dtype=np.uint8)
+    actual = changed(expected, (100, 500, 900, 520), (20, 20, 20, 255))
+    a, e = encode(actual), encode(expected)
+    result = compare(a, e)
+    count, diff = straightforward(a, e, 0.2)
+    assert result.diff_pixels == count == 16000
+    assert Image.open(BytesIO(result.diff_png)).mode == "P"
+    assert np.array_equal(decode(result.diff_png), diff)
+    assert len(result.diff_png) <= len(encode(diff, fast=True))
+
+
+# --- decoding: zlib-ng and libspng for plain PNGs, Pillow for the rest ----------------------
+
+
+@pytest.mark.parametrize(("mode", "info", "plain"), [
+    ("RGBA", {}, True),
+    ("RGB", {}, True),
+    ("RGB", {"transparency": (1, 2, 3)}, False),  # libspng would ignore the tRNS chunk
+    ("P", {}, False),
+    ("L", {}, False),
+    ("LA", {}, False),
+    ("I;16", {}, False),
+])
+def test_decode_takes_the_fast_way_for_plain_pngs_only_and_decodes_as_pillow(mode: str, info: dict, plain: bool) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    from devserver.snapshot import pngio
+
+    pixels = page(50, 30)
+    pixels[3:6, 3:6, :3] = (1, 2, 3)
+    png = png_of(pixels, None if mode == "I;16" else mode, **info)
+    if mode == "I;16":
+        buf = BytesIO()
+        Image.fromarray(pixels[..., 0].astype(np.uint16) * 257).save(buf, format="PNG")
+        png = buf.getvalue()
+    assert (pngio._stored(png) is not None) is plain
+    assert np.array_equal(decode(png), np.asarray(Image.open(BytesIO(png)).convert("RGBA")))
+
+
+def test_an_interlaced_png_is_left_to_pillow() -> None:
+    import struct
+
+    from devserver.snapshot import pngio
+
+    png = bytearray(png_of(page(20, 10)))
+    png[28] = 1  # Adam7 in IHDR (Pillow writes no interlaced PNG; the CRC is not read before this)
+    assert struct.unpack_from(">I", png, 8)[0] == 13 and pngio._stored(bytes(png)) is None
+
+
+def test_a_truncated_png_fails_as_pillow_says() -> None:
+    png = png_of(noise(64, 64, 9))
+    with pytest.raises(OSError):
+        decode(png[: len(png) // 2])
+
+
+def test_pixels_over_pillows_bomb_limit_stay_with_pillow(monkeypatch) -> None:
+    from PIL import Image
+
+    from devserver.snapshot import pngio
+
+    png = png_of(page(50, 30))
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    assert pngio._stored(png) is None
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)
+    assert pngio._stored(png) is not None
