@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, render_template, request, stream_with_context, url_for
+from flask import Blueprint, Response, abort, copy_current_request_context, render_template, request, url_for
 from markupsafe import Markup
 
 from renderer import KViewError
@@ -208,12 +208,16 @@ def _head_first(kv: KviewState, app: App, title: str, body: Callable[[], str]) -
     head = render_template("partials/head.html", page_title=title, app_title=app.title or kv.project.root.name,
                            css_version=_mtime("kview.css"), js_version=_mtime("reload.js"),
                            panel_version=_mtime("panel.js"))
+    # The body renders in a copy of the request context pushed and popped within one step of the
+    # generator: a context held open across yields (``stream_with_context``) is popped out of
+    # order when two responses are read interleaved, or by the garbage collector.
+    render_body = copy_current_request_context(body)
 
     def chunks() -> Iterator[str]:
         yield head
-        yield body()
+        yield render_body()
 
-    return Response(stream_with_context(chunks()), mimetype="text/html")
+    return Response(chunks(), mimetype="text/html")
 
 
 def _page(template: str, kv: KviewState, app: App, states: list[ViewState], mode: str,
