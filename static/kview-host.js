@@ -257,7 +257,7 @@
     var holder = f.el.closest('.kvh-widget');
     var el = holder ? holder.querySelector('.kvh-status') : f.el.previousElementSibling;
     if (!el || !el.classList.contains('kvh-status')) {
-      el = h('div', { class: 'kvh-status' });
+      el = h('div', { class: 'kvh-status', 'data-kv-host': '' });  // not the render's: morph.js leaves it
       f.el.parentNode.insertBefore(el, f.el);
     }
     return el;
@@ -337,6 +337,8 @@
     resize: function (f, args) {
       var size = args[0] || {};
       var target = f.el;
+      // the rendered size stays on record: a re-render that keeps it keeps this one (morph.js)
+      if (!target.hasAttribute('data-kv-was-style')) target.setAttribute('data-kv-was-style', target.getAttribute('style') || '');
       if (size.height !== undefined) {
         target.style.height = cssSize(size.height);
         var sec = f.el.closest('.kvh-widget');
@@ -518,7 +520,8 @@
   /* ------------------------------------------------------------ DynamicCards from the app folder */
   // A DynamicCard whose src ends in /<name> is framed from widgets/<name>/ when the app folder
   // has that page (DATA.pages, from the server): the page deployed elsewhere, worked on here.
-  // The card keeps its query (parentUrl, id); the original src stays in data-kv-card-src.
+  // The card keeps its query (parentUrl, id); the rendered src stays in data-kv-was-src, so a
+  // re-render that still asks for it keeps this frame (morph.js).
   var PAGES = DATA.pages || {};
   function localCard(el) {
     var url;
@@ -529,7 +532,7 @@
     var local = new URL(PAGES[name], location.href);
     // a fresh iframe: the first one's navigation to the deployed URL may still be under way
     var fresh = el.cloneNode(false);
-    fresh.setAttribute('data-kv-card-src', url.href);
+    fresh.setAttribute('data-kv-was-src', el.getAttribute('src'));
     fresh.setAttribute('src', local.pathname + url.search);
     el.replaceWith(fresh);
   }

@@ -8,7 +8,8 @@
  * and only its attributes and text change; elsewhere the new node is imported in its place.
  * What the user did to the page stays: a form field's typed value, checked state and selection
  * are properties the morph never writes (a focused field's subtree is left alone), and a
- * <details> element keeps its open/closed state.
+ * <details> element keeps its open/closed state. What the page's own scripts did stays too:
+ * nodes they inserted (data-kv-host) and attributes they overrode (data-kv-was-<name>).
  * Used by reload.js (hot reload) and by the interactive previews; no eval, no inline script.
  */
 (function () {
@@ -21,17 +22,35 @@
       (a.nodeType !== 1 || a.namespaceURI === b.namespaceURI);
   }
 
+  // A script of the page that overrides an attribute of a rendered element keeps the rendered
+  // value in data-kv-was-<name> (kview-host.js: a DynamicCard framed from the app folder, an
+  // iframe resized by its page). While the new render still says that value, the override stays:
+  // writing it back would reload the card or undo its resize. A new value from the render wins.
+  var WAS = "data-kv-was-";
+
+  function kept(from, to) {
+    var keep = {};
+    for (var i = 0; i < from.attributes.length; i++) {
+      var name = from.attributes[i].name;
+      if (name.indexOf(WAS) !== 0) continue;
+      var attr = name.slice(WAS.length);
+      if ((to.getAttribute(attr) || "") === from.attributes[i].value) { keep[attr] = 1; keep[name] = 1; }
+    }
+    return keep;
+  }
+
   function morphAttrs(from, to) {
-    var keepOpen = from.nodeName === "DETAILS";
+    var keep = kept(from, to);
+    if (from.nodeName === "DETAILS") keep.open = 1;
     var i, a;
     for (i = from.attributes.length - 1; i >= 0; i--) {
       a = from.attributes[i];
-      if (keepOpen && a.name === "open") continue;
+      if (keep[a.name]) continue;
       if (!to.hasAttributeNS(a.namespaceURI, a.localName)) from.removeAttributeNS(a.namespaceURI, a.localName);
     }
     for (i = 0; i < to.attributes.length; i++) {
       a = to.attributes[i];
-      if (keepOpen && a.name === "open") continue;
+      if (keep[a.name]) continue;
       if (from.getAttributeNS(a.namespaceURI, a.localName) !== a.value) {
         if (a.namespaceURI) from.setAttributeNS(a.namespaceURI, a.name, a.value);
         else from.setAttribute(a.name, a.value);
@@ -55,8 +74,15 @@
     morphChildren(from, to);
   }
 
+  // Nodes a script of the page inserted (data-kv-host: a card's status line) are not the
+  // render's: they are passed over, and stay.
+  function own(node) {
+    while (node && node.nodeType === 1 && node.hasAttribute("data-kv-host")) node = node.nextSibling;
+    return node;
+  }
+
   function morphChildren(from, to) {
-    var f = from.firstChild;
+    var f = own(from.firstChild);
     var t = to.firstChild;
     while (t) {
       var next = t.nextSibling;
@@ -64,17 +90,17 @@
         from.appendChild(adopt(t));
       } else if (sameKind(f, t)) {
         morphNode(f, t);
-        f = f.nextSibling;
+        f = own(f.nextSibling);
       } else {
         var fresh = adopt(t);
         from.replaceChild(fresh, f);
-        f = fresh.nextSibling;
+        f = own(fresh.nextSibling);
       }
       t = next;
     }
     while (f) {
       var gone = f;
-      f = f.nextSibling;
+      f = own(f.nextSibling);
       from.removeChild(gone);
     }
   }

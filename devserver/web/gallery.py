@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, copy_current_request_context, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    copy_current_request_context,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup
 
 from renderer import KViewError

@@ -449,7 +449,7 @@ def test_a_dynamic_card_deployed_elsewhere_is_framed_from_the_app_folder(browser
         card = page.locator("iframe[data-kv-card-id]").first
         page.wait_for_function("() => (document.querySelector('iframe[data-kv-card-id]').getAttribute('src') || '')"
                                ".startsWith('/_kview/pages/')", timeout=WAIT_MS)
-        assert card.get_attribute("data-kv-card-src").startswith("https://cards.acme.example/tracking?parentUrl=")
+        assert card.get_attribute("data-kv-was-src").startswith("https://cards.acme.example/tracking?parentUrl=")
         assert "id=kv-card-1" in (card.get_attribute("src") or "")
         frame = page.frame_locator("iframe[data-kv-card-id]").first
         try:
@@ -458,7 +458,42 @@ def test_a_dynamic_card_deployed_elsewhere_is_framed_from_the_app_folder(browser
             raise AssertionError([frame.locator("body").inner_text(), page.evaluate("() => window.kviewSdkLog.map(e => [e.method, e.status, e.message])")]) from None
         page.locator(".kvh-status", has_text="Tracking for").wait_for(timeout=WAIT_MS)
         frame.locator("#notify").click()
-        page.locator(".kvh-toast", has_text="Tracking link sent").wait_for(timeout=WAIT_MS)
+        try:
+            page.locator(".kvh-toast", has_text="Tracking link sent").wait_for(timeout=WAIT_MS)
+        except Exception:
+            raise AssertionError(page.evaluate("() => window.kviewSdkLog.map(e => [e.method, e.status, e.message])")) from None
         assert len([u for u in outside if u.startswith("https://cards.acme.example/")]) <= 1, outside
     finally:
+        context.close()
+
+
+def test_a_hosted_card_keeps_its_page_status_and_size_across_a_re_render(browser: Any, server: Any) -> None:
+    """Editing the view around a DynamicCard patches the view in place: the card framed from the
+    app folder is the same page (its state kept), its status line and fitted height stay. A
+    render that changes the card's height prop does resize it."""
+    template = Path(server.views) / "kviews" / "tracking.jsx"
+    text = template.read_text()
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.route("https://**/*", lambda route: route.abort())
+    try:
+        page.goto(server.url + "view/tracking?theme=light", wait_until="load")
+        frame = page.frame_locator("iframe[data-kv-card-id]").first
+        page.locator(".kvh-status", has_text="Tracking for").wait_for(timeout=WAIT_MS)
+        frame.locator("body").evaluate("() => { window.kviewProbe = 42; }")
+        card = page.locator("iframe[data-kv-card-id]").first
+        fitted = card.get_attribute("style")
+        assert fitted and "140px" not in fitted, fitted  # resize() fitted it to its content
+        before = server.state.broadcaster.last_id
+        template.write_text(text.replace('label="Order"', 'label="Order no."'))
+        page.locator(".kv-basic-row, *", has_text="Order no.").first.wait_for(timeout=WAIT_MS)
+        _quiet_after(server, before)
+        assert frame.locator("body").evaluate("() => window.kviewProbe") == 42  # not reloaded
+        assert page.locator(".kvh-status", has_text="Tracking for").count() == 1
+        assert card.get_attribute("style") == fitted
+        template.write_text(text.replace("height={140}", "height={90}"))
+        page.wait_for_function("() => document.querySelector('iframe[data-kv-card-id]').style.height === '90px'",
+                               timeout=WAIT_MS)
+    finally:
+        template.write_text(text)
         context.close()
