@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import socket
@@ -91,7 +92,10 @@ def measure(page, sel: str, path: Path, make: Callable[[str, int], tuple[str, st
             if got is None:
                 raise RuntimeError(f"edit {i} of {path.name} was not painted within 10 s")
             out.append(got - t0 * 1000)
-            time.sleep(0.15)  # let the tail of the update (fetches, flashes) settle
+            # let the tail of the update (fetches, flashes) settle; plus up to one frame (60 Hz) at
+            # random, so that the edits do not lock to one phase of the browser's frame clock
+            # (a fixed period gave medians a frame apart from one run to the next)
+            time.sleep(0.15 + random.random() / 60)
     finally:
         path.write_text(original, encoding="utf-8")
         time.sleep(0.3)
