@@ -181,3 +181,17 @@ def test_the_server_renders_with_its_budgets(tmp_path: Path) -> None:
     client = app.test_client()
     body = client.get("/render/endless?theme=light", headers={"Host": "127.0.0.1:5000"}).get_data(as_text=True)
     assert "<p>50</p>" in body
+
+
+def test_python_m_devserver_cli_is_the_kview_command(tmp_path: Path) -> None:
+    """``python -m devserver.cli`` (what the benchmarks run) is the command, named kview."""
+    import subprocess
+    import sys
+
+    tpl = write(tmp_path, "card.jsx", "<Segment><BasicRow label=\"Tier\" value=\"gold\" /></Segment>")
+    out = subprocess.run([sys.executable, "-m", "devserver.cli", "render", str(tpl)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "gold" in out.stdout
+    usage = subprocess.run([sys.executable, "-m", "devserver.cli", "nope"], capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2 and "Usage: kview" in usage.stderr
