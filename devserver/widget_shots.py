@@ -148,6 +148,20 @@ READY = """async ({ name, timeoutMs }) => {
 }"""
 
 
+# The desktop's theme changed in place (what its Light/Dark links reload the page with): a
+# widget's page knows nothing of the desktop's theme, so its other theme is the same page, and
+# its second shot is taken without loading it again.
+SWITCH_THEME = """(theme) => {
+  const body = document.body;
+  body.classList.remove('kview-theme-light', 'kview-theme-dark');
+  body.classList.add(`kview-theme-${theme}`);
+  body.dataset.themeMode = theme;
+  document.querySelectorAll('.kvh-toolbar .kvg-seg[aria-pressed]').forEach((a) => {
+    a.setAttribute('aria-pressed', String(new URL(a.href).searchParams.get('theme') === theme));
+  });
+}"""
+
+
 class WidgetServer:
     """The app's dev server (no file watching), started by the first widget shot that needs it;
     ``close()`` (or leaving the ``with`` block) stops it if it was started."""
@@ -251,5 +265,6 @@ def _visit(server: WidgetServer, name: str, scenario: str, theme: str) -> Visit:
                  ready=READY, frame_ready=FRAME_READY, ready_arg={"name": name, "timeoutMs": READY_MS},
                  init_script=INSTRUMENT,
                  styles=(f"{base}static/snapshot.css",),  # the fonts kview ships, nothing moving
-                 before=server.reset, timeout_ms=READY_MS + 10_000)
+                 before=server.reset, timeout_ms=READY_MS + 10_000,
+                 same_page=f"{name}\n{scenario}", switch=SWITCH_THEME, switch_arg=theme)
 

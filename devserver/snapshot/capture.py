@@ -23,6 +23,7 @@ import asyncio
 import mimetypes
 import re
 import threading
+from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -61,7 +62,13 @@ SWAP = """async ([html, theme]) => {
   document.querySelector('#kvg-stage').innerHTML = html;
   await document.fonts.ready;
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const frames = document.querySelectorAll('#kvg-stage > .kvg-frame');
+  if (frames.length !== 1) return null;
+  // the frame's box in the page, widened to whole pixels as Playwright does an element's
+  const r = frames[0].getBoundingClientRect();
+  const x = Math.floor(r.left + window.scrollX + 1e-3), y = Math.floor(r.top + window.scrollY + 1e-3);
+  const x2 = Math.ceil(r.right + window.scrollX - 1e-3), y2 = Math.ceil(r.bottom + window.scrollY - 1e-3);
+  return { x, y, width: x2 - x, height: y2 - y };
 }"""
 # Run in every frame of a visited page before its shot: its fonts loaded, its images decoded.
 SETTLE_FRAME = """async () => {
@@ -155,13 +162,15 @@ async def prepare_page(context: Any) -> Page:
 async def shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe | None = None) -> Taken:
     """``staged`` swapped into ``page`` and photographed (and looked at by ``probe``)."""
     shot = staged.shot
-    await page.evaluate(SWAP, [staged.html, shot.theme])
-    frame = page.locator(FRAME)
-    if await frame.count() != 1:
+    box = await page.evaluate(SWAP, [staged.html, shot.theme])
+    if box is None:
         return Taken(shot, error="the view's frame is missing from the snapshot page")
     try:
-        png = await frame.screenshot(type="png", animations="disabled", caret="hide", scale="css",
-                                     mask=[page.locator(m) for m in masks], mask_color=MASK_COLOR)
+        # beyond the viewport only when the frame is: that capture lays the page out again
+        viewport = page.viewport_size or VIEWPORT
+        beyond = box["x"] + box["width"] > viewport["width"] or box["y"] + box["height"] > viewport["height"]
+        png = await page.screenshot(type="png", animations="disabled", caret="hide", scale="css", clip=box,
+                                    full_page=beyond, mask=[page.locator(m) for m in masks], mask_color=MASK_COLOR)
     except PlaywrightError as exc:  # e.g. a remote browser that throttles background pages: see remote
         return Taken(shot, error=f"no screenshot: {str(exc.message).splitlines()[0]}")
     return Taken(shot, png, extra=None if probe is None else await probe(page, shot, png))
@@ -177,6 +186,12 @@ class Visitor:
         self._browser = browser
         self._contexts: dict[tuple[object, ...], BrowserContext] = {}
         self._one = asyncio.Lock()
+        self._kept: tuple[str, Page] | None = None  # the last visit's page, for the next of its same_page
+
+    @property
+    def busy(self) -> bool:
+        """Whether a shot is being taken (another would wait for it)."""
+        return self._one.locked()
 
     async def _context(self, visit: Visit) -> BrowserContext:
         key = (visit.viewport, visit.fixed_time, visit.init_script)
@@ -197,30 +212,50 @@ class Visitor:
 
     async def _shoot(self, staged: StagedVisit, masks: Sequence[str]) -> Taken:
         shot, visit = staged.shot, staged.visit
-        if visit.before is not None:
-            await asyncio.to_thread(visit.before)
-        parts = urlsplit(visit.url)
-        # Every URL but the visit's origin's (a regular expression the browser side matches, so
-        # the origin's own requests are not stopped on their way): the network (a remote image, a
-        # font from a CDN) would make shots differ.
-        elsewhere = re.compile(f"^(?!{re.escape(f'{parts.scheme}://{parts.netloc}/')})")
-        page = await (await self._context(visit)).new_page()
-        try:
-            page.set_default_timeout(visit.timeout_ms)
-            await page.route(elsewhere, _blocked)
+        kept, self._kept = self._kept, None
+        if kept is not None and visit.same_page is not None and kept[0] == visit.same_page and visit.switch:
+            page = kept[1]
             try:
+                await page.evaluate(visit.switch, visit.switch_arg)
+                await _settle(page)
+            except PlaywrightError as exc:
+                await page.close()
+                return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
+        else:
+            if kept is not None:
+                await kept[1].close()
+            if visit.before is not None:
+                await asyncio.to_thread(visit.before)
+            parts = urlsplit(visit.url)
+            # Every URL but the visit's origin's (a regular expression the browser side matches, so
+            # the origin's own requests are not stopped on their way): the network (a remote image,
+            # a font from a CDN) would make shots differ.
+            elsewhere = re.compile(f"^(?!{re.escape(f'{parts.scheme}://{parts.netloc}/')})")
+            page = await (await self._context(visit)).new_page()
+            try:
+                page.set_default_timeout(visit.timeout_ms)
+                await page.route(elsewhere, _blocked)
                 await asyncio.wait_for(_open(page, visit), visit.timeout_ms / 1000 + 5)
             except TimeoutError:
+                await page.close()
                 return Taken(shot, error=f"{visit.url} was not ready in {visit.timeout_ms / 1000:.0f} s")
+            except PlaywrightError as exc:
+                await page.close()
+                return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
+        try:
             target = page.locator(visit.selector)
             if await target.count() != 1:
+                await page.close()
                 return Taken(shot, error=f"{visit.selector} is not (once) on {visit.url}")
             png = await target.screenshot(type="png", animations="disabled", caret="hide", scale="css",
                                           mask=[f.locator(m) for f in page.frames for m in masks],
                                           mask_color=MASK_COLOR)
         except PlaywrightError as exc:
+            await page.close()
             return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
-        finally:
+        if visit.same_page is not None and visit.switch:
+            self._kept = (visit.same_page, page)
+        else:
             await page.close()
         return Taken(shot, png)
 
@@ -242,6 +277,11 @@ async def _open(page: Page, visit: Visit) -> None:
         if visit.frame_ready:
             for frame in page.frames[1:]:
                 waited = bool(await frame.evaluate(visit.frame_ready, visit.ready_arg)) or waited
+    await _settle(page)
+
+
+async def _settle(page: Page) -> None:
+    """Every frame's fonts and images loaded, then two animation frames."""
     for frame in page.frames:
         await frame.evaluate(SETTLE_FRAME)
     await page.evaluate(TWO_FRAMES)
@@ -265,41 +305,65 @@ async def new_context(browser: Browser, viewport: ViewportSize = VIEWPORT) -> Br
                                      reduced_motion="reduce", locale="en-US", timezone_id="UTC")
 
 
-async def _take_all(shots: Sequence[Staged | StagedVisit], workers: int, masks: Sequence[str],
+async def _take_all(first: Staged | StagedVisit, rest: Sequence[Shot], workers: int, masks: Sequence[str],
                     on_taken: Callable[[Taken], None], endpoint: str | None, probe: Probe | None = None) -> None:
-    queue: asyncio.Queue[Staged | StagedVisit] = asyncio.Queue()
-    for staged in shots:
-        queue.put_nowait(staged)
-    views = sum(1 for s in shots if isinstance(s, Staged))
-    async with async_playwright() as p:
-        browser = await open_browser(p, endpoint)
-        try:
-            # A context (a window) per page: each page is its window's front tab. Pages sharing a
-            # window are background tabs, which a browser kview did not launch may stop painting.
-            count = min(max(workers, 1), views)  # none when every shot is a visit
-            contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
-            pages = await asyncio.gather(*(prepare_page(context) for context in contexts))
-            visitor = Visitor(browser)  # visits: one at a time, beside the pages swapping views
+    loop = asyncio.get_running_loop()
 
-            async def work(page: Page | None) -> None:
-                while not queue.empty():
-                    item = queue.get_nowait()
-                    if isinstance(item, StagedVisit):
-                        on_taken(await visitor.shoot(item, masks))
-                    elif page is not None:
-                        on_taken(await shoot(page, item, masks, probe))
+    def stage_rest() -> list[Staged | StagedVisit]:
+        out = [first]
+        for shot in rest:
+            ready = stage(shot)
+            if isinstance(ready, Taken):
+                loop.call_soon_threadsafe(on_taken, ready)
+            else:
+                out.append(ready)
+        return out
 
-            await asyncio.gather(*(work(page) for page in ([*pages] if pages else [None])))
-        finally:
-            await browser.close()
+    # The rest are staged (their views rendered: Python) while Playwright's driver and the browser
+    # start (other processes): a third of a second to a second off a run.
+    staging = asyncio.ensure_future(asyncio.to_thread(stage_rest))
+    try:
+        async with async_playwright() as p:
+            browser = await open_browser(p, endpoint)
+            try:
+                await _shoot_all(browser, await staging, workers, masks, on_taken, probe)
+            finally:
+                await browser.close()
+    finally:
+        if not staging.done():  # the browser did not start: no callback may outlive the loop
+            await asyncio.wait([staging])
+
+
+async def _shoot_all(browser: Browser, shots: Sequence[Staged | StagedVisit], workers: int, masks: Sequence[str],
+                     on_taken: Callable[[Taken], None], probe: Probe | None) -> None:
+    views = deque(s for s in shots if isinstance(s, Staged))
+    visits = deque(s for s in shots if isinstance(s, StagedVisit))
+    # A context (a window) per page: each page is its window's front tab. Pages sharing a
+    # window are background tabs, which a browser kview did not launch may stop painting.
+    count = min(max(workers, 1), len(views))  # none when every shot is a visit
+    contexts = await asyncio.gather(*(new_context(browser) for _ in range(count)))
+    pages = await asyncio.gather(*(prepare_page(context) for context in contexts))
+    visitor = Visitor(browser)  # visits: one at a time, beside the pages swapping views
+
+    # Visits go one at a time and take long (a page, its frames, their SDK calls): a
+    # worker starts one whenever the visitor is free and swaps views meanwhile, so the
+    # visits run beside the views rather than queued behind each other at the end.
+    async def work(page: Page | None) -> None:
+        while views or visits:
+            if visits and (not visitor.busy or not views or page is None):
+                on_taken(await visitor.shoot(visits.popleft(), masks))
+            elif page is not None:
+                on_taken(await shoot(page, views.popleft(), masks, probe))
+
+    await asyncio.gather(*(work(page) for page in ([*pages] if pages else [None])))
 
 
 def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
          on_taken: Callable[[Taken], None] = lambda taken: None, endpoint: str | None = None,
          probe: Probe | None = None) -> list[Taken]:
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
-    done; returns them all in ``shots``' order. Their HTML (or visit) is made first: a browser
-    starts only when some shot has one. ``masks`` are CSS selectors painted over (magenta) in every shot;
+    done; returns them all in ``shots``' order. The browser starts once a shot has its HTML (or
+    visit), and the others' are made while it starts: none starts when no shot has one. ``masks`` are CSS selectors painted over (magenta) in every shot;
     ``endpoint``: a remote browser's URL (``remote``); ``probe``, when given, looks at the page
     after each shot (its result is ``Taken.extra``). Raises ``ChromiumNotFound`` without a
     Chromium, ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
@@ -309,15 +373,16 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
         done[taken.shot.name] = taken
         on_taken(taken)
 
-    staged: list[Staged | StagedVisit] = []
-    for shot in shots:
-        ready = stage(shot)
+    pending = list(shots)
+    first: Staged | StagedVisit | None = None
+    while pending and first is None:  # the browser starts once one shot needs it
+        ready = stage(pending.pop(0))
         if isinstance(ready, Taken):
             record(ready)
         else:
-            staged.append(ready)
-    if staged:
-        _run_async(lambda: _take_all(staged, workers, masks, record, endpoint, probe))
+            first = ready
+    if first is not None:
+        _run_async(lambda: _take_all(first, pending, workers, masks, record, endpoint, probe))
     return [done[s.name] for s in shots]
 
 

@@ -43,7 +43,9 @@ class Visit:
     function awaited in the page (given ``ready_arg``), then ``frame_ready`` in every frame below
     it (it resolves true when it had to wait), again until a pass where no frame waited; then the
     fonts, images and two animation frames every shot waits for. ``styles`` are stylesheets (URLs)
-    added to the page."""
+    added to the page. Visits with the same ``same_page`` key show one page but for what
+    ``switch`` (a JavaScript function, given ``switch_arg``) changes in place, e.g. the theme:
+    the next such visit after one is taken in its page, switched, without opening it again."""
 
     url: str
     selector: str
@@ -56,6 +58,9 @@ class Visit:
     styles: tuple[str, ...] = ()
     before: Callable[[], None] | None = None
     timeout_ms: int = 30_000
+    same_page: str | None = None
+    switch: str | None = None
+    switch_arg: object = None
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,10 @@ class DevServer:
     def start(self) -> DevServer:
         """Serve on a background thread (tests); ``stop()`` ends it."""
         self.__enter__()
-        self._thread = threading.Thread(target=self.server.serve_forever, name="kview-server", daemon=True)
+        # polled every 50 ms for stop(), not socketserver's 0.5 s: a snapshot run or a test that
+        # stops its server would otherwise wait up to half a second for it
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="kview-server", daemon=True)
         self._thread.start()
         return self
 
