@@ -49,10 +49,12 @@ def kview_runs(app: Path, runs: int) -> tuple[int, int, list[str], float]:
         report = snapshot(app, "--force")
         seconds += time.perf_counter() - t0
         shots = len(report["shots"])
-        differing = [s["name"] for s in report["shots"] if s.get("message") != "identical"]
+        differing = [f"{s['name']} ({s.get('status')}: {s.get('message')})" for s in report["shots"]
+                     if s.get("message") != "identical"]
         if differing:
             bad_runs += 1
             bad_shots.extend(f"run {i + 1}: {name}" for name in differing)
+            print(f"\n  run {i + 1}: {', '.join(differing)}", file=sys.stderr)
         print(f"\r  kview snapshot --force: run {i + 1}/{runs}, {bad_runs} with a difference", end="",
               file=sys.stderr, flush=True)
     print(file=sys.stderr)

@@ -7,7 +7,9 @@ The page lives at a made-up origin that never reaches the network: Playwright's 
 it with the page (``templates/page.html``), kview's stylesheets and the fonts from ``static/``,
 and aborts every other request (a view's remote image would make shots depend on the network).
 Before each shot the fonts are loaded (``document.fonts.ready``) and every image has settled;
-animations are off and the caret hidden (``snapshot.css`` and Playwright's own options).
+animations are off and the caret hidden (``snapshot.css`` and Playwright's own options). A
+view's iframes (DynamicCards) are drawn as placeholders of their boxes: their pages are not the
+view's, and when Chromium paints a blocked frame's error page is up to it.
 
 A shot with a ``Visit`` (a widget in kview's mock desktop) is taken the other way (``Visitor``):
 its URL is opened in a page of its own (the same determinism settings, the visit's viewport,
@@ -59,7 +61,23 @@ FRAME = "#kvg-stage > .kvg-frame"
 # Runs through the DevTools protocol (Playwright's evaluate), which the page's CSP does not govern.
 SWAP = """async ([html, theme]) => {
   document.body.dataset.theme = theme;
-  document.querySelector('#kvg-stage').innerHTML = html;
+  const stage = document.querySelector('#kvg-stage');
+  stage.innerHTML = html;
+  // A framed page (a DynamicCard) is drawn as a placeholder of its box: the page itself is not
+  // the view's (it is blocked here, and Chromium paints its error page when it gets to it).
+  for (const frame of stage.querySelectorAll('iframe')) {
+    const box = frame.getBoundingClientRect();
+    const shown = getComputedStyle(frame).display;
+    const holder = document.createElement('div');
+    holder.className = 'kvg-snapshot-framed';
+    const display = shown === 'none' ? 'none' : shown.startsWith('inline') ? 'inline-flex' : 'flex';
+    holder.style.cssText = `width: ${box.width}px; height: ${box.height}px; display: ${display}`;
+    let where = '';
+    try { where = new URL(frame.getAttribute('src') || '', 'http://kview-snapshot.invalid/').host; } catch (e) { where = ''; }
+    holder.textContent = `framed page${where && where !== 'kview-snapshot.invalid' ? ' · ' + where : ''}`;
+    frame.replaceWith(holder);
+  }
+  void stage.offsetHeight;  // laid out now: the fonts it uses start loading, and fonts.ready waits for them
   await document.fonts.ready;
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
   const frames = document.querySelectorAll('#kvg-stage > .kvg-frame');
