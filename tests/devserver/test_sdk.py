@@ -35,6 +35,16 @@ def test_stub_host_and_doc_cover_exactly_the_described_methods() -> None:
     assert set(sdk.event_names()) == {"context", "modal_initialize", "modal_show", "modal_hide", "modal_close"}
 
 
+def test_the_sample_pages_use_every_method_and_event() -> None:
+    """sample_views' widget and DynamicCard pages are the SDK's worked example: every method of
+    the description is called and every event listened to somewhere in them."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "sample_views" / "widgets").rglob("*.js")))
+    called = set(re.findall(r"\bKustomer\.((?:command|modal)\.\w+|\w+)\s*\(", code))
+    assert set(sdk.method_names()) <= called, set(sdk.method_names()) - called
+    heard = set(re.findall(r"\bKustomer\.on\(\s*'(\w+)'", code))
+    assert set(sdk.event_names()) <= heard, set(sdk.event_names()) - heard
+
+
 def test_scripts_are_served_with_the_description() -> None:
     text = sdk.script("kustomer-card.js")
     assert text.startswith("self.KVIEW_SDK_API = {")
