@@ -53,10 +53,14 @@
   }
 
   /* ------------------------------------------------------------ the log */
+  // window.kviewSdkLog keeps the newest LOG_MAX entries (a widget that polls would otherwise
+  // grow it, arguments and answers included, for as long as the page is open).
+  var LOG_MAX = 5000;
   function log(entry) {
     chrome();
     entry.at = new Date().toISOString();
     entries.push(entry);
+    if (entries.length > LOG_MAX) entries.splice(0, entries.length - LOG_MAX + 500);
     unshown.push(entry);
     if (!flushing) {
       flushing = true;

@@ -82,6 +82,12 @@ def _attr_value(rng: random.Random, name: str) -> Any:
         return rng.random() < 0.6
     if base.endswith("Url"):
         return f"https://example.com/{words.lower() or 'page'}/{rng.randrange(1000, 9999)}"
+    if base.endswith("Urls"):  # a plural: a list (of pictures when it says so, drawn inline)
+        stem = base[:-4]
+        if re.search(r"(?i)photo|image|picture|pic|thumb|avatar|logo", stem):
+            colours = rng.sample(["#5B6CF9", "#2FB67C", "#E5484D", "#F5A524", "#7C5CFC"], 3)
+            return [_placeholder_image(c, f"{stem.lower() or 'image'} {i + 1}") for i, c in enumerate(colours)]
+        return [f"https://example.com/{stem.lower() or 'page'}/{rng.randrange(1000, 9999)}" for _ in range(2)]
     if base.endswith("Id"):
         return _oid(rng, _past(rng, 365))
     if base.endswith("Tree"):

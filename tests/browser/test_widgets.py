@@ -260,6 +260,17 @@ def test_unknown_and_malformed_calls_are_reported(desktop: Any) -> None:
     desktop.locator('.kvh-log-entry[data-status="error"]').filter(has_text="showModal").first.wait_for(timeout=WAIT_MS)
 
 
+def test_the_call_log_keeps_the_newest_entries(desktop: Any) -> None:
+    """window.kviewSdkLog stays bounded under a widget that calls on and on: at most 5000 entries,
+    the newest kept."""
+    desktop.frame_.locator("body").evaluate(
+        "() => Promise.all(Array.from({length: 5600}, (_, i) => Kustomer.updateStatus('info', 'tick ' + i)))")
+    _wait_log(desktop, "e.method === 'updateStatus' && (e.args || []).includes('tick 5599')")
+    size, first = desktop.evaluate("() => [window.kviewSdkLog.length, JSON.stringify(window.kviewSdkLog[0].args)]")
+    assert 4000 <= size <= 5000, size
+    assert "tick 0" not in first
+
+
 def test_a_call_from_a_foreign_origin_is_refused(desktop: Any) -> None:
     """A frame of another origin posting a well-formed call, with the widget's id, is refused;
     the store is never asked."""

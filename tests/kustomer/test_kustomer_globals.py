@@ -572,6 +572,17 @@ class TestGenerateMock:
         assert kc["inviteeUrl"].startswith("https://")
         assert isinstance(m["customer"]["custom"]["@acmeOrderCountNum"], int)
 
+    def test_a_plural_urls_attribute_is_a_list(self):
+        """``photoUrls`` (as sample_views' conversation-summary reads it, with ``_.get(…, [])``):
+        pictures drawn inline, not one string a template would take for a relative URL."""
+        m = generate_mock("conversation", set(), "kview", {"conversation": {"photoUrls", "docsUrls"}})
+        custom = m["conversation"]["custom"]
+        assert len(custom["photoUrls"]) == 3 and all(u.startswith("data:image/svg+xml,") for u in custom["photoUrls"])
+        assert custom["docsUrls"] and all(u.startswith("https://example.com/docs/") for u in custom["docsUrls"])
+        html = rend("<Images images={_.get(conversation, 'custom.photoUrls', [])} size=\"small\" />",
+                    resource="conversation").html
+        assert html.count("<img") == 3 and "data:image/svg+xml," in html
+
     def test_calendly_style_template_renders_out_of_the_box(self):
         src = """<div>{this.kobject.custom ? <p>{this.kobject.custom.eventTypeStr} · {`${this.kobject.custom.eventDurationNum.toString()} minutes`}</p> : null}</div>;"""
         html = rend(src, resource="kobject.calendly-event").html
