@@ -25,11 +25,28 @@ _RESULT_SUFFIXES = (".actual.png", ".expected.png", ".diff.png")
 SUBFOLDERS = ("widgets",)  # shots named <sub>/<…> (shots.WIDGETS): baselines and results there
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()  # read once, at import: os.umask can only be read by setting it
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename (never half a file)."""
+    """Write ``data`` to ``path`` through a temporary file and a rename (never half a file).
+    The file gets the mode it had, or a new file's (0666 less the umask), not mkstemp's 0600:
+    baselines and reports are shared with the team, CI and the web server that shows them."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if hasattr(os, "fchmod"):  # POSIX (Windows has it from Python 3.13)
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
