@@ -279,11 +279,13 @@
     timer = setTimeout(render, DEBOUNCE_MS);
   }
 
+  var shownStatus = { state: "", parts: [] };  // put back when reload.js swaps the panel in anew
   function saveStatus(state, parts) {
+    shownStatus = { state: state, parts: parts };
     var el = $("kvg-save-status");
     if (!el) return;
     el.setAttribute("data-state", state);
-    el.replaceChildren.apply(el, parts.map(function (p) { return typeof p === "object" ? p : document.createTextNode(p); }));
+    el.replaceChildren.apply(el, parts.map(function (p) { return typeof p === "object" ? p.cloneNode(true) : document.createTextNode(p); }));
   }
 
   function save() {
@@ -374,6 +376,10 @@
     if (input && nameText && input.value !== nameText) input.value = nameText;
     var button = $("kvg-scenario-save");
     if (button && confirmName !== null && nameText.trim() === confirmName) button.textContent = "Overwrite";
+    var status = $("kvg-save-status");  // and what the last save said (an Overwrite to confirm)
+    if (status && shownStatus.state && status.getAttribute("data-state") !== shownStatus.state) {
+      saveStatus(shownStatus.state, shownStatus.parts);
+    }
     var ta = area();
     if (ta && draft !== null) {  // the edit outlives a reload of the view's files
       if (ta.value !== draft) ta.value = draft;

@@ -59,9 +59,9 @@ PAGE_CSP = ("default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inl
 STAGE = "#kvg-stage"
 FRAME = "#kvg-stage > .kvg-frame"
 # Runs through the DevTools protocol (Playwright's evaluate), which the page's CSP does not govern.
-SWAP = """async ([html, theme]) => {
+SWAP = """async ([html, theme, stageSelector, frameSelector]) => {
   document.body.dataset.theme = theme;
-  const stage = document.querySelector('#kvg-stage');
+  const stage = document.querySelector(stageSelector);
   stage.innerHTML = html;
   // A framed page (a DynamicCard) is drawn as a placeholder of its box: the page itself is not
   // the view's (it is blocked here, and Chromium paints its error page when it gets to it).
@@ -80,7 +80,7 @@ SWAP = """async ([html, theme]) => {
   void stage.offsetHeight;  // laid out now: the fonts it uses start loading, and fonts.ready waits for them
   await document.fonts.ready;
   await Promise.all(Array.from(document.images, (img) => img.decode().catch(() => null)));
-  const frames = document.querySelectorAll('#kvg-stage > .kvg-frame');
+  const frames = document.querySelectorAll(frameSelector);
   if (frames.length !== 1) return null;
   // the frame's box in the page, widened to whole pixels as Playwright does an element's
   const r = frames[0].getBoundingClientRect();
@@ -180,7 +180,7 @@ async def prepare_page(context: Any) -> Page:
 async def shoot(page: Page, staged: Staged, masks: Sequence[str], probe: Probe | None = None) -> Taken:
     """``staged`` swapped into ``page`` and photographed (and looked at by ``probe``)."""
     shot = staged.shot
-    box = await page.evaluate(SWAP, [staged.html, shot.theme])
+    box = await page.evaluate(SWAP, [staged.html, shot.theme, STAGE, FRAME])
     if box is None:
         return Taken(shot, error="the view's frame is missing from the snapshot page")
     try:
@@ -381,8 +381,8 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
          probe: Probe | None = None) -> list[Taken]:
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
     done; returns them all in ``shots``' order. The browser starts once a shot has its HTML (or
-    visit), and the others' are made while it starts: none starts when no shot has one. ``masks`` are CSS selectors painted over (magenta) in every shot;
-    ``endpoint``: a remote browser's URL (``remote``); ``probe``, when given, looks at the page
+    visit), and the others' are made while it starts: none starts when no shot has one.
+    ``masks`` are CSS selectors painted over (magenta) in every shot; ``endpoint``: a remote browser's URL (``remote``); ``probe``, when given, looks at the page
     after each shot (its result is ``Taken.extra``). Raises ``ChromiumNotFound`` without a
     Chromium, ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
     done: dict[str, Taken] = {}

@@ -192,6 +192,29 @@ def test_an_unsaved_edit_outlives_a_live_reload(browser, served) -> None:
     assert not errors, errors
 
 
+def test_an_overwrite_to_confirm_outlives_a_live_reload(browser, served) -> None:
+    """Saving under an existing scenario's name asks to confirm; a live reload that swaps the
+    view in meanwhile (the save's own file, another edit) keeps the question and its button."""
+    jsx = served.views / "kviews" / "customer-overview.jsx"
+    context, page, errors = open_page(browser, f"{served.url}view/customer-overview")
+    try:
+        page.wait_for_selector('#kvg-live[data-state="live"]', timeout=WAIT_MS)
+        open_data_panel(page)
+        page.fill("#kvg-scenario-name", "vip")
+        page.click("#kvg-scenario-save")
+        page.wait_for_selector('#kvg-save-status[data-state="confirm"]', timeout=WAIT_MS)
+        reloads = page.evaluate("() => Number(document.body.dataset.reloads || 0)")
+        jsx.write_text(jsx.read_text(encoding="utf-8").replace('label="Email"', 'label="E-mail"'), encoding="utf-8")
+        page.wait_for_function("n => Number(document.body.dataset.reloads || 0) > n", arg=reloads, timeout=WAIT_MS)
+        wait_for_previews(page, "E-mail")
+        page.wait_for_selector('#kvg-save-status[data-state="confirm"]', timeout=WAIT_MS)
+        assert "Scenario 'vip' exists" in page.inner_text("#kvg-save-status")
+        assert page.inner_text("#kvg-scenario-save") == "Overwrite"
+    finally:
+        context.close()
+    assert not errors, errors
+
+
 # ---------------------------------------------------------------------- copy buttons
 def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, served) -> None:
     from devserver.build import build
