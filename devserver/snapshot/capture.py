@@ -73,8 +73,8 @@ SWAP = """async ([html, theme, stageSelector, frameSelector]) => {
     const display = shown === 'none' ? 'none' : shown.startsWith('inline') ? 'inline-flex' : 'flex';
     holder.style.cssText = `width: ${box.width}px; height: ${box.height}px; display: ${display}`;
     let where = '';
-    try { where = new URL(frame.getAttribute('src') || '', 'http://kview-snapshot.invalid/').host; } catch (e) { where = ''; }
-    holder.textContent = `framed page${where && where !== 'kview-snapshot.invalid' ? ' · ' + where : ''}`;
+    try { where = new URL(frame.getAttribute('src') || '', location.href).host; } catch (e) { where = ''; }
+    holder.textContent = `framed page${where && where !== location.host ? ' · ' + where : ''}`;
     frame.replaceWith(holder);
   }
   void stage.offsetHeight;  // laid out now: the fonts it uses start loading, and fonts.ready waits for them
@@ -230,52 +230,55 @@ class Visitor:
 
     async def _shoot(self, staged: StagedVisit, masks: Sequence[str]) -> Taken:
         shot, visit = staged.shot, staged.visit
+        switch = visit.switch if visit.same_page is not None else None  # the page may be reused
         kept, self._kept = self._kept, None
-        if kept is not None and visit.same_page is not None and kept[0] == visit.same_page and visit.switch:
-            page = kept[1]
-            try:
-                await page.evaluate(visit.switch, visit.switch_arg)
-                await _settle(page)
-            except PlaywrightError as exc:
-                await page.close()
-                return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
-        else:
-            if kept is not None:
-                await kept[1].close()
-            if visit.before is not None:
-                await asyncio.to_thread(visit.before)
-            parts = urlsplit(visit.url)
-            # Every URL but the visit's origin's (a regular expression the browser side matches, so
-            # the origin's own requests are not stopped on their way): the network (a remote image,
-            # a font from a CDN) would make shots differ.
-            elsewhere = re.compile(f"^(?!{re.escape(f'{parts.scheme}://{parts.netloc}/')})")
-            page = await (await self._context(visit)).new_page()
-            try:
-                page.set_default_timeout(visit.timeout_ms)
-                await page.route(elsewhere, _blocked)
-                await asyncio.wait_for(_open(page, visit), visit.timeout_ms / 1000 + 5)
-            except TimeoutError:
-                await page.close()
-                return Taken(shot, error=f"{visit.url} was not ready in {visit.timeout_ms / 1000:.0f} s")
-            except PlaywrightError as exc:
-                await page.close()
-                return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
+        switched = kept is not None and switch is not None and kept[0] == visit.same_page
+        if kept is not None and not switched:
+            await kept[1].close()
+        page = kept[1] if kept is not None and switched else None
+        keep = False
         try:
+            if page is not None and switch is not None:  # the page of the visit before, switched in place
+                await page.evaluate(switch, visit.switch_arg)
+                await _settle(page)
+            else:
+                page = await self._new_page(visit)
+                await asyncio.wait_for(_open(page, visit), visit.timeout_ms / 1000 + 5)
             target = page.locator(visit.selector)
             if await target.count() != 1:
-                await page.close()
                 return Taken(shot, error=f"{visit.selector} is not (once) on {visit.url}")
             png = await target.screenshot(type="png", animations="disabled", caret="hide", scale="css",
                                           mask=[f.locator(m) for f in page.frames for m in masks],
                                           mask_color=MASK_COLOR)
+            keep = switch is not None
+        except TimeoutError:
+            return Taken(shot, error=f"{visit.url} was not ready in {visit.timeout_ms / 1000:.0f} s")
         except PlaywrightError as exc:
-            await page.close()
             return Taken(shot, error=f"no screenshot of {visit.url}: {_first_line(exc)}")
-        if visit.same_page is not None and visit.switch:
-            self._kept = (visit.same_page, page)
-        else:
-            await page.close()
+        finally:
+            if page is not None and keep:
+                self._kept = (str(visit.same_page), page)
+            elif page is not None:
+                await page.close()
         return Taken(shot, png)
+
+    async def _new_page(self, visit: Visit) -> Page:
+        """A page of the visit's context, answered by the visit's origin only (``before`` run first)."""
+        if visit.before is not None:
+            await asyncio.to_thread(visit.before)
+        parts = urlsplit(visit.url)
+        # Every URL but the visit's origin's (a regular expression the browser side matches, so
+        # the origin's own requests are not stopped on their way): the network (a remote image, a
+        # font from a CDN) would make shots differ.
+        elsewhere = re.compile(f"^(?!{re.escape(f'{parts.scheme}://{parts.netloc}/')})")
+        page = await (await self._context(visit)).new_page()
+        page.set_default_timeout(visit.timeout_ms)
+        try:
+            await page.route(elsewhere, _blocked)
+        except BaseException:
+            await page.close()
+            raise
+        return page
 
 
 async def _blocked(route: Route) -> None:
@@ -382,7 +385,8 @@ def take(shots: Sequence[Shot], *, workers: int = 1, masks: Sequence[str] = (),
     """Photograph ``shots`` with ``workers`` pages of one browser, calling ``on_taken`` as each is
     done; returns them all in ``shots``' order. The browser starts once a shot has its HTML (or
     visit), and the others' are made while it starts: none starts when no shot has one.
-    ``masks`` are CSS selectors painted over (magenta) in every shot; ``endpoint``: a remote browser's URL (``remote``); ``probe``, when given, looks at the page
+    ``masks`` are CSS selectors painted over (magenta) in every shot; ``endpoint``: a remote
+    browser's URL (``remote``); ``probe``, when given, looks at the page
     after each shot (its result is ``Taken.extra``). Raises ``ChromiumNotFound`` without a
     Chromium, ``remote.BadEndpoint`` / ``remote.BrowserUnavailable`` for an unusable endpoint."""
     done: dict[str, Taken] = {}

@@ -497,7 +497,7 @@ def test_a_hosted_card_keeps_its_page_status_and_size_across_a_re_render(browser
         assert fitted and "140px" not in fitted, fitted  # resize() fitted it to its content
         before = server.state.broadcaster.last_id
         template.write_text(text.replace('label="Order"', 'label="Order no."'))
-        page.locator(".kv-basic-row, *", has_text="Order no.").first.wait_for(timeout=WAIT_MS)
+        page.get_by_text("Order no.").first.wait_for(timeout=WAIT_MS)
         _quiet_after(server, before)
         assert frame.locator("body").evaluate("() => window.kviewProbe") == 42  # not reloaded
         assert page.locator(".kvh-status", has_text="Tracking for").count() == 1
