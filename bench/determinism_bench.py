@@ -64,6 +64,7 @@ def kview_runs(app: Path, runs: int) -> tuple[int, int, list[str], float]:
 def reference_runs(app: Path, runs: int) -> tuple[int, int]:
     """(shots per run, runs whose bytes differ from the first run's) for Playwright alone."""
     from playwright.sync_api import sync_playwright
+    from snapshot_bench import reference_shots  # the same loop as that benchmark's reference
 
     from devserver.project import Project
     from devserver.snapshot.chromium import launch
@@ -80,12 +81,7 @@ def reference_runs(app: Path, runs: int) -> tuple[int, int]:
                 browser = launch(p)
                 page = browser.new_page(viewport={"width": 800, "height": 600})
                 page.route("https://**/*", lambda route: route.abort())
-                digests = []
-                for name in names:
-                    for theme in ("light", "dark"):
-                        page.goto(f"{server.url}view/{name}?theme={theme}", wait_until="load")
-                        png = page.locator(f'.kvg-pane[data-theme="{theme}"] .kvg-preview').first.screenshot()
-                        digests.append(hashlib.sha256(png).hexdigest())
+                digests = [hashlib.sha256(png).hexdigest() for png in reference_shots(page, server.url, names)]
                 browser.close()
                 if first is None:
                     first = digests

@@ -86,15 +86,23 @@ def playwright_loop(app: Path) -> tuple[int, float]:
             page = browser.new_page(viewport={"width": 800, "height": 600})
             page.route("https://**/*", lambda route: route.abort())
             t0 = time.perf_counter()
-            for name in names:
-                for theme in ("light", "dark"):
-                    page.goto(f"{server.url}view/{name}?theme={theme}", wait_until="load")
-                    page.locator(f'.kvg-pane[data-theme="{theme}"] .kvg-preview').first.screenshot()
+            reference_shots(page, server.url, names)
             seconds = time.perf_counter() - t0
             browser.close()
     finally:
         server.stop()
     return len(names) * 2, seconds
+
+
+def reference_shots(page, url: str, names: list[str]) -> list[bytes]:
+    """What a Playwright-only suite does: per view × theme, ``page.goto`` its gallery page and
+    ``locator.screenshot()`` its preview with Playwright's defaults; the PNGs."""
+    pngs = []
+    for name in names:
+        for theme in ("light", "dark"):
+            page.goto(f"{url}view/{name}?theme={theme}", wait_until="load")
+            pngs.append(page.locator(f'.kvg-pane[data-theme="{theme}"] .kvg-preview').first.screenshot())
+    return pngs
 
 
 def comparisons() -> tuple[float, float]:
